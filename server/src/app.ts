@@ -1,0 +1,121 @@
+// Builds the HTTP app (GraphQL API, page, health checks) from a data source and config; main.ts only starts it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { Express, NextFunction, Request, Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { Context, createContext } from './common/context';
+import { nameRejectedValues } from './common/bad-values';
+import { createFormatError } from './common/errors';
+import type { Logger } from './common/logger';
+import { getSchema } from './schema';
+
+export interface DetenteApp {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  dataSource: DataSource;
+  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins'>;
+  logger: Logger;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId: string;
+  }
+}
+
+export async function createApp({ dataSource, config, logger }: AppOptions): Promise<DetenteApp> {
+  const schema = await getSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError({
+      logInternal: (error, requestId) =>
+        logger.error({ requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error }, 'internal error'),
+    }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async validationDidStart({ document }) {
+              return async (errors) => {
+                if (errors?.length) nameRejectedValues(document, errors);
+              };
+            },
+            async didEncounterErrors({ errors, contextValue }) {
+              // Every error carries the request id, so a user's report can be matched with the log line.
+              for (const error of errors) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.header('x-request-id');
+    req.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('x-request-id', req.requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database does not answer' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.maxQueryBytes * 2 }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(dataSource, req.requestId),
+    }),
+  );
+
+  // The built page: static assets, and index.html for every other GET so client-side routes work.
+  const indexHtml = path.join(config.clientDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The page has not been built. Run `npm run build` (npm start does it for you).');
+    });
+  }
+
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ requestId: req.requestId, err: { message: error.message, stack: error.stack } }, 'unhandled error');
+    const code = status === 413 ? 'BAD_USER_INPUT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+    const message = status === 413 ? 'Request body too large' : status < 500 ? 'Malformed request' : `Internal server error (request id ${req.requestId})`;
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.requestId } }] });
+  });
+
+  return { app, apollo, stop: () => apollo.stop() };
+}

@@ -1,0 +1,128 @@
+// One error vocabulary for the whole API, and the single formatError that maps and masks.
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export const badInput = (message: string, field?: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
+
+/** HTTP status for a code, used when a whole request fails before execution. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return 400;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.CONFLICT:
+      return 409;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** "first must not be greater than 100"; class-validator's messages already name the property. */
+function describeValidationErrors(errors: ValidationErrorLike[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const name = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => message.replace(new RegExp(`^${error.property}\\b`), name));
+    return [...own, ...describeValidationErrors(error.children ?? [], name)];
+  });
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)
+  );
+}
+
+export interface FormatErrorOptions {
+  /** Where masked internal errors go, with the request id that the client also sees. */
+  logInternal: (error: unknown, requestId: string | undefined) => void;
+}
+
+export function createFormatError({ logInternal }: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(raw);
+    const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
+    const base = { locations: formatted.locations, path: formatted.path };
+
+    // type-graphql's argument validation: name the fields, never echo the input back.
+    const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
+    if (validationErrors || (original instanceof Error && original.name === 'ArgumentValidationError')) {
+      const messages = describeValidationErrors(validationErrors ?? []);
+      return {
+        ...base,
+        message: messages.length ? `Invalid argument: ${messages.join('; ')}` : 'Invalid argument',
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [...new Set((validationErrors ?? []).map((e) => e.property))] },
+      };
+    }
+
+    const code = formatted.extensions?.code as string | undefined;
+    if (code === 'UNAUTHORIZED') {
+      // type-graphql's authChecker failure: a key was given but lacks the role, or no key at all.
+      return { ...base, message: formatted.message, extensions: { code: ErrorCode.FORBIDDEN } };
+    }
+    if (code && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+      // Scalar literal errors ("Expected value of type Date") are bad input too.
+      const isValueError = /Expected value of type|has invalid value|got invalid value|^(Argument|Field) "\w+": /.test(formatted.message);
+      return { ...base, message: formatted.message, extensions: { code: isValueError ? ErrorCode.BAD_USER_INPUT : code } };
+    }
+    if (isConnectionError(original)) {
+      return { ...base, message: 'The database is unavailable; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
+    if (/canceling statement due to statement timeout/.test(original instanceof Error ? original.message : '')) {
+      return { ...base, message: 'The query took too long and was cancelled (statement_timeout).', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
+    logInternal(original, requestId);
+    return {
+      ...base,
+      message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}`,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+    };
+  };
+}

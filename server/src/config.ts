@@ -1,0 +1,131 @@
+// Every setting comes from the environment, is validated once at start-up, and is exported typed.
+import path from 'node:path';
+import fs from 'node:fs';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent, an embedded server runs from `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolSize: number;
+  statementTimeoutMs: number;
+  /** Load the curated dataset from `server/data` when the database holds no events. */
+  seedOnStart: boolean;
+  datasetDir: string;
+  clientDist: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  corsOrigins: string[];
+  limits: QueryLimits;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxQueryBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The repository root: the folder whose package.json declares the workspaces. */
+export function findRepoRoot(start = __dirname): string {
+  let dir = start;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        if (JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) return dir;
+      } catch {
+        // an unreadable package.json is not the root; keep climbing
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(__dirname, '..', '..');
+    dir = parent;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const root = findRepoRoot();
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  let databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl) {
+    try {
+      const url = new URL(databaseUrl);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//…")`);
+      } else if (!url.hostname) {
+        problems.push('DATABASE_URL has no host name');
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    }
+    if (problems.length) databaseUrl = undefined;
+  }
+
+  const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must look like https://example.org`);
+  }
+
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    seedOnStart: bool('SEED_ON_START', true),
+    datasetDir: path.resolve(env.DATASET_DIR || path.join(root, 'server', 'data')),
+    clientDist: path.resolve(env.CLIENT_DIST || path.join(root, 'client', 'dist')),
+    logLevel,
+    corsOrigins,
+    limits: {
+      maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
+      maxAliases: int('MAX_QUERY_ALIASES', 30, 1, 1000),
+      maxCost: int('MAX_QUERY_COST', 50000, 10, 10000000),
+      maxTokens: int('MAX_QUERY_TOKENS', 3000, 50, 100000),
+      maxQueryBytes: int('MAX_QUERY_BYTES', 20000, 500, 1000000),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,56 @@
+// Builds the TypeORM data source over `pg` for a connection URL; migrations only, never `synchronize`.
+import 'reflect-metadata';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Actor } from '../actors/actor.entity';
+import { ApiKey } from '../auth/api-key.entity';
+import { EventLinkRow } from '../events/event-link.entity';
+import { Agreement, Event, Meeting, MissionAction, Sanction, Statement } from '../events/event.entity';
+import { Participant } from '../events/participant.entity';
+import { Revision } from '../revisions/revision.entity';
+import { Citation, Source } from '../sources/source.entity';
+import { InitialSchema1732700000000 } from './migrations/1732700000000-InitialSchema';
+
+// Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export const ENTITIES = [Event, Statement, Meeting, Sanction, MissionAction, Agreement, Actor, Participant, Source, Citation, EventLinkRow, Revision, ApiKey];
+export const MIGRATIONS = [InitialSchema1732700000000];
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+  /** Called for every SQL statement sent; tests and benchmarks count them. */
+  onQuery?: (sql: string) => void;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const { onQuery } = options;
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: onQuery ? ['query'] : false,
+    logger: onQuery
+      ? {
+          logQuery: (sql: string) => onQuery(sql),
+          logQueryError: () => undefined,
+          logQuerySlow: () => undefined,
+          logSchemaBuild: () => undefined,
+          logMigration: () => undefined,
+          log: () => undefined,
+        }
+      : undefined,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'detente',
+    extra: {
+      statement_timeout: options.statementTimeoutMs ?? 5000,
+      connectionTimeoutMillis: 5000,
+    },
+  });
+}

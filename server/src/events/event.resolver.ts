@@ -1,0 +1,101 @@
+// Thin resolvers: check, delegate to the services and loaders, return.
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ParticipantRole } from '@detente/shared';
+import { Actor } from '../actors/actor.entity';
+import type { Context } from '../common/context';
+import { notFound } from '../common/errors';
+import { Citation, Source } from '../sources/source.entity';
+import { Event, Statement } from './event.entity';
+import { EventsArgs, TimelineArgs } from './event.inputs';
+import { DateRange, EventConnection, EventLink, TimelineWindow } from './event.types';
+import { Participant } from './participant.entity';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => EventConnection, { description: 'Events in date order, filtered, a page at a time (keyset cursors).' })
+  events(@Args() { filter, first, after }: EventsArgs, @Ctx() ctx: Context) {
+    return ctx.events.list(filter, first, after);
+  }
+
+  @Query(() => Event, { nullable: true, description: 'One event by id or slug; null when there is none (or it was deleted).' })
+  event(@Arg('id', () => ID, { description: 'The event\'s UUID or slug.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.events.findOne(id);
+  }
+
+  @Query(() => TimelineWindow, { description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.' })
+  timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
+    return ctx.events.timeline(from, to, filter, maxItems);
+  }
+
+  @Query(() => DateRange, { description: 'The first and last day the data covers.' })
+  async dataRange(@Ctx() ctx: Context) {
+    const range = await ctx.events.dataRange();
+    if (!range) throw notFound('There are no events yet');
+    return range;
+  }
+
+  @FieldResolver(() => [Participant], { description: 'Who took part and how, optionally only those in one role.' })
+  async participants(
+    @Root() event: Event,
+    @Arg('role', () => ParticipantRole, { nullable: true, description: 'Only participants in this role.' }) role: ParticipantRole | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ctx.loaders.participants.load(event.id);
+    return role ? all.filter((p) => p.role === role) : all;
+  }
+
+  @FieldResolver(() => [Citation], { description: 'The sources that support this event; there is always at least one.' })
+  citations(@Root() event: Event, @Ctx() ctx: Context) {
+    return ctx.loaders.citations.load(event.id);
+  }
+
+  @FieldResolver(() => [EventLink], { description: 'Typed links to other events, both the ones this event answers (OUTGOING) and the answers to it (INCOMING).' })
+  links(@Root() event: Event, @Ctx() ctx: Context) {
+    return ctx.loaders.links.load(event.id);
+  }
+}
+
+@Resolver(() => Statement)
+export class StatementResolver {
+  @FieldResolver(() => Actor, { nullable: true, description: 'The outlet that carried the statement, e.g. Interfax.' })
+  outlet(@Root() statement: Statement, @Ctx() ctx: Context) {
+    return statement.outletId ? ctx.loaders.actor.load(statement.outletId) : null;
+  }
+
+  @FieldResolver(() => [Actor], { description: 'The speakers (participants in the SPEAKER role).' })
+  async speakers(@Root() statement: Statement, @Ctx() ctx: Context) {
+    const participants = await ctx.loaders.participants.load(statement.id);
+    const actors = await ctx.loaders.actor.loadMany(participants.filter((p) => p.role === ParticipantRole.SPEAKER).map((p) => p.actorId));
+    return actors.filter((a): a is Actor => a instanceof Actor);
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  @FieldResolver(() => Actor, { description: 'The actor.' })
+  async actor(@Root() participant: Participant, @Ctx() ctx: Context) {
+    const actor = await ctx.loaders.actor.load(participant.actorId);
+    if (!actor) throw notFound(`Actor ${participant.actorId} not found`);
+    return actor;
+  }
+}
+
+@Resolver(() => Citation)
+export class CitationResolver {
+  @FieldResolver(() => Source, { description: 'The cited document.' })
+  async source(@Root() citation: Citation, @Ctx() ctx: Context) {
+    const source = await ctx.loaders.source.load(citation.sourceId);
+    if (!source) throw notFound(`Source ${citation.sourceId} not found`);
+    return source;
+  }
+}
+
+@Resolver(() => EventLink)
+export class EventLinkResolver {
+  @FieldResolver(() => Event, { description: 'The event at the other end of the link.' })
+  async event(@Root() link: EventLink, @Ctx() ctx: Context) {
+    const event = await ctx.loaders.event.load(link.eventId);
+    if (!event) throw notFound(`Event ${link.eventId} not found`);
+    return event;
+  }
+}

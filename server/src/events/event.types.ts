@@ -1,0 +1,59 @@
+// GraphQL shapes of event reads that are not tables: links, the timeline window, the data range.
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LinkDirection, LinkType } from '@detente/shared';
+import { DateScalar } from '../common/scalars';
+import { connectionTypes } from '../common/pagination';
+import { Event } from './event.entity';
+
+export const { Connection: EventConnection } = connectionTypes(Event, 'Event', 'A page of events in date order, with cursors (Relay connection).');
+
+@ObjectType({ description: 'A typed edge to another event: what this event answered, or what answered it.' })
+export class EventLink {
+  @Field(() => LinkType, { description: 'RESPONDS_TO, RETALIATES_FOR, FOLLOWS_UP, PART_OF or REVERSES.' })
+  type: LinkType;
+
+  @Field(() => LinkDirection, { description: 'OUTGOING: this event responds to `event`. INCOMING: `event` responds to this one.' })
+  direction: LinkDirection;
+
+  /** Id of the event at the other end; `event` resolves it through the per-request loader. */
+  eventId: string;
+}
+
+@ObjectType({ description: 'A slice of the window and how many events in it were left out of `events`.' })
+export class OmittedBucket {
+  @Field(() => DateScalar, { description: 'First day of the slice.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the slice.' })
+  to: string;
+
+  @Field(() => Int, { description: 'Events in the slice that are not in `events`.' })
+  count: number;
+}
+
+@ObjectType({ description: 'The level-of-detail answer for a window of the timeline.' })
+export class TimelineWindow {
+  @Field(() => DateScalar, { description: 'First day of the window.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the window.' })
+  to: string;
+
+  @Field(() => [Event], { description: 'The most important events of the window, spread over it, at most `maxItems`, in date order.' })
+  events: Event[];
+
+  @Field(() => Int, { description: 'All events in the window that match the filter, shown or not.' })
+  totalCount: number;
+
+  @Field(() => [OmittedBucket], { description: 'Per slice of the window, how many matching events were left out; slices with none are omitted.' })
+  omitted: OmittedBucket[];
+}
+
+@ObjectType({ description: 'The span of days the data covers.' })
+export class DateRange {
+  @Field(() => DateScalar, { description: 'Start of the earliest event.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'End (or start) of the latest event.' })
+  to: string;
+}
