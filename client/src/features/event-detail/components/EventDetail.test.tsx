@@ -1,0 +1,176 @@
+import { render, screen, within } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { createApolloCache } from '../../../app/apollo';
+import { EVENT_DETAIL_QUERY, type EventDetailData } from '../api/event.queries';
+import { EventDetail } from './EventDetail';
+
+const common = {
+  summary: null,
+  endDate: null,
+  location: null,
+  direction: 'RU_TO_US',
+  importance: 4,
+  verification: 'CONFIRMED',
+  participants: [],
+  links: [],
+} satisfies Partial<EventDetailData>;
+
+const source = (id: string, url: string, extra: Partial<{ title: string; publisher: string; publishedAt: string }> = {}) => ({
+  __typename: 'Citation' as const,
+  excerpt: null,
+  source: { __typename: 'Source' as const, id, url, title: null, publisher: null, publishedAt: null, ...extra },
+});
+
+const statement: EventDetailData = {
+  ...common,
+  __typename: 'Statement',
+  id: 'stmt-1',
+  kind: 'STATEMENT',
+  title: 'Ryabkov: Moscow sees no basis for optimism on embassies',
+  startDate: '2021-10-12',
+  datePrecision: 'DAY',
+  tone: -2.5,
+  tags: ['diplomatic missions'],
+  summary: 'The deputy foreign minister described the embassy dispute.',
+  participants: [
+    {
+      __typename: 'Participant',
+      role: 'SPEAKER',
+      side: 'RU',
+      actor: { __typename: 'Actor', id: 'ryabkov', name: 'Sergei Ryabkov', title: 'Deputy Foreign Minister', country: 'RU', kind: 'PERSON' },
+    },
+  ],
+  citations: [
+    source('src-1', 'https://example.org/hill/2021/10/12', {
+      title: 'Russia says no progress on embassies',
+      publisher: 'The Hill',
+      publishedAt: '2021-10-12',
+    }),
+    source('src-2', 'javascript:alert(1)', { title: 'A bad link' }),
+  ],
+  links: [
+    {
+      __typename: 'EventLink',
+      type: 'RESPONDS_TO',
+      direction: 'OUTGOING',
+      event: {
+        __typename: 'MissionAction',
+        id: 'cap-1',
+        kind: 'MISSION',
+        title: 'Russia bans local hiring at US missions',
+        startDate: '2021-04-23',
+        endDate: null,
+        datePrecision: 'DAY',
+      },
+    },
+  ],
+  quote: 'Мы не видим оснований для оптимизма.',
+  quoteLanguage: 'ru',
+  quoteType: 'DIRECT',
+  medium: 'INTERVIEW',
+  outlet: { __typename: 'Actor', id: 'interfax', name: 'Interfax' },
+};
+
+const missionAction: EventDetailData = {
+  ...common,
+  __typename: 'MissionAction',
+  id: 'mission-1',
+  kind: 'MISSION',
+  title: 'US embassy in Moscow cuts staff',
+  startDate: '2021-10-01',
+  datePrecision: 'MONTH',
+  tone: -5,
+  tags: [],
+  citations: [source('src-3', 'https://example.org/state', { publisher: 'State Department' })],
+  missionAction: 'STAFF_CAP',
+  actingCountry: 'RU',
+  affectedCountry: 'US',
+  facility: 'US Embassy Moscow',
+  city: 'Moscow',
+  personnelCount: 120,
+};
+
+function mockFor(event: EventDetailData): MockLink.MockedResponse {
+  return { request: { query: EVENT_DETAIL_QUERY, variables: { id: event.id } }, result: { data: { event } } };
+}
+
+function renderDetail(event: EventDetailData, handlers: Partial<{ onClose: () => void; onSelectEvent: () => void }> = {}) {
+  const onClose = handlers.onClose ?? jest.fn();
+  const onSelectEvent = handlers.onSelectEvent ?? jest.fn();
+  render(
+    <MockedProvider mocks={[mockFor(event)]} cache={createApolloCache()}>
+      <EventDetail eventId={event.id} onClose={onClose} onSelectEvent={onSelectEvent} />
+    </MockedProvider>,
+  );
+  return { onClose, onSelectEvent };
+}
+
+describe('EventDetail', () => {
+  it('Given a Statement, it shows the quote in a blockquote with its speaker and outlet', async () => {
+    renderDetail(statement);
+    const quote = await screen.findByText('Мы не видим оснований для оптимизма.');
+    expect(quote.tagName).toBe('BLOCKQUOTE');
+    expect(quote).toHaveAttribute('lang', 'ru');
+    expect(screen.getByText('— Sergei Ryabkov, via Interfax')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: statement.title })).toBeInTheDocument();
+    expect(screen.getByText('12 Oct 2021')).toBeInTheDocument();
+    expect(screen.getByText('Interview')).toBeInTheDocument();
+  });
+
+  it('is the labelled complementary region the browser tests look for', async () => {
+    renderDetail(statement);
+    await screen.findByRole('heading', { name: statement.title });
+    const panel = screen.getByRole('complementary', { name: 'Event details' });
+    expect(panel).toHaveAttribute('data-testid', 'event-detail');
+  });
+
+  it('lists sources as links that open in a new tab without an opener', async () => {
+    renderDetail(statement);
+    await screen.findByRole('heading', { name: statement.title });
+    const sources = screen.getByTestId('event-sources');
+    const link = within(sources).getByRole('link', { name: 'Russia says no progress on embassies' });
+    expect(link).toHaveAttribute('href', 'https://example.org/hill/2021/10/12');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(within(sources).getByText(/The Hill, 12 Oct 2021/)).toBeInTheDocument();
+  });
+
+  it('never turns a non-http source URL into a link', async () => {
+    renderDetail(statement);
+    await screen.findByRole('heading', { name: statement.title });
+    const sources = screen.getByTestId('event-sources');
+    expect(within(sources).getAllByRole('link')).toHaveLength(1);
+    expect(within(sources).getByText('A bad link').tagName).toBe('SPAN');
+  });
+
+  it("Given a MissionAction, it shows the action, countries, facility, city and people affected", async () => {
+    renderDetail(missionAction);
+    await screen.findByRole('heading', { name: missionAction.title });
+    const fields = screen.getByRole('region', { name: 'Mission action' });
+    const valueOf = (label: string) => within(fields).getByText(label).nextElementSibling?.textContent;
+    expect(valueOf('Action')).toBe('Staff cap');
+    expect(valueOf('Acting country')).toBe('Russia');
+    expect(valueOf('Affected country')).toBe('United States');
+    expect(valueOf('Facility')).toBe('US Embassy Moscow');
+    expect(valueOf('City')).toBe('Moscow');
+    expect(valueOf('Personnel affected')).toBe('120');
+    expect(screen.getByText('Oct 2021')).toBeInTheDocument();
+  });
+
+  it('Given a linked event, choosing it hands that event to the page', async () => {
+    const { onSelectEvent } = renderDetail(statement);
+    await screen.findByText('In response to');
+    fireEvent.click(screen.getByRole('button', { name: /Russia bans local hiring at US missions/ }));
+    expect(onSelectEvent).toHaveBeenCalledWith(expect.objectContaining({ id: 'cap-1', startDate: '2021-04-23' }));
+  });
+
+  it('closes with the close button and with Escape', async () => {
+    const { onClose } = renderDetail(statement);
+    await screen.findByRole('heading', { name: statement.title });
+    fireEvent.click(screen.getByRole('button', { name: 'Close event details' }));
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,320 @@
+// The panel beside the timeline: one event in full, its sources, and the events it answers or that answer it.
+import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { formatEventDate } from '@detente/shared/dates';
+import { kindAppearance } from '../../../domain/eventKinds';
+import { describeTone, toneClassNames } from '../../../domain/tone';
+import {
+  EVENT_DETAIL_QUERY,
+  type AgreementDetail,
+  type CitationDetail,
+  type EventDetailData,
+  type EventLinkDetail,
+  type LinkedEventSummary,
+  type MeetingDetail,
+  type MissionActionDetail,
+  type ParticipantDetail,
+  type SanctionDetail,
+  type StatementDetail,
+} from '../api/event.queries';
+import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
+
+export interface EventDetailProps {
+  eventId: string;
+  onClose: () => void;
+  /** A linked event was chosen: select it and bring it into view. */
+  onSelectEvent: (event: LinkedEventSummary) => void;
+}
+
+export function EventDetail({ eventId, onClose, onSelectEvent }: EventDetailProps) {
+  const { data, loading, error } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId } });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  const event = data?.event;
+  let body: ReactNode;
+  if (event) body = <EventBody event={event} onSelectEvent={onSelectEvent} />;
+  else if (loading) body = <p className="event-detail__message">Loading event…</p>;
+  else if (error) body = <p className="event-detail__message" role="alert">Could not load this event.</p>;
+  else body = <p className="event-detail__message">This event was not found. It may have been removed.</p>;
+
+  return (
+    <aside className="event-detail" aria-label="Event details" data-testid="event-detail" aria-busy={loading}>
+      <button type="button" className="event-detail__close" onClick={onClose} aria-label="Close event details" title="Close (Esc)">
+        <span aria-hidden="true">&#x2715;</span>
+      </button>
+      {body}
+    </aside>
+  );
+}
+
+function EventBody({ event, onSelectEvent }: { event: EventDetailData; onSelectEvent: EventDetailProps['onSelectEvent'] }) {
+  const appearance = kindAppearance(event.kind);
+  const tone = describeTone(event.tone);
+  return (
+    <article className="event-detail__body">
+      <header className="event-detail__header">
+        <p className={`event-detail__kind kind-${event.kind}`}>
+          <span className="event-detail__icon" aria-hidden="true">
+            {appearance.icon}
+          </span>
+          {appearance.label}
+          {event.verification !== 'CONFIRMED' && (
+            <span className="badge badge--verification"> {humanizeEnum(event.verification)}</span>
+          )}
+        </p>
+        <h2 className="event-detail__title">{event.title}</h2>
+        <p className="event-detail__meta">
+          <time dateTime={event.startDate}>{formatEventDate(event.startDate, event.datePrecision, event.endDate)}</time>
+          {event.location && (
+            <>
+              {' · '}
+              {event.location.name}
+              {event.location.country && `, ${countryName(event.location.country)}`}
+            </>
+          )}
+        </p>
+        {tone && (
+          <p className="event-detail__tone">
+            Tone <span className={['tone-chip', ...toneClassNames(event.tone)].join(' ')}>{tone}</span>
+          </p>
+        )}
+      </header>
+
+      {event.summary && <p className="event-detail__summary">{event.summary}</p>}
+
+      <KindFields event={event} />
+      <Participants participants={event.participants} />
+      <Tags tags={event.tags} />
+      <Sources citations={event.citations} />
+      <LinkedEvents links={event.links} onSelectEvent={onSelectEvent} />
+    </article>
+  );
+}
+
+function KindFields({ event }: { event: EventDetailData }) {
+  switch (event.__typename) {
+    case 'Statement':
+      return <StatementFields event={event} />;
+    case 'Meeting':
+      return <MeetingFields event={event} />;
+    case 'Sanction':
+      return <SanctionFields event={event} />;
+    case 'MissionAction':
+      return <MissionActionFields event={event} />;
+    case 'Agreement':
+      return <AgreementFields event={event} />;
+    default:
+      return null;
+  }
+}
+
+/** One labelled value; absent values are left out rather than shown as blanks. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  if (children === null || children === undefined || children === '' || children === false) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function actorsWithRole(participants: readonly ParticipantDetail[], ...roles: string[]): ParticipantDetail[] {
+  return participants.filter((participant) => roles.includes(participant.role));
+}
+
+function actorNames(participants: readonly ParticipantDetail[]): string | null {
+  if (participants.length === 0) return null;
+  return participants.map((participant) => participant.actor.name).join(', ');
+}
+
+function StatementFields({ event }: { event: StatementDetail }) {
+  const speakers = actorsWithRole(event.participants, 'SPEAKER');
+  const attribution = [actorNames(speakers), event.outlet ? `via ${event.outlet.name}` : null].filter(Boolean).join(', ');
+  return (
+    <section className="event-detail__section" aria-label="Statement">
+      {event.quote && (
+        <figure className="event-detail__quote">
+          <blockquote lang={event.quoteLanguage ?? undefined}>{event.quote}</blockquote>
+          {attribution && <figcaption>— {attribution}</figcaption>}
+        </figure>
+      )}
+      <dl className="event-detail__fields">
+        <Field label={speakers.length > 1 ? 'Speakers' : 'Speaker'}>{actorNames(speakers)}</Field>
+        <Field label="Outlet">{event.outlet?.name}</Field>
+        <Field label="Medium">{humanizeEnum(event.medium)}</Field>
+        <Field label="Quote">{humanizeEnum(event.quoteType)}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function MeetingFields({ event }: { event: MeetingDetail }) {
+  const attendees = actorsWithRole(event.participants, 'PARTICIPANT', 'HOST');
+  return (
+    <section className="event-detail__section" aria-label="Meeting">
+      <dl className="event-detail__fields">
+        <Field label="Participants">
+          {attendees.length > 0 &&
+            attendees.map((participant) => `${participant.actor.name}${participant.side ? ` (${participant.side})` : ''}`).join(', ')}
+        </Field>
+        <Field label="Place">{event.location?.name}</Field>
+        <Field label="Format">{humanizeEnum(event.format)}</Field>
+        <Field label="Level">{humanizeEnum(event.level)}</Field>
+        <Field label="Outcome">{event.outcome}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function SanctionFields({ event }: { event: SanctionDetail }) {
+  return (
+    <section className="event-detail__section" aria-label="Sanction">
+      <dl className="event-detail__fields">
+        <Field label="Action">{humanizeEnum(event.sanctionAction)}</Field>
+        <Field label="Imposed by">{actorNames(actorsWithRole(event.participants, 'AUTHORITY'))}</Field>
+        <Field label="Targets">{actorNames(actorsWithRole(event.participants, 'TARGET'))}</Field>
+        <Field label="Program">{event.program}</Field>
+        <Field label="Measures">{event.measures.length > 0 && event.measures.map(humanizeEnum).join(', ')}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function MissionActionFields({ event }: { event: MissionActionDetail }) {
+  return (
+    <section className="event-detail__section" aria-label="Mission action">
+      <dl className="event-detail__fields">
+        <Field label="Action">{humanizeEnum(event.missionAction)}</Field>
+        <Field label="Acting country">{countryName(event.actingCountry)}</Field>
+        <Field label="Affected country">{countryName(event.affectedCountry)}</Field>
+        <Field label="Facility">{event.facility}</Field>
+        <Field label="City">{event.city}</Field>
+        <Field label="Personnel affected">{event.personnelCount ?? null}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function AgreementFields({ event }: { event: AgreementDetail }) {
+  return (
+    <section className="event-detail__section" aria-label="Agreement">
+      <dl className="event-detail__fields">
+        <Field label="Action">{humanizeEnum(event.agreementAction)}</Field>
+        <Field label="Instrument">{event.instrument}</Field>
+      </dl>
+    </section>
+  );
+}
+
+function Participants({ participants }: { participants: readonly ParticipantDetail[] }) {
+  if (participants.length === 0) return null;
+  return (
+    <section className="event-detail__section">
+      <h3>Who</h3>
+      <ul className="event-detail__participants">
+        {participants.map((participant) => (
+          <li key={`${participant.actor.id}-${participant.role}`}>
+            <span className="participant__name">{participant.actor.name}</span>
+            {participant.actor.title && <span className="participant__title">, {participant.actor.title}</span>}
+            <span className="participant__role">
+              {' · '}
+              {humanizeEnum(participant.role)}
+              {participant.side && ` · ${sideLabel(participant.side)}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Tags({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className="event-detail__tags" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} className="tag">
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Sources({ citations }: { citations: readonly CitationDetail[] }) {
+  return (
+    <section className="event-detail__section" data-testid="event-sources">
+      <h3>Sources</h3>
+      {citations.length === 0 ? (
+        <p className="event-detail__message">No source recorded.</p>
+      ) : (
+        <ul className="event-detail__sources">
+          {citations.map(({ source, excerpt }) => {
+            const href = safeHttpUrl(source.url);
+            const label = source.title ?? source.publisher ?? source.url;
+            const byline = [source.publisher, source.publishedAt && formatEventDate(source.publishedAt, 'DAY')]
+              .filter(Boolean)
+              .join(', ');
+            return (
+              <li key={source.id}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {label}
+                  </a>
+                ) : (
+                  <span>{label}</span>
+                )}
+                {byline && <span className="source__byline"> — {byline}</span>}
+                {excerpt && <q className="source__excerpt">{excerpt}</q>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LinkedEvents({
+  links,
+  onSelectEvent,
+}: {
+  links: readonly EventLinkDetail[];
+  onSelectEvent: EventDetailProps['onSelectEvent'];
+}) {
+  if (links.length === 0) return null;
+  // What this event answers first ("In response to …"), then what answered it ("Response").
+  const ordered = [
+    ...links.filter((link) => link.direction === 'OUTGOING'),
+    ...links.filter((link) => link.direction !== 'OUTGOING'),
+  ];
+  return (
+    <section className="event-detail__section">
+      <h3>Linked events</h3>
+      <ul className="event-detail__links">
+        {ordered.map((link) => (
+          <li key={`${link.direction}-${link.type}-${link.event.id}`}>
+            <span className="link__type">{linkLabel(link.type, link.direction)}</span>
+            <button type="button" className="link__event" onClick={() => onSelectEvent(link.event)}>
+              <span className="link__icon" aria-hidden="true">
+                {kindAppearance(link.event.kind).icon}
+              </span>
+              <span className="link__title">{link.event.title}</span>
+              <span className="link__date">
+                {formatEventDate(link.event.startDate, link.event.datePrecision, link.event.endDate)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

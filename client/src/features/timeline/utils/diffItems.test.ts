@@ -1,0 +1,39 @@
+import { diffItems } from './diffItems';
+import { toTimelineItems } from './toTimelineItems';
+import type { TimelineEvent } from '../api/timeline.queries';
+
+const base: TimelineEvent = {
+  id: 'x',
+  kind: 'SANCTION',
+  title: 'Sanction',
+  startDate: '2021-10-12',
+  endDate: null,
+  datePrecision: 'DAY',
+  tone: -5,
+  importance: 3,
+};
+
+describe('diffItems', () => {
+  it('Given the old and the new window, it adds the new, updates the changed and removes the gone', () => {
+    const current = toTimelineItems([
+      { ...base, id: 'kept' },
+      { ...base, id: 'changed' },
+      { ...base, id: 'gone' },
+    ]);
+    const next = toTimelineItems([
+      { ...base, id: 'kept' },
+      { ...base, id: 'changed', title: 'Sanction, renamed' },
+      { ...base, id: 'new' },
+    ]);
+    const diff = diffItems(current, next);
+    expect(diff.add.map((item) => item.id)).toEqual(['new']);
+    expect(diff.update.map((item) => item.id)).toEqual(['changed']);
+    expect(diff.remove).toEqual(['gone']);
+  });
+
+  it('treats equal dates in different Date objects as unchanged', () => {
+    const current = toTimelineItems([{ ...base, endDate: '2021-10-20' }]);
+    const next = toTimelineItems([{ ...base, endDate: '2021-10-20' }]);
+    expect(diffItems(current, next)).toEqual({ add: [], update: [], remove: [] });
+  });
+});

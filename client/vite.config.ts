@@ -1,0 +1,39 @@
+// Builds the page into client/dist; in development proxies the API to the server on :4000.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const sharedSource = fileURLToPath(new URL('../shared/src', import.meta.url));
+const apiTarget = process.env.DETENTE_API_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Shared code is imported as source, so the page needs no build of shared/ first.
+    alias: { '@detente/shared': sharedSource },
+  },
+  server: {
+    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+  },
+  preview: {
+    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // vis-timeline alone is ~170 kB gzipped; separate vendor chunks let releases of the app reuse them.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vis', test: /node_modules[\\/](vis-|moment|@egjs|propagating-hammerjs|keycharm|xss|cssfilter|uuid|component-emitter)/ },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});
