@@ -144,6 +144,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect }: UseV
     });
 
     // vis notices a container resize only on its 1-second poll; a side panel opening should not wait.
+    // The same span now covers fewer pixels, so listeners hear about it as a range change too.
     let lastWidth = container.offsetWidth;
     const resizeObserver =
       typeof ResizeObserver === 'undefined'
@@ -152,6 +153,9 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect }: UseV
             if (container.offsetWidth === lastWidth) return;
             lastWidth = container.offsetWidth;
             timeline.redraw();
+            const { start, end } = timeline.getWindow();
+            clearTimeout(debounce);
+            debounce = setTimeout(() => onRangeChangedRef.current({ start, end }, drawingWidth()), RANGE_DEBOUNCE_MS);
           });
     resizeObserver?.observe(container);
 

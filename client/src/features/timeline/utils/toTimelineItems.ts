@@ -88,7 +88,11 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
   return {
     id: event.id,
     group: event.kind,
-    ...(shortSpan ? { type: 'point' as const, start: span.start } : span),
+    type: shortSpan ? 'point' : span.type,
+    start: span.start,
+    // Always present, even as undefined: DataSet.update merges, so a range turning into a point
+    // must clear its end explicitly.
+    end: shortSpan ? undefined : span.end,
     content: event.title,
     className: classNames.join(' '),
     icon: appearance.icon,
