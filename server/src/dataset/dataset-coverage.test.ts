@@ -1,0 +1,197 @@
+// The shipped dataset holds the numbers and the topics issue 4 ("The dataset") promises; read from the files, no database.
+import { DATASET_DIR } from '../test-support/db';
+import { readDatasetDir } from './dataset.files';
+import type { DatasetActor, DatasetEvent } from './dataset.types';
+
+const files = readDatasetDir(DATASET_DIR);
+const events: DatasetEvent[] = files.events.map((located) => located.record);
+const actors: DatasetActor[] = files.actors.map((located) => located.record);
+const byId = new Map(events.map((e) => [e.id, e]));
+
+const KINDS = ['STATEMENT', 'MEETING', 'SANCTION', 'MISSION', 'AGREEMENT'];
+const YEARS = Array.from({ length: 11 }, (_, i) => String(2014 + i));
+const CYRILLIC = /[\u0400-\u04FF]/;
+const kindsIn = (year: string) => new Set(events.filter((e) => e.startDate.startsWith(year)).map((e) => e.kind));
+
+describe('the shipped dataset: size', () => {
+  it('Given the dataset, Then it has at least 300 events, all dated 2014-01-01 … 2024-12-31', () => {
+    expect(events.length).toBeGreaterThanOrEqual(300);
+    const outside = events.filter((e) => e.startDate < '2014-01-01' || e.startDate > '2024-12-31').map((e) => e.id);
+    expect(outside).toEqual([]);
+  });
+
+  it('Given the dataset, Then every year from 2014 to 2024 has events', () => {
+    const empty = YEARS.filter((year) => !events.some((e) => e.startDate.startsWith(year)));
+    expect(empty).toEqual([]);
+  });
+
+  it('Given the dataset, Then all five kinds are present overall', () => {
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(KINDS));
+  });
+
+  it('Given each year, Then it has at least four of the five kinds (2014 and 2019 have no mission action, 2018 no agreement)', () => {
+    const thin = YEARS.filter((year) => kindsIn(year).size < 4);
+    expect(thin).toEqual([]);
+  });
+
+  it.each(['2015', '2016', '2017', '2020', '2021', '2022', '2023', '2024'])('Given %s, Then all five kinds occur in it', (year) => {
+    expect(kindsIn(year)).toEqual(new Set(KINDS));
+  });
+
+  it('Given the dataset, Then it has at least 100 actors', () => {
+    expect(actors.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('Given the dataset, Then it has at least 60 links between events', () => {
+    expect(events.reduce((n, e) => n + (e.links?.length ?? 0), 0)).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('the shipped dataset: quality', () => {
+  it('Given every event, Then it cites at least one source with a URL, title, publisher and date', () => {
+    const unsourced = events
+      .filter((e) => !e.citations?.length || e.citations.some((c) => !/^https?:\/\//.test(c.url) || !c.title || !c.publisher || !c.publishedAt))
+      .map((e) => e.id);
+    expect(unsourced).toEqual([]);
+  });
+
+  it('Given every statement with a quote, Then the quote carries its type and language', () => {
+    const bare = events.filter((e) => e.kind === 'STATEMENT' && e.quote && (!e.quoteType || !e.quoteLanguage)).map((e) => e.id);
+    expect(bare).toEqual([]);
+  });
+
+  it('Given the importance-5 events, Then they are few: at most 5% of all events and at most 4 in any year', () => {
+    const top = events.filter((e) => e.importance === 5);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.length).toBeLessThanOrEqual(events.length * 0.05);
+    const crowded = YEARS.filter((year) => top.filter((e) => e.startDate.startsWith(year)).length > 4);
+    expect(crowded).toEqual([]);
+  });
+
+  it('Given every Russian person, Then they have a Cyrillic alias', () => {
+    const latinOnly = actors.filter((a) => a.kind === 'PERSON' && a.country === 'RU' && !(a.aliases ?? []).some((alias) => CYRILLIC.test(alias))).map((a) => a.id);
+    expect(latinOnly).toEqual([]);
+  });
+
+  it('Given every tag, Then it is lowercase', () => {
+    const shouting = [...new Set(events.flatMap((e) => e.tags))].filter((tag) => tag !== tag.toLowerCase());
+    expect(shouting).toEqual([]);
+  });
+});
+
+// Each row: a topic the issue names, and the events that cover it with their kinds.
+const TOPICS: [string, [string, string][]][] = [
+  ['2014 Crimea sanctions and the executive orders behind them', [
+    ['2014-03-06-eo-13660-ukraine-sanctions-authority', 'SANCTION'],
+    ['2014-03-17-eo-13661-first-sanctions-russian-officials', 'SANCTION'],
+    ['2014-03-20-eo-13662-bank-rossiya-inner-circle', 'SANCTION'],
+    ['2014-12-19-eo-13685-crimea-embargo', 'SANCTION'],
+  ]],
+  ["Russia's counter-sanctions: entry bans and the food ban", [
+    ['2014-03-20-russia-entry-ban-nine-us-officials', 'SANCTION'],
+    ['2014-08-06-russia-food-import-ban-us-eu', 'SANCTION'],
+    ['2015-06-24-russia-extends-food-embargo', 'SANCTION'],
+  ]],
+  ['the December 2016 expulsions and compound closures', [
+    ['2016-12-29-us-expels-35-russian-diplomats', 'MISSION'],
+    ['2016-12-29-us-closes-russian-compounds-maryland-new-york', 'MISSION'],
+  ]],
+  ['2017: the staff cut, CAATSA and the San Francisco consulate', [
+    ['2017-07-28-russia-orders-us-mission-cut-to-455', 'MISSION'],
+    ['2017-08-02-trump-signs-caatsa', 'SANCTION'],
+    ['2017-08-31-us-orders-closure-russian-consulate-san-francisco', 'MISSION'],
+  ]],
+  ['2018: the Skripal expulsions, the Seattle and St Petersburg consulates, the Helsinki summit', [
+    ['2018-03-26-us-expels-60-russian-officials-skripal', 'MISSION'],
+    ['2018-03-26-us-orders-closure-russian-consulate-seattle', 'MISSION'],
+    ['2018-03-29-russia-expels-60-us-diplomats', 'MISSION'],
+    ['2018-03-29-russia-withdraws-consent-us-consulate-st-petersburg', 'MISSION'],
+    ['2018-07-16-helsinki-summit-trump-putin', 'MEETING'],
+  ]],
+  ['the 2020 consulate closures', [
+    ['2020-12-10-us-to-close-consulate-vladivostok', 'MISSION'],
+    ['2020-12-10-us-to-suspend-consulate-yekaterinburg', 'MISSION'],
+  ]],
+  ['2021: ambassador recalls', [
+    ['2021-03-17-russia-recalls-antonov', 'MISSION'],
+    ['2021-04-22-ambassador-sullivan-leaves-moscow', 'MISSION'],
+  ]],
+  ['2021: the April sanctions and expulsions', [
+    ['2021-04-15-eo-14024-sanctions-package', 'SANCTION'],
+    ['2021-04-15-us-expels-ten-russian-diplomats', 'MISSION'],
+    ['2021-04-16-russia-expels-ten-us-diplomats', 'MISSION'],
+  ]],
+  ['2021: the "unfriendly countries" list and the hiring ban', [
+    ['2021-04-23-putin-decree-unfriendly-states-hiring-limits', 'MISSION'],
+    ['2021-05-14-russia-lists-us-as-unfriendly-state', 'MISSION'],
+    ['2021-08-01-russian-local-staff-ban-takes-effect', 'MISSION'],
+  ]],
+  ['2021: the Geneva summit and the strategic-stability talks', [
+    ['2021-06-16-geneva-summit', 'MEETING'],
+    ['2021-06-16-joint-statement-strategic-stability', 'STATEMENT'],
+    ['2021-07-28-strategic-stability-dialogue-round-1', 'MEETING'],
+    ['2021-09-30-strategic-stability-dialogue-round-2', 'MEETING'],
+  ]],
+  ["2021: Nuland's October visit and the seed article's events", [
+    ['2021-10-04-senators-letter-biden-embassy-moscow-staffing', 'STATEMENT'],
+    ['2021-10-10-russia-us-lift-entry-bans-nuland-vorontsov', 'SANCTION'],
+    ['2021-10-12-ryabkov-interfax-no-headway-missions', 'STATEMENT'],
+    ['2021-10-12-ryabkov-nuland-talks-moscow', 'MEETING'],
+  ]],
+  ['2021: the December calls', [
+    ['2021-12-07-biden-putin-video-call', 'MEETING'],
+    ['2021-12-30-biden-putin-phone-call', 'MEETING'],
+  ]],
+  ['2022: the invasion sanctions rounds', [
+    ['2022-02-22-us-sanctions-veb-psb-sovereign-debt', 'SANCTION'],
+    ['2022-02-24-us-sanctions-sberbank-vtb-after-invasion', 'SANCTION'],
+    ['2022-02-28-us-immobilizes-central-bank-of-russia-assets', 'SANCTION'],
+    ['2022-04-06-eo-14071-new-investment-ban-sberbank-alfa-blocked', 'SANCTION'],
+  ]],
+  ['2022: expulsions at the UN mission', [
+    ['2022-02-28-us-expels-12-russian-un-mission-members', 'MISSION'],
+    ['2022-03-23-russia-expels-us-diplomats-in-response-to-un-expulsions', 'MISSION'],
+  ]],
+  ['2022: entry bans', [
+    ['2022-03-15-russia-entry-ban-biden-blinken-austin', 'SANCTION'],
+    ['2022-05-21-russia-publishes-stop-list-963-americans', 'SANCTION'],
+  ]],
+  ['the INF Treaty', [
+    ['2014-07-28-us-accuses-russia-inf-treaty-violation', 'STATEMENT'],
+    ['2019-02-01-us-suspends-inf-treaty-obligations', 'AGREEMENT'],
+    ['2019-08-02-us-withdraws-from-inf-treaty', 'AGREEMENT'],
+  ]],
+  ['New START: extension and suspension', [
+    ['2021-02-03-new-start-extended-five-years', 'AGREEMENT'],
+    ['2023-02-21-putin-suspends-new-start', 'AGREEMENT'],
+  ]],
+  ['prisoner exchanges', [
+    ['2022-04-27-reed-yaroshenko-prisoner-exchange', 'AGREEMENT'],
+    ['2022-12-08-griner-bout-prisoner-exchange', 'AGREEMENT'],
+    ['2024-08-01-ankara-prisoner-exchange', 'AGREEMENT'],
+  ]],
+  ['2023–2024 expulsions and meetings', [
+    ['2023-09-14-russia-expels-two-us-diplomats', 'MISSION'],
+    ['2023-10-06-us-expels-two-russian-diplomats', 'MISSION'],
+    ['2023-03-02-blinken-lavrov-g20-delhi', 'MEETING'],
+    ['2024-06-25-austin-belousov-first-call', 'MEETING'],
+  ]],
+];
+
+describe('the shipped dataset: the topics the issue names', () => {
+  it.each(TOPICS)('Given the topic "%s", Then its events are in the dataset with the right kinds', (_topic, expected) => {
+    const found = expected.map(([id]) => [id, byId.get(id)?.kind]);
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('the shipped dataset: chains across eras', () => {
+  it.each([
+    ['2023-02-21-putin-suspends-new-start', '2021-02-03-new-start-extended-five-years'],
+    ['2024-08-01-ankara-prisoner-exchange', '2022-12-08-griner-bout-prisoner-exchange'],
+    ['2018-10-20-trump-says-us-will-exit-inf-treaty', '2014-07-28-us-accuses-russia-inf-treaty-violation'],
+    ['2022-02-17-russia-expels-us-deputy-chief-of-mission-gorman', '2021-11-27-antonov-says-27-russian-diplomats-must-leave-us'],
+  ])('Given %s, Then it links back to %s', (later, earlier) => {
+    expect(byId.get(later)?.links?.map((l) => l.to)).toContain(earlier);
+  });
+});
