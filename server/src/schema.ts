@@ -4,6 +4,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
 import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
+import { SourceResolver } from './sources/source.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement } from './events/event.entity';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
 
@@ -33,7 +34,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The schema is immutable, so it is built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [EventResolver, StatementResolver, ParticipantResolver, CitationResolver, EventLinkResolver, ActorResolver],
+    resolvers: [EventResolver, StatementResolver, ParticipantResolver, CitationResolver, EventLinkResolver, ActorResolver, SourceResolver],
     orphanedTypes: [Statement, Meeting, Sanction, MissionAction, Agreement],
     validate: { forbidUnknownValues: false },
   }).then((schema) => {

@@ -107,6 +107,10 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
     if (code && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
     }
+    const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return { ...base, message: `Query has too many tokens: the limit is ${tokens[1]} (MAX_QUERY_TOKENS)`, extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'tokens', max: Number(tokens[1]) } };
+    }
     if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
       // Scalar literal errors ("Expected value of type Date") are bad input too.
       const isValueError = /Expected value of type|has invalid value|got invalid value|^(Argument|Field) "\w+": /.test(formatted.message);

@@ -26,7 +26,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 export function createLoaders(dataSource: DataSource) {
   const manager = dataSource.manager;
-  return {
+  const loaders = {
     actor: new DataLoader<string, Actor | null>(async (ids) => {
       const rows = await manager.find(Actor, { where: { id: In([...ids]) } });
       const byId = new Map(rows.map((a) => [a.id, a]));
@@ -43,15 +43,58 @@ export function createLoaders(dataSource: DataSource) {
       const byId = new Map(rows.map((e) => [e.id, e]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** Participants with their actors in one query; the actors prime the actor loader. */
     participants: new DataLoader<string, Participant[]>(async (eventIds) => {
-      const rows = await manager.find(Participant, { where: { eventId: In([...eventIds]) }, order: { position: 'ASC' } });
-      const groups = groupBy(rows, (p) => p.eventId);
+      const rows: Array<Record<string, any>> = await manager.query(
+        // `any`: raw columns, mapped field by field below.
+        `SELECT p.event_id, p.actor_id, p.role, p.side, a.slug, a.name, a.kind, a.country, a.title, a.aliases, a.wikidata_id, a.merged_into_id
+           FROM event_participant p JOIN actor a ON a.id = p.actor_id
+          WHERE p.event_id = ANY($1) ORDER BY p.event_id, p.position, p.role`,
+        [[...eventIds]],
+      );
+      const participants = rows.map((r) => {
+        loaders.actor.prime(
+          r.actor_id,
+          Object.assign(new Actor(), { id: r.actor_id, slug: r.slug, name: r.name, kind: r.kind, country: r.country, title: r.title, aliases: r.aliases, wikidataId: r.wikidata_id, mergedIntoId: r.merged_into_id }),
+        );
+        return Object.assign(new Participant(), { eventId: r.event_id, actorId: r.actor_id, role: r.role, side: r.side });
+      });
+      const groups = groupBy(participants, (p) => p.eventId);
       return eventIds.map((id) => groups.get(id) ?? []);
     }),
+    /** Citations with their sources in one query; the sources prime the source loader. */
     citations: new DataLoader<string, Citation[]>(async (eventIds) => {
-      const rows = await manager.find(Citation, { where: { eventId: In([...eventIds]) }, order: { position: 'ASC' } });
-      const groups = groupBy(rows, (c) => c.eventId);
+      const rows: Array<Record<string, any>> = await manager.query(
+        // `any`: raw columns, mapped field by field below.
+        `SELECT c.event_id, c.source_id, c.excerpt, s.url, s.title, s.publisher, s.published_at, s.language
+           FROM citation c JOIN source s ON s.id = c.source_id
+          WHERE c.event_id = ANY($1) ORDER BY c.event_id, c.position`,
+        [[...eventIds]],
+      );
+      const citations = rows.map((r) => {
+        loaders.source.prime(r.source_id, Object.assign(new Source(), { id: r.source_id, url: r.url, title: r.title, publisher: r.publisher, publishedAt: r.published_at, language: r.language }));
+        return Object.assign(new Citation(), { eventId: r.event_id, sourceId: r.source_id, excerpt: r.excerpt });
+      });
+      const groups = groupBy(citations, (c) => c.eventId);
       return eventIds.map((id) => groups.get(id) ?? []);
+    }),
+    /** The live events citing each source, in date order. */
+    eventsBySource: new DataLoader<string, Event[]>(async (sourceIds) => {
+      const rows = await manager
+        .getRepository(Event)
+        .createQueryBuilder('e')
+        .innerJoin('citation', 'c', 'c.event_id = e.id')
+        .addSelect('c.source_id', 'source_id')
+        .where('c.source_id IN (:...ids)', { ids: [...sourceIds] })
+        .orderBy('e.start_date')
+        .addOrderBy('e.id')
+        .getRawAndEntities();
+      const bySource = new Map<string, Event[]>();
+      rows.entities.forEach((event, i) => {
+        const sourceId = (rows.raw[i] as { source_id: string }).source_id;
+        (bySource.get(sourceId) ?? bySource.set(sourceId, []).get(sourceId)!).push(event);
+      });
+      return sourceIds.map((id) => bySource.get(id) ?? []);
     }),
     /** Links in both directions, to events that are not deleted. */
     links: new DataLoader<string, LinkEdge[]>(async (eventIds) => {
@@ -74,6 +117,7 @@ export function createLoaders(dataSource: DataSource) {
       return eventIds.map((id) => edges.get(id) ?? []);
     }),
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

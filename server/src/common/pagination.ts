@@ -43,20 +43,26 @@ export interface ConnectionShape<T> {
   readonly totalCount: Promise<number>;
 }
 
-export function connectionTypes<T extends object>(node: ClassType<T> | (abstract new (...args: never[]) => T), name: string, description: string) {
+export function connectionTypes<T extends object, E extends { cursor: string; node: T }>(
+  node: ClassType<T> | (abstract new (...args: never[]) => T),
+  name: string,
+  description: string,
+  customEdge?: ClassType<E>,
+) {
   @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a connection, with its cursor.` })
-  class Edge {
+  class DefaultEdge {
     @Field({ description: 'Opaque cursor of this item.' })
     cursor: string;
 
     @Field(() => node, { description: 'The item.' })
     node: T;
   }
+  const Edge = customEdge ?? DefaultEdge;
 
   @ObjectType(`${name}Connection`, { description })
   class Connection {
     @Field(() => [Edge], { description: 'The page of items with their cursors.' })
-    edges: Edge[];
+    edges: Array<{ cursor: string; node: T }>;
 
     @Field(() => [node], { description: 'The page of items, without cursors.' })
     nodes: T[];

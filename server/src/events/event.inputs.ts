@@ -1,9 +1,10 @@
 // Arguments of the event queries, validated by class-validator before any SQL runs.
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { Direction, EventKind } from '@detente/shared';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Direction, EventKind, ParticipantRole, Side, Verification } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
+import { PageArgs } from '../common/page-args';
+import { Bucket, DEFAULT_SMOOTHING } from './aggregates';
 
 export const MAX_FILTER_VALUES = 50;
 export const MAX_SEARCH_LENGTH = 200;
@@ -29,6 +30,15 @@ export class EventFilter {
   @IsUUID('all', { each: true, message: 'actorIds must contain actor ids (UUIDs)' })
   actorIds?: string[];
 
+  @Field(() => ParticipantRole, { nullable: true, description: 'With `actorIds`: the actors must have taken part in this role (e.g. SPEAKER).' })
+  @IsOptional()
+  actorRole?: ParticipantRole;
+
+  @Field(() => [Side], { nullable: true, description: 'Events with a participant standing for any of these sides (US, RU, OTHER).' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  sides?: Side[];
+
   @Field(() => [String], { nullable: true, description: 'Events with a participant from any of these countries (ISO 3166-1 alpha-2, e.g. "US", "RU").' })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
@@ -41,7 +51,17 @@ export class EventFilter {
   @Length(1, 60, { each: true })
   tags?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Words to look for in titles, summaries, quotes and actor names (English or Russian).' })
+  @Field(() => [String], { nullable: true, description: 'Events carrying every one of these tags.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Length(1, 60, { each: true })
+  allTags?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Full-text search over titles, summaries, quotes and actor names and aliases, in English and Russian, with web-search syntax: `"exact phrase"`, `or`, `-exclude` (e.g. `Рябков`, `Ryabkov -Lavrov`, `"entry ban" or visas`).',
+  })
   @IsOptional()
   @MaxLength(MAX_SEARCH_LENGTH)
   search?: string;
@@ -56,22 +76,50 @@ export class EventFilter {
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   directions?: Direction[];
+
+  @Field(() => Float, { nullable: true, description: 'Only events at least this cooperative (tone −10…10).' })
+  @IsOptional()
+  @Min(-10)
+  @Max(10)
+  minTone?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Only events at most this cooperative (tone −10…10); e.g. maxTone: -5 for sharp conflict.' })
+  @IsOptional()
+  @Min(-10)
+  @Max(10)
+  maxTone?: number;
+
+  @Field(() => [Verification], { nullable: true, description: 'Only events with these verification states.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  verifications?: Verification[];
 }
 
+export enum EventOrder {
+  DATE_ASC = 'DATE_ASC',
+  DATE_DESC = 'DATE_DESC',
+  IMPORTANCE_DESC = 'IMPORTANCE_DESC',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(EventOrder, {
+  name: 'EventOrder',
+  description: 'How to order events.',
+  valuesConfig: {
+    DATE_ASC: { description: 'Oldest first (by start date).' },
+    DATE_DESC: { description: 'Newest first.' },
+    IMPORTANCE_DESC: { description: 'Most important first, then oldest first.' },
+    RELEVANCE: { description: 'Best full-text match first; needs `filter.search`.' },
+  },
+});
+
 @ArgsType()
-export class EventsArgs {
+export class EventsArgs extends PageArgs {
   @Field(() => EventFilter, { nullable: true, description: 'Conditions the events must meet.' })
   filter?: EventFilter;
 
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Return the events after this cursor (from `pageInfo.endCursor`).' })
+  @Field(() => EventOrder, { nullable: true, description: 'Order of the results: DATE_ASC by default, RELEVANCE by default when searching.' })
   @IsOptional()
-  @MaxLength(200)
-  after?: string;
+  orderBy?: EventOrder;
 }
 
 @ArgsType()
@@ -89,4 +137,36 @@ export class TimelineArgs {
   @Min(1)
   @Max(MAX_TIMELINE_ITEMS)
   maxItems: number;
+}
+
+@ArgsType()
+export class EventCountsArgs {
+  @Field(() => DateScalar, { description: 'First day of the range.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the range.' })
+  to: string;
+
+  @Field(() => Bucket, { description: 'Size of each bucket.' })
+  bucket: Bucket;
+
+  @Field(() => EventFilter, { nullable: true, description: 'Count only events that match (its from/to are ignored: the range rules).' })
+  filter?: EventFilter;
+}
+
+@ArgsType()
+export class TemperatureArgs {
+  @Field(() => DateScalar, { description: 'First day of the range.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the range.' })
+  to: string;
+
+  @Field(() => Bucket, { description: 'Size of each bucket.' })
+  bucket: Bucket;
+
+  @Field(() => Float, { defaultValue: DEFAULT_SMOOTHING, description: 'Weight of the newest bucket in the smoothed line, above 0 up to 1 (1 = no smoothing).' })
+  @Min(0.01)
+  @Max(1)
+  smoothing: number;
 }

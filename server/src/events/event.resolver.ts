@@ -6,15 +6,19 @@ import type { Context } from '../common/context';
 import { notFound } from '../common/errors';
 import { Citation, Source } from '../sources/source.entity';
 import { Event, Statement } from './event.entity';
-import { EventsArgs, TimelineArgs } from './event.inputs';
+import { EventCountsArgs, EventsArgs, TemperatureArgs, TimelineArgs } from './event.inputs';
+import { BucketCount, TemperaturePoint } from './aggregates';
 import { DateRange, EventConnection, EventLink, TimelineWindow } from './event.types';
 import { Participant } from './participant.entity';
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: 'Events in date order, filtered, a page at a time (keyset cursors).' })
-  events(@Args() { filter, first, after }: EventsArgs, @Ctx() ctx: Context) {
-    return ctx.events.list(filter, first, after);
+  @Query(() => EventConnection, { description: 'Events, filtered and ordered, a page at a time (keyset cursors; `first`/`after` forwards, `last`/`before` backwards).' })
+  async events(@Args() args: EventsArgs, @Ctx() ctx: Context) {
+    const connection = await ctx.events.list(args);
+    // A linked event that is also on the page is not fetched again.
+    for (const event of connection.nodes) ctx.loaders.event.prime(event.id, event);
+    return connection;
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id or slug; null when there is none (or it was deleted).' })
@@ -25,6 +29,18 @@ export class EventResolver {
   @Query(() => TimelineWindow, { description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.' })
   timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
     return ctx.events.timeline(from, to, filter, maxItems);
+  }
+
+  @Query(() => [BucketCount], { description: 'How many events start in each day, week, month or year of a range, split by kind (at most 1,000 buckets).' })
+  eventCounts(@Args() { from, to, bucket, filter }: EventCountsArgs, @Ctx() ctx: Context) {
+    return ctx.aggregates.eventCounts(from, to, bucket, filter);
+  }
+
+  @Query(() => [TemperaturePoint], {
+    description: 'The tone of relations per bucket, each way (US→RU, RU→US) and overall: count, summed and mean tone, and an exponentially smoothed line.',
+  })
+  relationsTemperature(@Args() { from, to, bucket, smoothing }: TemperatureArgs, @Ctx() ctx: Context) {
+    return ctx.aggregates.relationsTemperature(from, to, bucket, smoothing);
   }
 
   @Query(() => DateRange, { description: 'The first and last day the data covers.' })

@@ -1,11 +1,48 @@
 // Reads events: filtered keyset pages, one event, and the level-of-detail window behind the timeline.
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { ConnectionShape, decodeCursor, encodeCursor } from '../common/pagination';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { ConnectionShape } from '../common/pagination';
 import { badInput } from '../common/errors';
+import { fetchKeysetPage, PageRequest, selectKeys, SortKey } from '../common/keyset';
+import { UUID_PATTERN } from '../common/ids';
 import { Event } from './event.entity';
-import type { EventFilter } from './event.inputs';
+import { EventFilter, EventOrder } from './event.inputs';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The search query in all three configurations the stored vector holds; `:fSearch` is the user's text. */
+const TSQUERY = `(websearch_to_tsquery('english', :fSearch) || websearch_to_tsquery('russian', :fSearch) || websearch_to_tsquery('simple', :fSearch))`;
+// Private-use characters mark the matches, so the snippet is plain text and no markup from the data can slip through.
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export interface Snippet {
+  text: string;
+  highlights: Array<{ start: number; length: number }>;
+}
+
+export function parseSnippet(marked: string): Snippet {
+  let text = '';
+  const highlights: Snippet['highlights'] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === MARK_START) open = text.length;
+    else if (ch === MARK_END) {
+      if (open >= 0) highlights.push({ start: open, length: text.length - open });
+      open = -1;
+    } else text += ch;
+  }
+  return { text, highlights };
+}
+
+const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
+/** The only orderings there are: client enums map to these columns, never to client text. */
+const ORDERS: Record<EventOrder, SortKey[]> = {
+  [EventOrder.DATE_ASC]: [key('e.start_date', 'ASC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
+  [EventOrder.DATE_DESC]: [key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'DESC', 'string', 'k_id')],
+  [EventOrder.IMPORTANCE_DESC]: [key('e.importance', 'DESC', 'number', 'k_importance'), key('e.start_date', 'ASC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
+  [EventOrder.RELEVANCE]: [key(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'DESC', 'number', 'k_rank'), key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
+};
+
+
 export const DEFAULT_TIMELINE_BUCKETS = 40;
 
 export interface OmittedBucket {
@@ -42,14 +79,30 @@ export class EventService {
     qb.andWhere(`${alias}.deleted_at IS NULL`);
     if (!filter) return qb;
     if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.from must not be after filter.to', 'filter.from');
+    if (filter.minTone !== undefined && filter.maxTone !== undefined && filter.minTone > filter.maxTone) {
+      throw badInput('filter.minTone must not be above filter.maxTone', 'filter.minTone');
+    }
     if (filter.from) qb.andWhere(`coalesce(${alias}.end_date, ${alias}.start_date) >= :fFrom`, { fFrom: filter.from });
     if (filter.to) qb.andWhere(`${alias}.start_date <= :fTo`, { fTo: filter.to });
     if (filter.kinds?.length) qb.andWhere(`${alias}.kind IN (:...fKinds)`, { fKinds: filter.kinds });
     if (filter.directions?.length) qb.andWhere(`${alias}.direction IN (:...fDirections)`, { fDirections: filter.directions });
+    if (filter.verifications?.length) qb.andWhere(`${alias}.verification IN (:...fVerifications)`, { fVerifications: filter.verifications });
     if (filter.minImportance) qb.andWhere(`${alias}.importance >= :fMinImportance`, { fMinImportance: filter.minImportance });
+    if (filter.minTone !== undefined) qb.andWhere(`${alias}.tone >= :fMinTone`, { fMinTone: filter.minTone });
+    if (filter.maxTone !== undefined) qb.andWhere(`${alias}.tone <= :fMaxTone`, { fMaxTone: filter.maxTone });
     if (filter.tags?.length) qb.andWhere(`${alias}.tags && :fTags::text[]`, { fTags: filter.tags });
+    if (filter.allTags?.length) qb.andWhere(`${alias}.tags @> :fAllTags::text[]`, { fAllTags: filter.allTags });
     if (filter.actorIds?.length) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant fp WHERE fp.event_id = ${alias}.id AND fp.actor_id IN (:...fActorIds))`, { fActorIds: filter.actorIds });
+      const role = filter.actorRole ? ' AND fp.role = :fActorRole' : '';
+      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant fp WHERE fp.event_id = ${alias}.id AND fp.actor_id IN (:...fActorIds)${role})`, {
+        fActorIds: filter.actorIds,
+        fActorRole: filter.actorRole,
+      });
+    } else if (filter.actorRole) {
+      throw badInput('filter.actorRole needs filter.actorIds', 'filter.actorRole');
+    }
+    if (filter.sides?.length) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant sp WHERE sp.event_id = ${alias}.id AND sp.side IN (:...fSides))`, { fSides: filter.sides });
     }
     if (filter.countries?.length) {
       qb.andWhere(
@@ -58,45 +111,31 @@ export class EventService {
       );
     }
     const search = filter.search?.trim();
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where(`${alias}.title ILIKE :fSearch`)
-            .orWhere(`${alias}.summary ILIKE :fSearch`)
-            .orWhere(`${alias}.quote ILIKE :fSearch`)
-            .orWhere(
-              `EXISTS (SELECT 1 FROM event_participant sp JOIN actor sa ON sa.id = sp.actor_id
-                        WHERE sp.event_id = ${alias}.id AND (sa.name ILIKE :fSearch OR array_to_string(sa.aliases, ' ') ILIKE :fSearch))`,
-            ),
-        ),
-        { fSearch: pattern },
-      );
-    }
+    if (search) qb.andWhere(`${alias}.search_vector @@ ${TSQUERY}`, { fSearch: search });
     return qb;
   }
 
-  /** One page of events in date order, after a keyset cursor (startDate, id): stable across equal dates. */
-  async list(filter: EventFilter | undefined, first: number, after?: string): Promise<ConnectionShape<Event>> {
-    const qb = this.applyFilter(this.base(), filter);
+  /** One page of events in the requested order, with keyset cursors; with a search, each edge has its rank and snippet. */
+  async list(args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest): Promise<ConnectionShape<Event>> {
+    const searching = Boolean(args.filter?.search?.trim());
+    const order = args.orderBy ?? (searching ? EventOrder.RELEVANCE : EventOrder.DATE_ASC);
+    if (order === EventOrder.RELEVANCE && !searching) throw badInput('orderBy RELEVANCE needs filter.search', 'orderBy');
+    const keys = ORDERS[order];
+    const qb = this.applyFilter(this.base(), args.filter);
     const counter = qb.clone();
-    if (after) {
-      const [date, id] = decodeCursor(after, 'after', ['string', 'string']);
-      qb.andWhere('(e.start_date, e.id) > (:cDate::date, :cId::uuid)', { cDate: date, cId: id });
+    selectKeys(qb, keys);
+    if (searching) {
+      qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
+      qb.addSelect(`ts_headline('english', concat_ws(' — ', e.title, e.summary, e.quote), ${TSQUERY}, :fHeadline)`, 'search_snippet');
+      qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
-    const rows = await qb.orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC').take(first + 1).getMany();
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeCursor([node.startDate, node.id]), node }));
+    const { rows, connection } = await fetchKeysetPage(qb, keys, args);
+    const edges = connection.edges.map((edge, i) =>
+      searching ? { ...edge, rank: Number(rows[i].raw.search_rank), snippet: parseSnippet(String(rows[i].raw.search_snippet ?? '')) } : edge,
+    );
     return {
+      ...connection,
       edges,
-      nodes: page,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
       get totalCount() {
         return counter.getCount();
       },

@@ -1,11 +1,44 @@
 // GraphQL shapes of event reads that are not tables: links, the timeline window, the data range.
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { LinkDirection, LinkType } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
 import { connectionTypes } from '../common/pagination';
 import { Event } from './event.entity';
 
-export const { Connection: EventConnection } = connectionTypes(Event, 'Event', 'A page of events in date order, with cursors (Relay connection).');
+@ObjectType({ description: 'A stretch of a text.' })
+export class TextRange {
+  @Field(() => Int, { description: 'Offset of the first character (UTF-16 code units, as JavaScript counts).' })
+  start: number;
+
+  @Field(() => Int, { description: 'Number of characters.' })
+  length: number;
+}
+
+@ObjectType({ description: 'A passage of an event\'s text around the words that matched a search, as plain text with the matches located.' })
+export class Snippet {
+  @Field({ description: 'The passage, plain text (never HTML).' })
+  text: string;
+
+  @Field(() => [TextRange], { description: 'Where the matched words are in `text`, for highlighting.' })
+  highlights: TextRange[];
+}
+
+@ObjectType('EventEdge', { description: 'One event in a connection, with its cursor and, when searching, its rank and snippet.' })
+export class EventEdge {
+  @Field({ description: 'Opaque cursor of this event.' })
+  cursor: string;
+
+  @Field(() => Event, { description: 'The event.' })
+  node: Event;
+
+  @Field(() => Float, { nullable: true, description: 'Full-text relevance (higher is better); null when not searching.' })
+  rank?: number;
+
+  @Field(() => Snippet, { nullable: true, description: 'The matching passage with the matched words located; null when not searching.' })
+  snippet?: Snippet;
+}
+
+export const { Connection: EventConnection } = connectionTypes(Event, 'Event', 'A page of events with cursors (Relay connection).', EventEdge);
 
 @ObjectType({ description: 'A typed edge to another event: what this event answered, or what answered it.' })
 export class EventLink {

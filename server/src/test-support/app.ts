@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { createLogger } from '../common/logger';
+import { createLogger, Logger } from '../common/logger';
 
 export interface GraphQLResponse<T = any> {
   // `any` default: tests read deep, query-specific shapes and assert on them.
@@ -19,9 +19,9 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(dataSource: DataSource, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(dataSource: DataSource, env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<TestApp> {
   const config = loadConfig({ ...env });
-  const { app, stop } = await createApp({ dataSource, config, logger: createLogger('silent') });
+  const { app, stop } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -30,7 +30,7 @@ export const FIXTURE_EVENTS: DatasetEvent[] = [
   // Three events on one day, to prove cursors hold across equal dates.
   { ...base, id: 'e6-same-day-a', kind: 'STATEMENT', title: 'Same day A', startDate: '2021-06-16', medium: 'BRIEFING', participants: [], citations: cite(6) },
   { ...base, id: 'e7-same-day-b', kind: 'STATEMENT', title: 'Same day B', startDate: '2021-06-16', medium: 'BRIEFING', participants: [], citations: cite(6) },
-  { ...base, id: 'e8-same-day-c', kind: 'STATEMENT', title: 'Same day C', startDate: '2021-06-16', medium: 'BRIEFING', importance: 1, participants: [], citations: cite(6) },
+  { ...base, id: 'e8-same-day-c', kind: 'STATEMENT', title: 'Same day C', startDate: '2021-06-16', medium: 'BRIEFING', importance: 1, verification: 'DISPUTED', participants: [], citations: cite(6) },
   { ...base, id: 'e9-month', kind: 'MEETING', title: 'Talks some time in March 2014', startDate: '2014-03-01', datePrecision: 'MONTH', format: 'PHONE', level: 'MINISTERIAL',
     importance: 1, participants: [], citations: cite(9) },
 ];

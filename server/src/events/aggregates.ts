@@ -1,0 +1,173 @@
+// Counts and "temperature" (tone over time) per calendar bucket, computed in PostgreSQL; only buckets reach Node.
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DataSource } from 'typeorm';
+import { Direction, EventKind } from '@detente/shared';
+import { badInput } from '../common/errors';
+import { DateScalar } from '../common/scalars';
+import type { EventService } from './event.service';
+import type { EventFilter } from './event.inputs';
+
+export enum Bucket {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+registerEnumType(Bucket, { name: 'Bucket', description: 'Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years.' });
+
+export const MAX_BUCKETS = 1000;
+export const DEFAULT_SMOOTHING = 0.3;
+const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
+const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
+const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
+
+@ObjectType({ description: 'How many events of one kind a bucket holds.' })
+export class KindCount {
+  @Field(() => EventKind, { description: 'The kind.' })
+  kind: EventKind;
+
+  @Field(() => Int, { description: 'Events of that kind.' })
+  count: number;
+}
+
+@ObjectType({ description: 'Events starting in one calendar bucket.' })
+export class BucketCount {
+  @Field(() => DateScalar, { description: 'First day of the bucket.' })
+  start: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the bucket.' })
+  end: string;
+
+  @Field(() => Int, { description: 'Matching events that start in the bucket.' })
+  count: number;
+
+  @Field(() => [KindCount], { description: 'The same count split by kind (kinds with none are left out).' })
+  byKind: KindCount[];
+}
+
+@ObjectType({ description: 'Tone of the events of one direction in one bucket.' })
+export class DirectionalTone {
+  @Field(() => Int, { description: 'Events in this direction that start in the bucket.' })
+  count: number;
+
+  @Field(() => Float, { description: 'Sum of their tones (−10 conflict … +10 cooperation each).' })
+  toneSum: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean tone; null when the bucket has no events.' })
+  meanTone: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Exponentially weighted mean tone up to this bucket; carries over empty buckets; null before the first event.' })
+  smoothed: number | null;
+}
+
+@ObjectType({ description: 'The temperature of relations in one bucket, each way.' })
+export class TemperaturePoint {
+  @Field(() => DateScalar, { description: 'First day of the bucket.' })
+  start: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the bucket.' })
+  end: string;
+
+  @Field(() => DirectionalTone, { description: 'What the United States did towards Russia (direction US_TO_RU).' })
+  usToRu: DirectionalTone;
+
+  @Field(() => DirectionalTone, { description: 'What Russia did towards the United States (direction RU_TO_US).' })
+  ruToUs: DirectionalTone;
+
+  @Field(() => DirectionalTone, { description: 'Every event with a tone, whatever its direction (mutual steps included).' })
+  all: DirectionalTone;
+}
+
+function checkRange(from: string, to: string, bucket: Bucket) {
+  if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days / APPROX_DAYS[bucket] > MAX_BUCKETS + 1) {
+    throw badInput(`At most ${MAX_BUCKETS} buckets per query: use a larger bucket or a shorter range`, 'bucket');
+  }
+}
+
+export class AggregateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventService,
+  ) {}
+
+  async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
+    checkRange(from, to, bucket);
+    const inner = this.events
+      .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
+      .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
+      .addSelect('e.kind', 'kind')
+      .addSelect('count(*)', 'n')
+      .andWhere('e.start_date BETWEEN :aFrom AND :aTo')
+      .groupBy('1, 2')
+      .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to });
+    const [sql, params] = inner.getQueryAndParameters();
+    const n = params.length;
+    const rows: Array<{ start: string; end: string; kind: EventKind | null; n: string | null }> = await this.dataSource.query(
+      `WITH counts AS (${sql}),
+            buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($${n + 1}, $${n + 2}::date::timestamp), $${n + 3}::date::timestamp, $${n + 4}::interval) b)
+       SELECT to_char(buckets.start, 'YYYY-MM-DD') AS start,
+              to_char((buckets.start + $${n + 4}::interval - interval '1 day')::date, 'YYYY-MM-DD') AS end,
+              counts.kind, counts.n
+         FROM buckets LEFT JOIN counts ON counts.b = buckets.start
+        ORDER BY buckets.start, counts.kind`,
+      [...params, TRUNC[bucket], from, to, STEP[bucket]],
+    );
+    const result: BucketCount[] = [];
+    for (const row of rows) {
+      let current = result.at(-1);
+      if (!current || current.start !== row.start) {
+        current = { start: row.start, end: row.end, count: 0, byKind: [] };
+        result.push(current);
+      }
+      if (row.kind) {
+        current.count += Number(row.n);
+        current.byKind.push({ kind: row.kind, count: Number(row.n) });
+      }
+    }
+    return result;
+  }
+
+  async relationsTemperature(from: string, to: string, bucket: Bucket, smoothing: number): Promise<TemperaturePoint[]> {
+    checkRange(from, to, bucket);
+    if (!(smoothing > 0 && smoothing <= 1)) throw badInput('Argument "smoothing" must be above 0 and at most 1', 'smoothing');
+    const rows: Array<{ start: string; end: string; us_n: string; us_sum: number; ru_n: string; ru_sum: number; all_n: string; all_sum: number }> = await this.dataSource.query(
+      `WITH buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($1, $2::date::timestamp), $3::date::timestamp, $4::interval) b),
+            sums AS (
+              SELECT date_trunc($1, start_date::timestamp)::date AS b,
+                     count(*) FILTER (WHERE direction = $5) AS us_n, coalesce(sum(tone::numeric) FILTER (WHERE direction = $5), 0) AS us_sum,
+                     count(*) FILTER (WHERE direction = $6) AS ru_n, coalesce(sum(tone::numeric) FILTER (WHERE direction = $6), 0) AS ru_sum,
+                     count(*) AS all_n, coalesce(sum(tone::numeric), 0) AS all_sum
+                FROM event
+               WHERE deleted_at IS NULL AND tone IS NOT NULL AND start_date BETWEEN $2::date AND $3::date
+               GROUP BY 1)
+       SELECT to_char(buckets.start, 'YYYY-MM-DD') AS start,
+              to_char((buckets.start + $4::interval - interval '1 day')::date, 'YYYY-MM-DD') AS end,
+              coalesce(us_n, 0) AS us_n, coalesce(us_sum, 0)::float8 AS us_sum,
+              coalesce(ru_n, 0) AS ru_n, coalesce(ru_sum, 0)::float8 AS ru_sum,
+              coalesce(all_n, 0) AS all_n, coalesce(all_sum, 0)::float8 AS all_sum
+         FROM buckets LEFT JOIN sums ON sums.b = buckets.start
+        ORDER BY buckets.start`,
+      [TRUNC[bucket], from, to, STEP[bucket], Direction.US_TO_RU, Direction.RU_TO_US],
+    );
+    const smoother = () => {
+      let value: number | null = null;
+      return (count: number, sum: number): DirectionalTone => {
+        const meanTone = count ? sum / count : null;
+        if (meanTone !== null) value = value === null ? meanTone : smoothing * meanTone + (1 - smoothing) * value;
+        return { count, toneSum: sum, meanTone, smoothed: value };
+      };
+    };
+    const us = smoother();
+    const ru = smoother();
+    const all = smoother();
+    return rows.map((r) => ({
+      start: r.start,
+      end: r.end,
+      usToRu: us(Number(r.us_n), Number(r.us_sum)),
+      ruToUs: ru(Number(r.ru_n), Number(r.ru_sum)),
+      all: all(Number(r.all_n), Number(r.all_sum)),
+    }));
+  }
+}
