@@ -13,16 +13,20 @@ import { nameRejectedValues } from './common/bad-values';
 import { createFormatError } from './common/errors';
 import type { Logger } from './common/logger';
 import { getSchema } from './schema';
+import { createMetrics } from './ops/metrics';
+import { keepRequestId, requestLogger } from './ops/request-log';
 
 export interface DetenteApp {
   app: Express;
   apollo: ApolloServer<Context>;
+  /** Called on SIGTERM: /readyz answers 503 so load balancers stop sending new work while in-flight requests finish. */
+  beginShutdown(): void;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   dataSource: DataSource;
-  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins'>;
+  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins' | 'metricsEnabled'>;
   logger: Logger;
 }
 
@@ -34,17 +38,24 @@ declare module 'express-serve-static-core' {
 
 export async function createApp({ dataSource, config, logger }: AppOptions): Promise<DetenteApp> {
   const schema = await getSchema();
+  const metrics = createMetrics(dataSource);
+  let shuttingDown = false;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns SIGTERM: Apollo's own handler would stop the server before in-flight requests finish.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError({
-      logInternal: (error, requestId) =>
-        logger.error({ requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error }, 'internal error'),
-    }),
+    formatError: keepRequestId(
+      createFormatError({
+        logInternal: (error, requestId) =>
+          logger.error({ requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error }, 'internal error'),
+      }),
+    ),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      metrics.apolloPlugin,
       {
         async requestDidStart() {
           return {
@@ -74,11 +85,17 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     res.setHeader('x-request-id', req.requestId);
     next();
   });
+  app.use(requestLogger(logger));
+  app.use(metrics.httpMiddleware);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
@@ -86,6 +103,12 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
       res.status(503).json({ status: 'unavailable', reason: 'database does not answer' });
     }
   });
+
+  if (config.metricsEnabled) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.render());
+    });
+  }
 
   app.use(
     '/graphql',
@@ -99,7 +122,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   const indexHtml = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(indexHtml);
     });
@@ -117,5 +140,12 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.requestId } }] });
   });
 
-  return { app, apollo, stop: () => apollo.stop() };
+  return {
+    app,
+    apollo,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+    stop: () => apollo.stop(),
+  };
 }

@@ -18,6 +18,14 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   corsOrigins: string[];
   limits: QueryLimits;
+  // --- Operations (issue 7): read replicas, metrics, shutdown ---
+  /** Read-only replicas of DATABASE_URL; reads outside transactions go to them (TypeORM replication). */
+  databaseReplicaUrls: string[];
+  /** Serve Prometheus metrics on /metrics. */
+  metricsEnabled: boolean;
+  /** After SIGTERM, how long in-flight requests may run before their connections are closed. */
+  shutdownTimeoutMs: number;
+  // --- end of operations settings ---
 }
 
 export interface QueryLimits {
@@ -93,6 +101,23 @@ export function loadConfig(env: Env = process.env): Config {
     if (problems.length) databaseUrl = undefined;
   }
 
+  // --- Operations (issue 7): read replicas, metrics, shutdown ---
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  databaseReplicaUrls.forEach((replica, index) => {
+    let protocol = '';
+    try {
+      protocol = new URL(replica).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} must be a postgres:// URL`);
+  });
+  if (databaseReplicaUrls.length && !env.DATABASE_URL) problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary); the embedded PostgreSQL has no replicas');
+  // --- end of operations settings ---
+
   const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
@@ -118,6 +143,11 @@ export function loadConfig(env: Env = process.env): Config {
     clientDist: path.resolve(env.CLIENT_DIST || path.join(root, 'client', 'dist')),
     logLevel,
     corsOrigins,
+    // --- Operations (issue 7) ---
+    databaseReplicaUrls,
+    metricsEnabled: bool('METRICS_ENABLED', true),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    // --- end of operations settings ---
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
       maxAliases: int('MAX_QUERY_ALIASES', 30, 1, 1000),

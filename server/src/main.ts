@@ -35,7 +35,7 @@ async function main() {
     stopEmbedded = embedded.stop;
   }
 
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = createDataSource({ url, replicaUrls: config.databaseReplicaUrls, poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -48,8 +48,13 @@ async function main() {
     if (loaded) logger.info(loaded, 'dataset loaded');
   }
 
-  const { app, stop } = await createApp({ dataSource, config, logger });
+  const { app, stop, beginShutdown } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
+  let stopping = false;
+  // While draining, a kept-alive connection still gets its answer, then is closed so the client reconnects elsewhere.
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new StartupError(error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use. Stop the other program or set PORT to a free port.` : `Cannot listen on port ${config.port}: ${error.message}`)),
@@ -60,16 +65,25 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, ms: Date.now() - started }, `Détente is ready on http://localhost:${port}`);
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    server.close();
+    const shutdownStarted = Date.now();
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
+    beginShutdown();
+    // No new connections; the database stays open until every request in flight has had its answer.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    const forceClose = setTimeout(() => {
+      logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running after SHUTDOWN_TIMEOUT_MS: closing their connections');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await closed;
+    clearTimeout(forceClose);
     await stop().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     await stopEmbedded?.().catch(() => undefined);
+    logger.info({ ms: Date.now() - shutdownStarted }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -19,6 +19,11 @@ export const MIGRATIONS = [InitialSchema1732700000000];
 
 export interface DataSourceOptions {
   url: string;
+  /**
+   * Read-only replicas of `url`. With any, TypeORM's replication mode is on: reads made outside a transaction go
+   * to a replica picked at random, while writes, transactions and migrations go to the primary (`url`).
+   */
+  replicaUrls?: string[];
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
@@ -28,9 +33,20 @@ export interface DataSourceOptions {
 
 export function createDataSource(options: DataSourceOptions): DataSource {
   const { onQuery } = options;
+  const applicationName = options.applicationName ?? 'detente';
+  const replicaUrls = options.replicaUrls ?? [];
+  // Each pool names itself in pg_stat_activity, so a DBA sees which connections are replica reads.
+  const connection = replicaUrls.length
+    ? {
+        replication: {
+          master: { url: options.url, applicationName },
+          slaves: replicaUrls.map((url) => ({ url, applicationName: `${applicationName}-replica` })),
+        },
+      }
+    : { url: options.url, applicationName };
   return new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...connection,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
@@ -47,7 +63,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
         }
       : undefined,
     poolSize: options.poolSize ?? 10,
-    applicationName: options.applicationName ?? 'detente',
     extra: {
       statement_timeout: options.statementTimeoutMs ?? 5000,
       connectionTimeoutMillis: 5000,

@@ -1,20 +1,9 @@
 // Starts one real PostgreSQL for the whole run (embedded), unless TEST_DATABASE_URL names one to use.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../db/embedded';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './net';
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) {
