@@ -1,0 +1,229 @@
+// Proves the images' commands without a Docker engine: builds server/Dockerfile's stages as its lines say (same
+// COPY set, same `npm run` build steps, same ENV), then runs its CMD on a fresh database of this machine's
+// PostgreSQL service, the way `docker compose up` runs the server against the `db` service.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+import { Client } from 'pg';
+import { findRepoRoot } from '../config';
+import { readDatasetDir } from '../dataset/dataset.files';
+import { BuiltStage, buildDockerfile, hostPath, parseDockerfile } from '../test-support/docker-build';
+import { freePort } from '../test-support/net';
+
+const ROOT = findRepoRoot(__dirname);
+const SERVICE_URL = process.env.PRODUCTION_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const BUILD_TIMEOUT = 300_000;
+
+/** Synchronous, so the suite can decide to skip before any test is declared. */
+function serviceAnswers(url: string): boolean {
+  const { hostname, port } = new URL(url);
+  const probe = `require('net').connect(${Number(port) || 5432}, ${JSON.stringify(hostname)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1)).setTimeout(2000, () => process.exit(1))`;
+  return spawnSync(process.execPath, ['-e', probe], { timeout: 5000 }).status === 0;
+}
+
+const serviceUp = serviceAnswers(SERVICE_URL);
+if (!serviceUp) console.log(`production-start tests skipped: no PostgreSQL service answers at ${new URL(SERVICE_URL).host} (CI always has one).`);
+const describeWithService = serviceUp ? describe : describe.skip;
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: SERVICE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the stage's CMD in its WORKDIR with the image's ENV plus what compose adds (DATABASE_URL, PORT). */
+async function startImage(stage: BuiltStage, env: Record<string, string>): Promise<RunningServer> {
+  const [command, ...args] = stage.cmd!;
+  const child = spawn(command, args, {
+    cwd: hostPath(stage, stage.workdir),
+    // Nothing from the test's own environment but PATH: the image's settings must be enough.
+    env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...stage.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  // 'close', not 'exit': the last log lines may still be in the pipe when the process exits.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (const deadline = Date.now() + 120_000; ; ) {
+    if (gone) throw new Error(`The server exited before it was ready:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server was not ready within 120 s:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, process: child, output: () => output, exited };
+}
+
+async function gql(url: string, query: string, operationName?: string) {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
+  return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: unknown[] } };
+}
+
+const logLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('server/Dockerfile', () => {
+  const stages = parseDockerfile(fs.readFileSync(path.join(ROOT, 'server', 'Dockerfile'), 'utf8'));
+  const runtime = stages[stages.length - 1];
+  const keywords = (name: string) => runtime.instructions.filter((i) => i.keyword === name).map((i) => i.args);
+
+  it('runs the compiled server as a non-root user with the production start command', () => {
+    expect(keywords('USER')).toEqual(['node']);
+    expect(keywords('CMD')).toEqual(['["node", "server/dist/main.js"]']);
+  });
+
+  it('installs the runtime image from the lock file without dev dependencies', () => {
+    const install = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN' && i.args.startsWith('npm ci'));
+    expect(install.length).toBeGreaterThanOrEqual(1);
+    expect(install.some((i) => i.args.includes('--omit=dev'))).toBe(true);
+  });
+});
+
+describeWithService('the server image, run without Docker on the PostgreSQL service', () => {
+  let workRoot: string;
+  let runtime: BuiltStage;
+  let database: string;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-image-'));
+    const built = buildDockerfile({ dockerfile: path.join(ROOT, 'server', 'Dockerfile'), context: ROOT, target: 'runtime', workRoot, installedFrom: ROOT });
+    runtime = built.get('runtime')!;
+    database = `detente_prod_${crypto.randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${database}`);
+    databaseUrl = withDatabase(SERVICE_URL, database);
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    if (database) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    if (workRoot) fs.rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  it('holds, in the runtime stage, every package the compiled server requires, all of them production dependencies', () => {
+    const app = hostPath(runtime, runtime.workdir);
+    const manifests = ['server', 'shared'].map((w) => JSON.parse(fs.readFileSync(path.join(app, w, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> });
+    const allowed = new Set(manifests.flatMap((m) => [m.name, ...Object.keys(m.dependencies ?? {})]));
+    const required = new Set<string>();
+    const scan = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) scan(file);
+        else if (entry.name.endsWith('.js')) {
+          for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/(?:require\(|import\()\s*["']([^"'.][^"']*)["']/g)) {
+            const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+            if (!builtinModules.includes(name) && !name.startsWith('node:')) required.add(name);
+          }
+        }
+      }
+    };
+    scan(path.join(app, 'server', 'dist'));
+    scan(path.join(app, 'shared', 'dist'));
+    expect([...required].filter((name) => !allowed.has(name))).toEqual([]);
+    expect(fs.existsSync(path.join(app, 'server', 'data'))).toBe(true);
+    expect(fs.existsSync(path.join(app, 'server', 'src'))).toBe(false);
+  });
+
+  it('migrates an empty database, loads the dataset, answers GraphQL and logs each request with its id; SIGTERM exits cleanly', async () => {
+    const server = await startImage(runtime, { DATABASE_URL: databaseUrl, PORT: String(await freePort()) });
+    try {
+      const expected = readDatasetDir(path.join(ROOT, 'server', 'data')).events.length;
+      const answer = await gql(server.url, 'query ProductionCheck { events(first: 1) { totalCount } }', 'ProductionCheck');
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.events.totalCount).toBe(expected);
+
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      expect(metrics).toMatch(/detente_graphql_requests_total\{operation="ProductionCheck",type="query",outcome="success"\} 1/);
+      expect(metrics).toMatch(/detente_db_pool_connections\{pool="primary",state="idle"\} \d+/);
+
+      // The request log line carries the id the client got back in x-request-id.
+      await new Promise((r) => setTimeout(r, 200));
+      const line = logLines(server.output()).find((l) => l.msg === 'request' && l.requestId === answer.requestId);
+      expect(line).toMatchObject({ path: '/graphql', status: 200, operation: 'ProductionCheck' });
+    } finally {
+      server.process.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(logLines(server.output()).map((l) => l.msg)).toContain('stopped');
+  }, BUILD_TIMEOUT);
+
+  it('on SIGTERM finishes a request in flight before exiting, and starts on an already loaded database', async () => {
+    const server = await startImage(runtime, { DATABASE_URL: databaseUrl, PORT: String(await freePort()) });
+    // Given a GraphQL request held up by a table lock the test owns…
+    const locker = new Client({ connectionString: databaseUrl });
+    await locker.connect();
+    let exitCode: number | null | undefined;
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE event IN ACCESS EXCLUSIVE MODE');
+      const inFlight = gql(server.url, '{ events(first: 1) { totalCount } }');
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database]);
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // …when the server gets SIGTERM, it stops taking new work but keeps the database for that request.
+      server.process.kill('SIGTERM');
+      void server.exited.then((code) => (exitCode = code));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(exitCode).toBeUndefined();
+      await locker.query('COMMIT');
+      // Then the request gets its full answer and the process exits 0.
+      const answer = await inFlight;
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.events.totalCount).toBeGreaterThan(0);
+    } finally {
+      await locker.end();
+      server.process.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.output()).not.toMatch(/dataset loaded/);
+  }, BUILD_TIMEOUT);
+});
+
+describe('client/Dockerfile', () => {
+  it('builds the page with the same commands the image runs', () => {
+    const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-page-image-'));
+    try {
+      const build = buildDockerfile({ dockerfile: path.join(ROOT, 'client', 'Dockerfile'), context: ROOT, target: 'build', workRoot, installedFrom: ROOT }).get('build')!;
+      expect(build.ran).toEqual(['npm run build -w client']);
+      expect(fs.existsSync(path.join(hostPath(build, build.workdir), 'client', 'dist', 'index.html'))).toBe(true);
+    } finally {
+      fs.rmSync(workRoot, { recursive: true, force: true });
+    }
+  }, BUILD_TIMEOUT);
+
+  it('serves the single-page app for unknown paths and proxies the API, health and metrics to the server', () => {
+    const conf = fs.readFileSync(path.join(ROOT, 'client', 'nginx.conf'), 'utf8');
+    expect(conf).toMatch(/location \/ \{[^}]*try_files \$uri \$uri\/ \/index\.html;/);
+    expect(conf).toMatch(/location = \/graphql \{[^}]*proxy_pass http:\/\/detente_api;[^}]*Upgrade \$http_upgrade/);
+    expect(conf).toMatch(/location ~ \^\/\(healthz\|readyz\|metrics\)\$ \{[^}]*proxy_pass http:\/\/detente_api;/);
+    expect(conf).toMatch(/server \$\{API_UPSTREAM\} resolve/);
+  });
+});
