@@ -21,7 +21,15 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function connectForTool(config: Config): Promise<Connected> {
+export interface ToolDatabase {
+  /** The configured database, or the embedded one (started for this tool when the app is not running). */
+  url: string;
+  /** The migrated TypeORM data source, opened on first use. */
+  dataSource(): Promise<DataSource>;
+  close(): Promise<void>;
+}
+
+export async function openToolDatabase(config: Config): Promise<ToolDatabase> {
   let url = config.databaseUrl;
   let stop: (() => Promise<void>) | undefined;
   if (!url) {
@@ -32,14 +40,31 @@ export async function connectForTool(config: Config): Promise<Connected> {
       stop = embedded.stop;
     }
   }
-  const dataSource = createDataSource({ url, poolSize: 2, statementTimeoutMs: 120_000 });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  let opened: DataSource | undefined;
+  const databaseUrl = url;
   return {
-    dataSource,
+    url: databaseUrl,
+    async dataSource() {
+      if (!opened) {
+        opened = createDataSource({ url: databaseUrl, poolSize: 2, statementTimeoutMs: 120_000 });
+        await opened.initialize();
+        await opened.runMigrations({ transaction: 'each' });
+      }
+      return opened;
+    },
     async close() {
-      await dataSource.destroy();
+      if (opened?.isInitialized) await opened.destroy();
       await stop?.();
     },
   };
+}
+
+export async function connectForTool(config: Config): Promise<Connected> {
+  const db = await openToolDatabase(config);
+  try {
+    return { dataSource: await db.dataSource(), close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
 // Proves the images' commands without a Docker engine: builds server/Dockerfile's stages as its lines say (same
 // COPY set, same `npm run` build steps, same ENV), then runs its CMD on a fresh database of this machine's
 // PostgreSQL service, the way `docker compose up` runs the server against the `db` service.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,37 +11,14 @@ import { findRepoRoot } from '../config';
 import { readDatasetDir } from '../dataset/dataset.files';
 import { BuiltStage, buildDockerfile, hostPath, parseDockerfile } from '../test-support/docker-build';
 import { freePort } from '../test-support/net';
+import { createServiceDatabase, serviceAnswers, serviceHost, ServiceDatabase } from '../test-support/service-db';
 
 const ROOT = findRepoRoot(__dirname);
-const SERVICE_URL = process.env.PRODUCTION_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const BUILD_TIMEOUT = 300_000;
 
-/** Synchronous, so the suite can decide to skip before any test is declared. */
-function serviceAnswers(url: string): boolean {
-  const { hostname, port } = new URL(url);
-  const probe = `require('net').connect(${Number(port) || 5432}, ${JSON.stringify(hostname)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1)).setTimeout(2000, () => process.exit(1))`;
-  return spawnSync(process.execPath, ['-e', probe], { timeout: 5000 }).status === 0;
-}
-
-const serviceUp = serviceAnswers(SERVICE_URL);
-if (!serviceUp) console.log(`production-start tests skipped: no PostgreSQL service answers at ${new URL(SERVICE_URL).host} (CI always has one).`);
+const serviceUp = serviceAnswers();
+if (!serviceUp) console.log(`production-start tests skipped: no PostgreSQL service answers at ${serviceHost()} (CI always has one).`);
 const describeWithService = serviceUp ? describe : describe.skip;
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: SERVICE_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 interface RunningServer {
   url: string;
@@ -109,20 +85,19 @@ describe('server/Dockerfile', () => {
 describeWithService('the server image, run without Docker on the PostgreSQL service', () => {
   let workRoot: string;
   let runtime: BuiltStage;
-  let database: string;
+  let database: ServiceDatabase;
   let databaseUrl: string;
 
   beforeAll(async () => {
     workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-image-'));
     const built = buildDockerfile({ dockerfile: path.join(ROOT, 'server', 'Dockerfile'), context: ROOT, target: 'runtime', workRoot, installedFrom: ROOT });
     runtime = built.get('runtime')!;
-    database = `detente_prod_${crypto.randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${database}`);
-    databaseUrl = withDatabase(SERVICE_URL, database);
+    database = await createServiceDatabase('detente_prod');
+    databaseUrl = database.url;
   }, BUILD_TIMEOUT);
 
   afterAll(async () => {
-    if (database) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database?.drop();
     if (workRoot) fs.rmSync(workRoot, { recursive: true, force: true });
   });
 
@@ -184,7 +159,7 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
       await locker.query('LOCK TABLE event IN ACCESS EXCLUSIVE MODE');
       const inFlight = gql(server.url, '{ events(first: 1) { totalCount } }');
       for (let waited = 0; waited < 10_000; waited += 50) {
-        const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database]);
+        const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database.name]);
         if (rows[0].n > 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
