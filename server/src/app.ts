@@ -26,7 +26,7 @@ export interface DetenteApp {
 
 export interface AppOptions {
   dataSource: DataSource;
-  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins' | 'metricsEnabled'>;
+  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy'>;
   logger: Logger;
 }
 
@@ -77,7 +77,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind nginx (compose) the client address is in X-Forwarded-For; believe it only from the configured proxies.
+  app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.header('x-request-id');

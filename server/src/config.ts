@@ -25,6 +25,8 @@ export interface Config {
   metricsEnabled: boolean;
   /** After SIGTERM, how long in-flight requests may run before their connections are closed. */
   shutdownTimeoutMs: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (logs, limits). */
+  trustProxy: number | string | false;
   // --- end of operations settings ---
 }
 
@@ -116,6 +118,12 @@ export function loadConfig(env: Env = process.env): Config {
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} must be a postgres:// URL`);
   });
   if (databaseReplicaUrls.length && !env.DATABASE_URL) problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary); the embedded PostgreSQL has no replicas');
+  const trustProxyRaw = (env.TRUST_PROXY || 'loopback').trim();
+  let trustProxy: Config['trustProxy'] = 'loopback';
+  if (/^\d+$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
+  else if (/^(false|off|no|0)$/i.test(trustProxyRaw)) trustProxy = false;
+  else if (trustProxyRaw.split(',').every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry.trim()))) trustProxy = trustProxyRaw;
+  else problems.push(`TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges (got "${trustProxyRaw}")`);
   // --- end of operations settings ---
 
   const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -147,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseReplicaUrls,
     metricsEnabled: bool('METRICS_ENABLED', true),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    trustProxy,
     // --- end of operations settings ---
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),

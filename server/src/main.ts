@@ -51,9 +51,13 @@ async function main() {
   const { app, stop, beginShutdown } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   let stopping = false;
-  // While draining, a kept-alive connection still gets its answer, then is closed so the client reconnects elsewhere.
+  // While draining, every answer still to be sent closes its connection: a kept-alive connection would otherwise
+  // hold the process open until its idle timeout, and the client reconnects to another replica.
+  const unanswered = new Set<http.ServerResponse>();
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     if (stopping) res.setHeader('connection', 'close');
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -71,6 +75,7 @@ async function main() {
     const shutdownStarted = Date.now();
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
     beginShutdown();
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
     // No new connections; the database stays open until every request in flight has had its answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -77,6 +77,33 @@ describe('request logs', () => {
   });
 });
 
+describe('client address behind a proxy (TRUST_PROXY)', () => {
+  const loggedIp = async (env: Record<string, string>) => {
+    const served = await serve(env);
+    try {
+      await fetch(`${served.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+      await new Promise((r) => setImmediate(r));
+      return served.logs.find((l) => l.msg === 'request')?.ip;
+    } finally {
+      await served.close();
+    }
+  };
+
+  it('Given the default (loopback), Then a local proxy’s X-Forwarded-For names the client', async () => {
+    expect(await loggedIp({})).toBe('203.0.113.7');
+  });
+
+  it('Given TRUST_PROXY=false, Then the forwarded header is ignored', async () => {
+    expect(await loggedIp({ TRUST_PROXY: 'false' })).toMatch(/127\.0\.0\.1$/);
+  });
+
+  it('Given a value that is neither a hop count nor addresses, Then start-up stops naming TRUST_PROXY', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be a hop count/);
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 10.0.0.0/8' }).trustProxy).toBe('uniquelocal, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+});
+
 describe('/metrics', () => {
   it('Given GraphQL operations, Then it counts and times them by operation name, type and outcome', async () => {
     const served = await serve();
