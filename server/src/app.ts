@@ -9,7 +9,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Context, createContext } from './common/context';
+import { FragmentDefinitionNode, Kind } from 'graphql';
 import { nameRejectedValues } from './common/bad-values';
+import { enforceLimits, measureOperation } from './common/limits';
 import { createFormatError } from './common/errors';
 import type { Logger } from './common/logger';
 import { getSchema } from './schema';
@@ -46,6 +48,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would stop the server before in-flight requests finish.
     stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError: keepRequestId(
       createFormatError({
@@ -59,6 +62,13 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ operation, document, request, schema: operationSchema }) {
+              if (!operation) return;
+              const fragments = Object.fromEntries(
+                document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+              );
+              enforceLimits(measureOperation(operationSchema, operation, fragments, request.variables ?? {}), config.limits);
+            },
             async validationDidStart({ document }) {
               return async (errors) => {
                 if (errors?.length) nameRejectedValues(document, errors);
@@ -113,9 +123,26 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
 
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.maxQueryBytes * 2 }),
+    express.json({ limit: Math.max(config.limits.maxQueryBytes * 4, 100_000) }),
+    (req: Request, res: Response, next: NextFunction) => {
+      // The query text has its own limit, below the body limit that leaves room for variables.
+      const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+      const size = typeof query === 'string' ? Buffer.byteLength(query) : 0;
+      if (size > config.limits.maxQueryBytes) {
+        res.status(413).json({
+          errors: [
+            {
+              message: `Query is too large: ${size} bytes, the limit is ${config.limits.maxQueryBytes} (MAX_QUERY_BYTES)`,
+              extensions: { code: 'BAD_USER_INPUT', limit: 'querySize', max: config.limits.maxQueryBytes, actual: size, requestId: req.requestId },
+            },
+          ],
+        });
+        return;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(dataSource, req.requestId),
+      context: async ({ req }) => createContext(dataSource, req.requestId, req.header('authorization')),
     }),
   );
 

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
+import { attachSubscriptions } from './subscriptions';
 import { createLogger } from './common/logger';
 import { createDataSource } from './db/data-source';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from './db/embedded';
@@ -65,6 +66,7 @@ async function main() {
     );
     server.listen(config.port, config.host, resolve);
   });
+  const subscriptions = await attachSubscriptions(server, dataSource);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, ms: Date.now() - started }, `Détente is ready on http://localhost:${port}`);
@@ -76,6 +78,8 @@ async function main() {
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
     beginShutdown();
     for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
+    // Open sockets would keep server.close() waiting; subscribers reconnect to another replica or after a restart.
+    await subscriptions.close().catch(() => undefined);
     // No new connections; the database stays open until every request in flight has had its answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -4,6 +4,11 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
 import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
+import { ActorMutationResolver } from './actors/actor.mutations';
+import { authChecker } from './auth/auth';
+import { DatasetResolver } from './dataset/dataset.resolver';
+import { EventMutationResolver } from './events/event.mutations';
+import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement } from './events/event.entity';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
@@ -34,13 +39,19 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The schema is immutable, so it is built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [EventResolver, StatementResolver, ParticipantResolver, CitationResolver, EventLinkResolver, ActorResolver, SourceResolver],
+    resolvers: [EventResolver, EventMutationResolver, StatementResolver, ParticipantResolver, CitationResolver, EventLinkResolver, ActorResolver, ActorMutationResolver, SourceResolver, DatasetResolver],
+    authChecker,
+    pubSub,
     orphanedTypes: [Statement, Meeting, Sanction, MissionAction, Agreement],
     validate: { forbidUnknownValues: false },
   }).then((schema) => {
     // type-graphql gives no way to describe the root type; the schema is the manual, so it gets one here.
     const query = schema.getQueryType();
     if (query) query.description = 'Read the record of US–Russia relations: events, actors, the timeline window and the data range. Reads need no key.';
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = 'Keep the record up to date. Every mutation needs "Authorization: Bearer <API key>"; changes are versioned and logged.';
+    const subscription = schema.getSubscriptionType();
+    if (subscription) subscription.description = 'Live changes, over graphql-ws on the same /graphql endpoint.';
     return schema;
   });
   return built;

@@ -1,27 +1,46 @@
-// What every resolver receives: per-request loaders and services, built once per request.
+// What every resolver receives: per-request loaders and services, and the caller's key, built once per request.
 import { DataSource } from 'typeorm';
 import { Loaders, createLoaders } from './loaders';
+import { AppError, ErrorCode } from './errors';
 import { EventService } from '../events/event.service';
 import { ActorService } from '../actors/actor.service';
 import { AggregateService } from '../events/aggregates';
+import { ApiKeyService, Principal } from '../auth/api-key.service';
+import { AuthContext, bearerKey } from '../auth/auth';
+import { EventWriteService } from '../events/event-write.service';
+import { publishChange } from '../events/event-changes';
 
-export interface Context {
+export interface Context extends AuthContext {
   requestId: string;
   dataSource: DataSource;
   loaders: Loaders;
   events: EventService;
   actors: ActorService;
   aggregates: AggregateService;
+  eventWrites: EventWriteService;
+  /** Runs a write as the authenticated key (resolvers are already guarded by @Authorized). */
+  writes<T>(write: (author: string) => Promise<T>): Promise<T>;
 }
 
-export function createContext(dataSource: DataSource, requestId: string): Context {
+export function createContext(dataSource: DataSource, requestId: string, authorization?: string): Context {
   const events = new EventService(dataSource);
+  const key = bearerKey(authorization);
+  let principal: Promise<Principal | null> | undefined;
+  const resolvePrincipal = () => (principal ??= key ? new ApiKeyService(dataSource).verify(key) : Promise.resolve(null));
   return {
     requestId,
     dataSource,
+    authorization: key === undefined ? undefined : authorization,
+    principal: resolvePrincipal,
     loaders: createLoaders(dataSource),
     events,
     actors: new ActorService(dataSource),
     aggregates: new AggregateService(dataSource, events),
+    eventWrites: new EventWriteService(dataSource, publishChange),
+    async writes(write) {
+      const who = await resolvePrincipal();
+      if (!who) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This needs a valid API key');
+      return write(who.name);
+    },
   };
 }

@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DatePrecision, Side, Verification, goldsteinFor } from '@detente/shared';
 import { RevisionAction } from '../revisions/revision.entity';
 import { readDatasetDir, DatasetFileError } from './dataset.files';
-import type { Dataset, DatasetActor, DatasetEvent, DatasetFiles, DatasetProblem } from './dataset.types';
-import { validateDataset } from './dataset.validate';
+import type { Dataset, DatasetActor, DatasetCitation, DatasetEvent, DatasetFiles, DatasetProblem } from './dataset.types';
+import { KnownRecords, validateDataset } from './dataset.validate';
 
 export interface ImportResult {
   actors: number;
@@ -21,7 +21,7 @@ function sideOf(actor: DatasetActor | undefined): Side {
 
 /** Validates and writes: either every record lands, or none does and every problem is reported. */
 export async function importDataset(dataSource: DataSource, files: DatasetFiles, author = 'dataset'): Promise<ImportResult> {
-  const problems = validateDataset(files);
+  const problems = validateDataset(files, await knownRecords(dataSource));
   if (problems.length) throw new DatasetFileError(problems);
   const actors = files.actors.map((a) => a.record);
   const events = files.events.map((e) => e.record);
@@ -53,56 +53,10 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
   const missing = data.events.flatMap((e) => e.participants.filter((p) => !actorIdBySlug.has(p.actor)).map((p) => ({ file: '-', record: e.id, message: `unknown actor "${p.actor}"` })));
   if (missing.length) throw new DatasetFileError(missing);
 
-  // Sources, deduplicated by URL.
-  const sources = new Map<string, DatasetEvent['citations'][number]>();
-  for (const e of data.events) for (const c of e.citations) if (!sources.has(c.url)) sources.set(c.url, c);
-  await manager.query(
-    `INSERT INTO source (url, title, publisher, published_at, language)
-     SELECT r.url, r.title, r.publisher, r."publishedAt"::date, r.language
-     FROM jsonb_to_recordset($1::jsonb) AS r(url text, title text, publisher text, "publishedAt" text, language text)
-     ON CONFLICT (url) DO NOTHING`,
-    [JSON.stringify([...sources.values()])],
-  );
-  const sourceRows: Array<{ id: string; url: string }> = await manager.query('SELECT id, url FROM source WHERE url = ANY($1)', [[...sources.keys()]]);
-  const sourceIdByUrl = new Map(sourceRows.map((r) => [r.url, r.id]));
+  const sourceIdByUrl = await ensureSources(manager, data.events.flatMap((e) => e.citations));
+  const sources = sourceIdByUrl;
 
-  const eventRows = data.events.map((e) => ({
-    slug: e.id,
-    kind: e.kind,
-    title: e.title,
-    summary: e.summary ?? null,
-    start_date: e.startDate,
-    end_date: e.endDate ?? null,
-    date_precision: e.datePrecision ?? DatePrecision.DAY,
-    location_name: e.location?.name ?? null,
-    location_country: e.location?.country ?? null,
-    direction: e.direction,
-    cameo_code: e.cameoCode,
-    tone: e.tone ?? goldsteinFor(e.cameoCode) ?? null,
-    tone_note: e.toneNote ?? null,
-    importance: e.importance,
-    tags: e.tags,
-    verification: e.verification ?? Verification.CONFIRMED,
-    quote: e.quote ?? null,
-    quote_language: e.quoteLanguage ?? null,
-    quote_type: e.quoteType ?? null,
-    medium: e.medium ?? null,
-    outlet_id: e.outlet ? actorIdBySlug.get(e.outlet) : null,
-    format: e.format ?? null,
-    level: e.level ?? null,
-    outcome: e.outcome ?? null,
-    sanction_action: e.kind === 'SANCTION' ? e.action : null,
-    program: e.program ?? null,
-    measures: e.measures ?? [],
-    mission_action: e.kind === 'MISSION' ? e.action : null,
-    acting_country: e.actingCountry ?? null,
-    affected_country: e.affectedCountry ?? null,
-    facility: e.facility ?? null,
-    city: e.city ?? null,
-    personnel_count: e.personnelCount ?? null,
-    agreement_action: e.kind === 'AGREEMENT' ? e.action : null,
-    instrument: e.instrument ?? null,
-  }));
+  const eventRows = data.events.map((e) => toEventRow(e, actorIdBySlug));
   const columns = Object.keys(eventRows[0] ?? { slug: null });
   const inserted: Array<{ id: string; slug: string }> = eventRows.length
     ? await manager.query(
@@ -158,6 +112,70 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
   return { actors: data.actors.length, events: inserted.length, sources: sources.size, links: links.length };
 }
 
+/** The event table's columns for a dataset record; tone defaults to the CAMEO code's Goldstein value. */
+export function toEventRow(e: DatasetEvent, actorIdBySlug: Map<string, string>): Record<string, unknown> {
+  return {
+    slug: e.id,
+    kind: e.kind,
+    title: e.title,
+    summary: e.summary ?? null,
+    start_date: e.startDate,
+    end_date: e.endDate ?? null,
+    date_precision: e.datePrecision ?? DatePrecision.DAY,
+    location_name: e.location?.name ?? null,
+    location_country: e.location?.country ?? null,
+    direction: e.direction,
+    cameo_code: e.cameoCode,
+    tone: e.tone ?? goldsteinFor(e.cameoCode) ?? null,
+    tone_note: e.toneNote ?? null,
+    importance: e.importance,
+    tags: e.tags,
+    verification: e.verification ?? Verification.CONFIRMED,
+    quote: e.quote ?? null,
+    quote_language: e.quoteLanguage ?? null,
+    quote_type: e.quoteType ?? null,
+    medium: e.medium ?? null,
+    outlet_id: e.outlet ? actorIdBySlug.get(e.outlet) : null,
+    format: e.format ?? null,
+    level: e.level ?? null,
+    outcome: e.outcome ?? null,
+    sanction_action: e.kind === 'SANCTION' ? e.action : null,
+    program: e.program ?? null,
+    measures: e.measures ?? [],
+    mission_action: e.kind === 'MISSION' ? e.action : null,
+    acting_country: e.actingCountry ?? null,
+    affected_country: e.affectedCountry ?? null,
+    facility: e.facility ?? null,
+    city: e.city ?? null,
+    personnel_count: e.personnelCount ?? null,
+    agreement_action: e.kind === 'AGREEMENT' ? e.action : null,
+    instrument: e.instrument ?? null,
+  };
+}
+
+/** Inserts the sources of these citations that are new (matched by URL) and returns every URL's source id. */
+export async function ensureSources(manager: EntityManager, citations: DatasetCitation[]): Promise<Map<string, string>> {
+  const byUrl = new Map<string, DatasetCitation>();
+  for (const c of citations) if (!byUrl.has(c.url)) byUrl.set(c.url, c);
+  if (!byUrl.size) return new Map();
+  await manager.query(
+    `INSERT INTO source (url, title, publisher, published_at, language)
+     SELECT r.url, r.title, r.publisher, r."publishedAt"::date, r.language
+     FROM jsonb_to_recordset($1::jsonb) AS r(url text, title text, publisher text, "publishedAt" text, language text)
+     ON CONFLICT (url) DO NOTHING`,
+    [JSON.stringify([...byUrl.values()])],
+  );
+  const rows: Array<{ id: string; url: string }> = await manager.query('SELECT id, url FROM source WHERE url = ANY($1)', [[...byUrl.keys()]]);
+  return new Map(rows.map((r) => [r.url, r.id]));
+}
+
+/** Slugs of the actors and live events already stored, which an import may refer to without redefining them. */
+export async function knownRecords(dataSource: DataSource): Promise<KnownRecords> {
+  const actors: Array<{ slug: string }> = await dataSource.query('SELECT slug FROM actor WHERE merged_into_id IS NULL');
+  const events: Array<{ slug: string }> = await dataSource.query('SELECT slug FROM event WHERE deleted_at IS NULL');
+  return { actorIds: actors.map((a) => a.slug), eventIds: events.map((e) => e.slug) };
+}
+
 /** Loads server/data into an empty database; does nothing when events exist already. */
 export async function seedIfEmpty(dataSource: DataSource, datasetDir: string, log: (message: string) => void): Promise<ImportResult | null> {
   const [{ exists }] = await dataSource.query('SELECT EXISTS (SELECT 1 FROM event) AS exists');
@@ -174,7 +192,16 @@ export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
   const actors: DatasetActor[] = (
     await dataSource.query(`SELECT slug AS id, name, kind, country, title, aliases, wikidata_id AS "wikidataId" FROM actor WHERE merged_into_id IS NULL ORDER BY slug`)
   ).map((a: DatasetActor) => strip({ ...a, aliases: a.aliases }));
-  const rows = await dataSource.query(`
+  const events = await snapshotEvents(dataSource.manager, 'e.deleted_at IS NULL', []);
+  return { actors, events };
+}
+
+/**
+ * Events in the dataset format (participants by actor slug, citations with their sources, outgoing links), for
+ * export and for the snapshots revisions keep. `condition` is a fixed SQL predicate over `e` with $n parameters.
+ */
+export async function snapshotEvents(manager: EntityManager, condition: string, params: unknown[]): Promise<DatasetEvent[]> {
+  const rows = await manager.query(`
     SELECT e.*, to_char(e.start_date, 'YYYY-MM-DD') AS start_s, to_char(e.end_date, 'YYYY-MM-DD') AS end_s, o.slug AS outlet_slug,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('actor', a.slug, 'role', p.role, 'side', p.side) ORDER BY p.position), '[]')
          FROM event_participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id) AS participants,
@@ -184,9 +211,9 @@ export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
       (SELECT coalesce(jsonb_agg(jsonb_build_object('type', l.type, 'to', t.slug) ORDER BY l.created_at, t.slug), '[]')
          FROM event_link l JOIN event t ON t.id = l.to_event_id WHERE l.from_event_id = e.id AND t.deleted_at IS NULL) AS links
     FROM event e LEFT JOIN actor o ON o.id = e.outlet_id
-    WHERE e.deleted_at IS NULL
-    ORDER BY e.start_date, e.slug`);
-  const events: DatasetEvent[] = rows.map((r: Record<string, any>) => {
+    WHERE ${condition}
+    ORDER BY e.start_date, e.slug`, params);
+  return rows.map((r: Record<string, any>) => {
     // `any` above: a raw row whose columns are exactly the event table's, read by name below.
     const goldstein = r.cameo_code ? goldsteinFor(r.cameo_code) : undefined;
     const toneOverridden = r.tone !== null && (goldstein === undefined || Math.abs(r.tone - goldstein) > 1e-6);
@@ -229,5 +256,4 @@ export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
     });
     return event;
   });
-  return { actors, events };
 }

@@ -48,10 +48,19 @@ const ACTOR_FIELDS = new Set(['id', 'name', 'kind', 'country', 'title', 'aliases
 const isIn = (e: Record<string, string>, value: unknown) => typeof value === 'string' && Object.values(e).includes(value);
 const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
-export function validateDataset(files: DatasetFiles): DatasetProblem[] {
+export interface KnownRecords {
+  /** Actor slugs already in the database, which records may refer to without defining them. */
+  actorIds?: Iterable<string>;
+  /** Event slugs already in the database, which links may point at. */
+  eventIds?: Iterable<string>;
+}
+
+export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const actorIds = new Map<string, string>();
   const eventIds = new Map<string, string>();
+  const knownActors = new Set(known.actorIds ?? []);
+  const knownEvents = new Set(known.eventIds ?? []);
   const sourcesByUrl = new Map<string, { title?: string; publisher?: string; publishedAt?: string; where: string }>();
 
   const report = (item: Located<{ id?: unknown }>, message: string) =>
@@ -67,6 +76,11 @@ export function validateDataset(files: DatasetFiles): DatasetProblem[] {
     if (typeof a.id !== 'string' || !SLUG_PATTERN.test(a.id)) report(item, 'id must be a slug of lowercase letters, digits and dashes');
     else if (actorIds.has(a.id)) report(item, `duplicate actor id (also in ${actorIds.get(a.id)})`);
     else actorIds.set(a.id, item.file);
+  }
+  for (const slug of knownActors) if (!actorIds.has(slug)) actorIds.set(slug, 'the database');
+  for (const item of files.actors) {
+    const a = item.record as DatasetActor;
+    if (!a || typeof a !== 'object') continue;
     if (!isText(a.name, 200)) report(item, 'name is required (at most 200 characters)');
     if (!isIn(ActorKind, a.kind)) report(item, `kind must be one of ${Object.values(ActorKind).join(', ')}`);
     if (a.country !== undefined && !COUNTRY_PATTERN.test(a.country)) report(item, 'country must be an ISO 3166-1 alpha-2 code such as "US"');
@@ -83,6 +97,7 @@ export function validateDataset(files: DatasetFiles): DatasetProblem[] {
     else if (eventIds.has(e.id)) report(item, `duplicate event id (also in ${eventIds.get(e.id)})`);
     else eventIds.set(e.id, item.file);
   }
+  for (const slug of knownEvents) if (!eventIds.has(slug)) eventIds.set(slug, 'the database');
 
   for (const item of files.events) {
     const e = item.record as DatasetEvent;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app';
+import { attachSubscriptions } from '../subscriptions';
 import { loadConfig } from '../config';
 import { createLogger, Logger } from '../common/logger';
 
@@ -24,6 +25,7 @@ export async function startTestApp(dataSource: DataSource, env: Record<string, s
   const { app, stop } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const subscriptions = await attachSubscriptions(server, dataSource);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
@@ -37,6 +39,8 @@ export async function startTestApp(dataSource: DataSource, env: Record<string, s
       return { status: response.status, ...body };
     },
     async stop() {
+      await subscriptions.close();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stop();
     },
