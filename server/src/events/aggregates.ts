@@ -78,6 +78,14 @@ export class TemperaturePoint {
   all: DirectionalTone;
 }
 
+/** Whether the daily rollup can answer eventCounts for this filter: none, or kinds only (the range replaces from/to). */
+function rollupAnswers(filter: EventFilter | undefined): boolean {
+  if (!filter) return true;
+  return Object.entries(filter).every(
+    ([name, value]) => ['kinds', 'from', 'to'].includes(name) || value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),
+  );
+}
+
 function checkRange(from: string, to: string, bucket: Bucket) {
   if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
@@ -94,14 +102,27 @@ export class AggregateService {
 
   async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
     checkRange(from, to, bucket);
-    const inner = this.events
-      .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
-      .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
-      .addSelect('e.kind', 'kind')
-      .addSelect('count(*)', 'n')
-      .andWhere('e.start_date BETWEEN :aFrom AND :aTo')
-      .groupBy('1, 2')
-      .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to });
+    const inner = rollupAnswers(filter)
+      ? // The daily rollup (kept by triggers, see the EventDailyRollups migration) holds the same counts per day and kind.
+        this.dataSource
+          .createQueryBuilder()
+          .from('event_count_by_day', 'r')
+          .select(`date_trunc(:trunc, r.day::timestamp)::date`, 'b')
+          .addSelect('r.kind', 'kind')
+          .addSelect('sum(r.events)', 'n')
+          .where('r.day BETWEEN :aFrom AND :aTo')
+          .andWhere(filter?.kinds?.length ? 'r.kind IN (:...fKinds)' : 'true', { fKinds: filter?.kinds })
+          .groupBy('1, 2')
+          .having('sum(r.events) > 0')
+          .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to })
+      : this.events
+          .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
+          .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
+          .addSelect('e.kind', 'kind')
+          .addSelect('count(*)', 'n')
+          .andWhere('e.start_date BETWEEN :aFrom AND :aTo')
+          .groupBy('1, 2')
+          .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to });
     const [sql, params] = inner.getQueryAndParameters();
     const n = params.length;
     const rows: Array<{ start: string; end: string; kind: EventKind | null; n: string | null }> = await this.dataSource.query(
@@ -135,13 +156,15 @@ export class AggregateService {
     const rows: Array<{ start: string; end: string; us_n: string; us_sum: number; ru_n: string; ru_sum: number; all_n: string; all_sum: number }> = await this.dataSource.query(
       `WITH buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($1, $2::date::timestamp), $3::date::timestamp, $4::interval) b),
             sums AS (
-              SELECT date_trunc($1, start_date::timestamp)::date AS b,
-                     count(*) FILTER (WHERE direction = $5) AS us_n, coalesce(sum(tone::numeric) FILTER (WHERE direction = $5), 0) AS us_sum,
-                     count(*) FILTER (WHERE direction = $6) AS ru_n, coalesce(sum(tone::numeric) FILTER (WHERE direction = $6), 0) AS ru_sum,
-                     count(*) AS all_n, coalesce(sum(tone::numeric), 0) AS all_sum
-                FROM event
-               WHERE deleted_at IS NULL AND tone IS NOT NULL AND start_date BETWEEN $2::date AND $3::date
-               GROUP BY 1)
+              -- From the daily rollup of toned events (EventDailyRollups migration): a few rows per day, not every event.
+              SELECT date_trunc($1, day::timestamp)::date AS b,
+                     sum(toned) FILTER (WHERE direction = $5) AS us_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $5), 0) AS us_sum,
+                     sum(toned) FILTER (WHERE direction = $6) AS ru_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $6), 0) AS ru_sum,
+                     sum(toned) AS all_n, coalesce(sum(tone_sum), 0) AS all_sum
+                FROM event_tone_by_day
+               WHERE day BETWEEN $2::date AND $3::date
+               GROUP BY 1
+              HAVING sum(toned) > 0)
        SELECT to_char(buckets.start, 'YYYY-MM-DD') AS start,
               to_char((buckets.start + $4::interval - interval '1 day')::date, 'YYYY-MM-DD') AS end,
               coalesce(us_n, 0) AS us_n, coalesce(us_sum, 0)::float8 AS us_sum,
