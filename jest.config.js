@@ -13,6 +13,8 @@ const swc = (tsx) => [
 ];
 
 module.exports = {
+  // Per-project testTimeout is ignored by jest; real databases and a real browser need more than the 5 s default.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'shared',
