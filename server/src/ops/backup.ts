@@ -132,6 +132,32 @@ export interface RestoreOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * The data source as seen from inside `manager`'s transaction: its queries, repositories and transactions all run
+ * on that transaction's connection (a query on another connection would wait forever on the transaction's locks).
+ */
+export function boundToTransaction(dataSource: DataSource, manager: EntityManager): DataSource {
+  return new Proxy(dataSource, {
+    get(target, property, receiver) {
+      switch (property) {
+        case 'manager':
+          return manager;
+        case 'transaction':
+          // transaction(work) or transaction(isolationLevel, work): already inside one, so just do the work.
+          return (...args: unknown[]) => (args.find((a) => typeof a === 'function') as (m: EntityManager) => unknown)(manager);
+        case 'query':
+          return manager.query.bind(manager);
+        case 'getRepository':
+          return manager.getRepository.bind(manager);
+        case 'createQueryBuilder':
+          return manager.createQueryBuilder.bind(manager);
+        default:
+          return Reflect.get(target, property, receiver);
+      }
+    },
+  });
+}
+
 /** Replaces what the database holds with the backup's content: all of it, or nothing on any error. */
 export async function restoreDatabase(url: string, file: string, options: RestoreOptions): Promise<BackupResult> {
   const log = options.log ?? (() => undefined);
@@ -151,10 +177,8 @@ export async function restoreDatabase(url: string, file: string, options: Restor
   await dataSource.transaction(async (manager: EntityManager) => {
     // Revisions go with their events; API keys are not in a dataset backup and stay as they are.
     await manager.query('TRUNCATE event, actor, source CASCADE');
-    // importDataset opens its transaction on the DataSource it is given: hand it one that reuses this
-    // transaction, so emptying and loading commit together or not at all.
-    const sameTransaction = Object.create(dataSource, { transaction: { value: <T>(work: (m: EntityManager) => Promise<T>) => work(manager) } }) as DataSource;
-    await importDataset(sameTransaction, files, 'db:restore');
+    // Emptying and loading must commit together or not at all, and importDataset works on a DataSource.
+    await importDataset(boundToTransaction(dataSource, manager), files, 'db:restore');
   });
   return { format };
 }
