@@ -236,11 +236,15 @@ export function buildDockerfile(options: BuildOptions): Map<string, BuiltStage> 
           break;
         }
         case 'RUN': {
-          // Each `&&` step of the line: npm ci is stood in for, npm run is run, anything else is a system step.
+          // Each `&&` step of the line: npm ci is stood in for, `mkdir -p` and npm run are run, anything else is
+          // a system step (creating users, installing OS packages) this machine cannot take.
           for (const step of args.split('&&').map((s) => s.trim())) {
             if (/^npm ci\b/.test(step)) {
               if (!fs.existsSync(resolve('node_modules'))) linkInstalledPackages(resolve('.'), options.installedFrom);
               current.stoodIn.push(step);
+            } else if (/^mkdir -p( [\w./-]+)+$/.test(step)) {
+              for (const dir of step.split(' ').slice(2)) fs.mkdirSync(resolve(dir), { recursive: true });
+              current.ran.push(step);
             } else if (/^npm run\b/.test(step)) {
               log(`[${stage.name}] ${step}`);
               try {
