@@ -17,6 +17,9 @@ export interface Config {
   clientDist: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   corsOrigins: string[];
+  rateLimit: RateLimitConfig;
+  /** Content-Security-Policy on the page and API; off only to debug a browser extension. */
+  contentSecurityPolicy: boolean;
   limits: QueryLimits;
   // --- Operations (issue 7): read replicas, metrics, shutdown ---
   /** Read-only replicas of DATABASE_URL; reads outside transactions go to them (TypeORM replication). */
@@ -28,6 +31,16 @@ export interface Config {
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (logs, limits). */
   trustProxy: number | string | false;
   // --- end of operations settings ---
+}
+
+export interface RateLimitConfig {
+  windowMs: number;
+  /** Requests per client per window; 0 turns rate limiting off. */
+  max: number;
+  /** Mutations per client per window, counted on top of `max`. */
+  writeMax: number;
+  /** Share counters between replicas through Redis; in memory when unset. */
+  redisUrl: string | undefined;
 }
 
 export interface QueryLimits {
@@ -126,6 +139,8 @@ export function loadConfig(env: Env = process.env): Config {
   else problems.push(`TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges (got "${trustProxyRaw}")`);
   // --- end of operations settings ---
 
+  if (env.REDIS_URL && !/^rediss?:\/\/\S+$/.test(env.REDIS_URL)) problems.push('REDIS_URL must look like redis://host:6379');
+
   const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
@@ -157,6 +172,13 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     trustProxy,
     // --- end of operations settings ---
+    rateLimit: {
+      windowMs: int('RATE_LIMIT_WINDOW_MS', 60000, 1000, 3600000),
+      max: int('RATE_LIMIT_MAX', 600, 0, 1000000),
+      writeMax: int('RATE_LIMIT_WRITE_MAX', 60, 0, 1000000),
+      redisUrl: env.REDIS_URL || undefined,
+    },
+    contentSecurityPolicy: bool('CONTENT_SECURITY_POLICY', true),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
       maxAliases: int('MAX_QUERY_ALIASES', 30, 1, 1000),

@@ -66,6 +66,10 @@ function describeValidationErrors(errors: ValidationErrorLike[], prefix = ''): s
 }
 
 function isConnectionError(error: unknown): boolean {
+  // pg and TypeORM throw connection failures in several wrappings: the error itself, its driverError, or (when a
+  // plain object was thrown) graphql-js's NonErrorThrown carrying it as thrownValue.
+  const wrapped = error as { thrownValue?: unknown; driverError?: unknown; cause?: unknown } | null;
+  for (const inner of [wrapped?.thrownValue, wrapped?.driverError, wrapped?.cause]) if (inner && inner !== error && isConnectionError(inner)) return true;
   const code = (error as { code?: string } | null)?.code;
   const message = error instanceof Error ? error.message : '';
   return (
