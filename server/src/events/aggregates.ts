@@ -78,8 +78,8 @@ export class TemperaturePoint {
   all: DirectionalTone;
 }
 
-/** Whether the daily rollup can answer eventCounts for this filter: none, or kinds only (the range replaces from/to). */
-function rollupAnswers(filter: EventFilter | undefined): boolean {
+/** Whether the daily rollups can answer for this filter: none, or kinds only (the query's range replaces from/to). */
+export function rollupAnswers(filter: EventFilter | undefined): boolean {
   if (!filter) return true;
   return Object.entries(filter).every(
     ([name, value]) => ['kinds', 'from', 'to'].includes(name) || value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),

@@ -6,6 +6,7 @@ import { fetchKeysetPage, PageRequest, selectKeys, SortKey } from '../common/key
 import { UUID_PATTERN } from '../common/ids';
 import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
+import { rollupAnswers } from './aggregates';
 
 /** The search query in all three configurations the stored vector holds; `:fSearch` is the user's text. */
 const TSQUERY = `(websearch_to_tsquery('english', :fSearch) || websearch_to_tsquery('russian', :fSearch) || websearch_to_tsquery('simple', :fSearch))`;
@@ -42,6 +43,9 @@ const ORDERS: Record<EventOrder, SortKey[]> = {
   [EventOrder.RELEVANCE]: [key(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'DESC', 'number', 'k_rank'), key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
 };
 
+
+/** Days of the longest span of any live event (an InitPlan over event_span_idx, evaluated once per query). */
+const LONGEST_SPAN_DAYS = `(SELECT coalesce(max(span.last_date - span.start_date), 0) FROM event span WHERE span.deleted_at IS NULL)`;
 
 export const DEFAULT_TIMELINE_BUCKETS = 40;
 
@@ -82,7 +86,12 @@ export class EventService {
     if (filter.minTone !== undefined && filter.maxTone !== undefined && filter.minTone > filter.maxTone) {
       throw badInput('filter.minTone must not be above filter.maxTone', 'filter.minTone');
     }
-    if (filter.from) qb.andWhere(`coalesce(${alias}.end_date, ${alias}.start_date) >= :fFrom`, { fFrom: filter.from });
+    if (filter.from) {
+      // last_date is coalesce(end_date, start_date). The lower bound on start_date (from minus the longest live span,
+      // read from event_span_idx) adds nothing logically but lets the start_date index serve the window.
+      qb.andWhere(`${alias}.last_date >= :fFrom`, { fFrom: filter.from });
+      qb.andWhere(`${alias}.start_date >= :fFrom::date - ${LONGEST_SPAN_DAYS}`);
+    }
     if (filter.to) qb.andWhere(`${alias}.start_date <= :fTo`, { fTo: filter.to });
     if (filter.kinds?.length) qb.andWhere(`${alias}.kind IN (:...fKinds)`, { fKinds: filter.kinds });
     if (filter.directions?.length) qb.andWhere(`${alias}.direction IN (:...fDirections)`, { fDirections: filter.directions });
@@ -151,36 +160,75 @@ export class EventService {
   /**
    * The level-of-detail window: at most `maxItems` events, the most important first; among equals, round-robin
    * across `buckets` slices of the window so the choice is spread over time. What is left out is counted per slice.
+   *
+   * Ranked per slice, only a slice's first `maxItems` events (by importance, then date) can ever be picked, so each
+   * slice reads just those from the index instead of the whole window being ranked. The counts per slice come from
+   * the daily rollup when the filter allows (none, or kinds only), from a scan of the window otherwise.
    */
   async timeline(from: string, to: string, filter: EventFilter | undefined, maxItems: number, buckets = DEFAULT_TIMELINE_BUCKETS): Promise<TimelineResult> {
     if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
-    const windowFilter = { ...filter, from, to };
-    const inner = this.applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), windowFilter)
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems };
+    // An event's slice: its start day's offset in the window (events that began earlier fall in the first), scaled.
+    const sliceOf = (start: string) => `least(:tBuckets - 1, ((greatest(${start}, :tFrom::date) - :tFrom::date) * :tBuckets) / :tDays)`;
+    const candidates = this.applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
       .select('e.id', 'id')
       .addSelect('e.importance', 'importance')
       .addSelect('e.start_date', 'start_date')
-      .addSelect(`least(:tBuckets - 1, greatest(0, ((greatest(e.start_date, :tFrom::date) - :tFrom::date) * :tBuckets) / (:tTo::date - :tFrom::date + 1)))`, 'bucket')
-      .setParameters({ tFrom: from, tTo: to, tBuckets: buckets });
-    const [sql, params] = inner.getQueryAndParameters();
-    const n = params.length;
-    const rows: Array<{ id: string | null; bucket: number; total: string; picked: boolean }> = await this.dataSource.query(
-      `WITH w AS (${sql}),
-            ranked AS (SELECT w.*, row_number() OVER (PARTITION BY bucket ORDER BY importance DESC, start_date, id) AS rn FROM w),
-            picked AS (SELECT id, bucket FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT $${n + 1})
-       SELECT p.id, p.bucket, NULL::bigint AS total, true AS picked FROM picked p
+      .andWhere('e.start_date BETWEEN s.first_start AND s.last_start')
+      .orderBy('e.importance', 'DESC')
+      .addOrderBy('e.start_date')
+      .addOrderBy('e.id')
+      .limit(maxItems);
+    let totals: { sql: string; parameters: Record<string, unknown> };
+    if (rollupAnswers(filter)) {
+      const earlier = this.applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
+        .select('count(*)')
+        .andWhere('e.start_date < :tFrom');
+      // Per slice, a range of the rollup's primary key (day, kind): a few thousand small rows for any window.
+      const inSlice = this.dataSource
+        .createQueryBuilder()
+        .from('event_count_by_day', 'r')
+        .select('coalesce(sum(r.events), 0)')
+        .where('r.day BETWEEN greatest(s.first_start, :tFrom::date) AND s.last_start')
+        .andWhere(filter?.kinds?.length ? 'r.kind IN (:...fKinds)' : 'true', { fKinds: filter?.kinds });
+      totals = {
+        sql: `SELECT s.slice, (${inSlice.getQuery()}) + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n FROM slices s`,
+        parameters: { ...earlier.getParameters(), ...inSlice.getParameters() },
+      };
+    } else {
+      const scan = this.applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
+        .select(sliceOf('e.start_date'), 'slice')
+        .addSelect('count(*)', 'n')
+        .groupBy('1');
+      totals = { sql: scan.getQuery(), parameters: scan.getParameters() };
+    }
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `WITH slices AS (
+              SELECT b AS slice,
+                     CASE WHEN b = 0 THEN :tFrom::date - ${LONGEST_SPAN_DAYS} ELSE :tFrom::date + (b * :tDays + :tBuckets - 1) / :tBuckets END AS first_start,
+                     :tFrom::date + ((b + 1) * :tDays + :tBuckets - 1) / :tBuckets - 1 AS last_start
+                FROM generate_series(0, :tBuckets - 1) b),
+            ranked AS (
+              SELECT s.slice, c.id, c.importance, c.start_date,
+                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
+                FROM slices s CROSS JOIN LATERAL (${candidates.getQuery()}) c),
+            picked AS (SELECT id, slice FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
+            totals AS (${totals.sql})
+       SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked FROM picked p
        UNION ALL
-       SELECT NULL, w.bucket, count(*) - count(p.id), false FROM w LEFT JOIN picked p ON p.id = w.id GROUP BY w.bucket`,
-      [...params, maxItems],
+       SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false FROM totals t`,
+      { ...candidates.getParameters(), ...totals.parameters, ...window },
     );
+    const rows: Array<{ id: string | null; bucket: number; total: string; picked: boolean }> = await this.dataSource.query(sql, params);
     const ids = rows.filter((r) => r.picked).map((r) => r.id as string);
     const events = ids.length ? await this.dataSource.getRepository(Event).createQueryBuilder('e').whereInIds(ids).orderBy('e.start_date').addOrderBy('e.id').getMany() : [];
-    const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
     const omitted = rows
       .filter((r) => !r.picked && Number(r.total) > 0)
       .map((r) => {
         const b = Number(r.bucket);
-        const start = Math.floor((b * span) / buckets);
-        const end = Math.floor(((b + 1) * span) / buckets) - 1;
+        const start = Math.floor((b * days) / buckets);
+        const end = Math.floor(((b + 1) * days) / buckets) - 1;
         return { from: addDays(from, start), to: addDays(from, Math.max(start, end)), count: Number(r.total) };
       })
       .sort((a, b) => a.from.localeCompare(b.from));
