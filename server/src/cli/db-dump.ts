@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../db/connect';
+import { runCli } from './run-cli';
 import { BackupFormat, dumpDatabase } from '../ops/backup';
 
 const USAGE = 'Usage: npm run db:dump -- FILE [--format=pg_dump|dataset]';
@@ -25,10 +26,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`Backup failed: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => `Backup failed: ${error instanceof Error ? error.message : error}`);

@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { openToolDatabase } from '../db/connect';
 import { DatasetFileError } from '../dataset/dataset.files';
 import { restoreDatabase } from '../ops/backup';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -22,10 +23,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof DatasetFileError ? `Nothing was restored.\n${error.message}` : `Restore failed: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
+runCli(main, (error) =>
+  error instanceof DatasetFileError ? `Nothing was restored.\n${error.message}` : `Restore failed: ${error instanceof Error ? error.message : error}`,
 );

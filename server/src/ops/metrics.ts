@@ -70,40 +70,24 @@ export function createMetrics(dataSource: DataSource): Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
-  const pools = () => databasePools(dataSource);
-  new Gauge({
-    name: 'detente_db_pool_connections',
-    help: 'Database pool connections by pool (primary, replicaN) and state (in_use, idle).',
-    labelNames: ['pool', 'state'] as const,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const { name, pool } of pools()) {
-        this.set({ pool: name, state: 'in_use' }, pool.totalCount - pool.idleCount);
-        this.set({ pool: name, state: 'idle' }, pool.idleCount);
-      }
-    },
+  // Pool gauges are read when Prometheus scrapes, straight from each pg pool's counters.
+  const poolGauge = (name: string, help: string, labelNames: string[], read: (set: (labels: Record<string, string>, value: number) => void, pool: string, counts: PoolCounts) => void) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const { name: pool, pool: counts } of databasePools(dataSource)) read((labels, value) => this.set(labels, value), pool, counts);
+      },
+    });
+  poolGauge('detente_db_pool_connections', 'Database pool connections by pool (primary, replicaN) and state (in_use, idle).', ['pool', 'state'], (set, pool, counts) => {
+    set({ pool, state: 'in_use' }, counts.totalCount - counts.idleCount);
+    set({ pool, state: 'idle' }, counts.idleCount);
   });
-  new Gauge({
-    name: 'detente_db_pool_waiting_requests',
-    help: 'Queries waiting for a free connection, by pool.',
-    labelNames: ['pool'] as const,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const { name, pool } of pools()) this.set({ pool: name }, pool.waitingCount);
-    },
-  });
-  new Gauge({
-    name: 'detente_db_pool_max_connections',
-    help: 'Configured size of each database pool.',
-    labelNames: ['pool'] as const,
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const { name, pool } of pools()) this.set({ pool: name }, pool.options?.max ?? 0);
-    },
-  });
+  poolGauge('detente_db_pool_waiting_requests', 'Queries waiting for a free connection, by pool.', ['pool'], (set, pool, counts) => set({ pool }, counts.waitingCount));
+  poolGauge('detente_db_pool_max_connections', 'Configured size of each database pool.', ['pool'], (set, pool, counts) => set({ pool }, counts.options?.max ?? 0));
 
   const seenOperations = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
