@@ -139,8 +139,9 @@ export class TimelineArgs {
   maxItems: number;
 }
 
+/** A calendar range cut into buckets: what every aggregate takes. */
 @ArgsType()
-export class EventCountsArgs {
+export class BucketRangeArgs {
   @Field(() => DateScalar, { description: 'First day of the range.' })
   from: string;
 
@@ -149,22 +150,16 @@ export class EventCountsArgs {
 
   @Field(() => Bucket, { description: 'Size of each bucket.' })
   bucket: Bucket;
+}
 
+@ArgsType()
+export class EventCountsArgs extends BucketRangeArgs {
   @Field(() => EventFilter, { nullable: true, description: 'Count only events that match (its from/to are ignored: the range rules).' })
   filter?: EventFilter;
 }
 
 @ArgsType()
-export class TemperatureArgs {
-  @Field(() => DateScalar, { description: 'First day of the range.' })
-  from: string;
-
-  @Field(() => DateScalar, { description: 'Last day of the range.' })
-  to: string;
-
-  @Field(() => Bucket, { description: 'Size of each bucket.' })
-  bucket: Bucket;
-
+export class TemperatureArgs extends BucketRangeArgs {
   @Field(() => Float, { defaultValue: DEFAULT_SMOOTHING, description: 'Weight of the newest bucket in the smoothed line, above 0 up to 1 (1 = no smoothing).' })
   @Min(0.01)
   @Max(1)
