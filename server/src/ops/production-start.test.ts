@@ -1,6 +1,6 @@
 // Proves the images' commands without a Docker engine: builds server/Dockerfile's stages as its lines say (same
-// COPY set, same `npm run` build steps, same ENV), then runs its CMD on a fresh database of this machine's
-// PostgreSQL service, the way `docker compose up` runs the server against the `db` service.
+// COPY set, same `npm run` build steps, same ENV), then runs its CMD with the compose service's environment on a
+// fresh database of this machine's PostgreSQL service, the way `docker compose up` runs it against `db`.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import { Client } from 'pg';
 import { findRepoRoot } from '../config';
 import { readDatasetDir } from '../dataset/dataset.files';
+import { composeServiceEnvironment, readEnvFile } from '../test-support/compose-env';
 import { BuiltStage, buildDockerfile, hostPath, parseDockerfile } from '../test-support/docker-build';
 import { freePort } from '../test-support/net';
 import { createServiceDatabase, serviceAnswers, serviceHost, ServiceDatabase } from '../test-support/service-db';
@@ -27,7 +28,16 @@ interface RunningServer {
   exited: Promise<number | null>;
 }
 
-/** Runs the stage's CMD in its WORKDIR with the image's ENV plus what compose adds (DATABASE_URL, PORT). */
+/**
+ * The `server` service's environment from docker-compose.yml, with .env.example's values, except the two things
+ * that differ on this machine: the database (here a fresh one on the service instead of `db`) and a free port.
+ */
+function composeEnvironment(databaseUrl: string, port: number): Record<string, string> {
+  const env = composeServiceEnvironment(path.join(ROOT, 'docker-compose.yml'), 'server', readEnvFile(path.join(ROOT, '.env.example')));
+  return { ...env, DATABASE_URL: databaseUrl, PORT: String(port) };
+}
+
+/** Runs the stage's CMD in its WORKDIR with the image's ENV and the compose service's environment on top. */
 async function startImage(stage: BuiltStage, env: Record<string, string>): Promise<RunningServer> {
   const [command, ...args] = stage.cmd!;
   const child = spawn(command, args, {
@@ -73,6 +83,13 @@ describe('server/Dockerfile', () => {
   it('runs the compiled server as a non-root user with the production start command', () => {
     expect(keywords('USER')).toEqual(['node']);
     expect(keywords('CMD')).toEqual(['["node", "server/dist/main.js"]']);
+  });
+
+  it("is what compose runs: the service's DATABASE_URL points at db, on the port the image exposes and probes", () => {
+    const env = composeServiceEnvironment(path.join(ROOT, 'docker-compose.yml'), 'server', readEnvFile(path.join(ROOT, '.env.example')));
+    expect(new URL(env.DATABASE_URL).host).toBe('db:5432');
+    expect(env.PORT).toBe('4000');
+    expect(keywords('EXPOSE')).toEqual(['4000']);
   });
 
   it('installs the runtime image from the lock file without dev dependencies', () => {
@@ -126,7 +143,7 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
   });
 
   it('migrates an empty database, loads the dataset, answers GraphQL and logs each request with its id; SIGTERM exits cleanly', async () => {
-    const server = await startImage(runtime, { DATABASE_URL: databaseUrl, PORT: String(await freePort()) });
+    const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
     try {
       const expected = readDatasetDir(path.join(ROOT, 'server', 'data')).events.length;
       const answer = await gql(server.url, 'query ProductionCheck { events(first: 1) { totalCount } }', 'ProductionCheck');
@@ -149,7 +166,7 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
   }, BUILD_TIMEOUT);
 
   it('on SIGTERM finishes a request in flight before exiting, and starts on an already loaded database', async () => {
-    const server = await startImage(runtime, { DATABASE_URL: databaseUrl, PORT: String(await freePort()) });
+    const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
     // Given a GraphQL request held up by a table lock the test owns…
     const locker = new Client({ connectionString: databaseUrl });
     await locker.connect();
