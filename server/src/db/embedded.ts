@@ -55,6 +55,15 @@ async function stopOrphan(databaseDir: string, log: (message: string) => void): 
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : 'postgres';
   if (!cmdline.includes('postgres')) return;
+  // Still owned by a live process (another `npm start` on the same data folder): not ours to stop.
+  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  const parentCmd = parent > 1 && fs.existsSync(`/proc/${parent}/cmdline`) ? fs.readFileSync(`/proc/${parent}/cmdline`, 'utf8') : '';
+  if (/node/.test(parentCmd) && isAlive(parent)) {
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${databaseDir} is in use by another running Détente (process ${parent}). Stop that one first, or set DATA_DIR to another folder.`,
+    );
+  }
   log(`Stopping a PostgreSQL left running by an earlier run (pid ${pid})…`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
