@@ -27,6 +27,7 @@ export interface TimelineEvent {
   datePrecision: DatePrecision | `${DatePrecision}`;
   tone: number | null;
   importance: number;
+  direction?: string | null;
 }
 
 export interface OmittedBucket {
@@ -49,6 +50,7 @@ export interface TimelineWindowVariables {
   from: string;
   to: string;
   maxItems?: number;
+  filter?: Record<string, unknown>;
 }
 
 export const TIMELINE_EVENT_FIELDS = gql`
@@ -61,12 +63,13 @@ export const TIMELINE_EVENT_FIELDS = gql`
     datePrecision
     tone
     importance
+    direction
   }
 `;
 
 export const TIMELINE_WINDOW_QUERY: TypedDocumentNode<TimelineWindowData, TimelineWindowVariables> = gql`
-  query TimelineWindow($from: Date!, $to: Date!, $maxItems: Int = 200) {
-    timeline(from: $from, to: $to, maxItems: $maxItems) {
+  query TimelineWindow($from: Date!, $to: Date!, $maxItems: Int = 200, $filter: EventFilter) {
+    timeline(from: $from, to: $to, maxItems: $maxItems, filter: $filter) {
       from
       to
       totalCount

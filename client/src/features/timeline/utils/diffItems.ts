@@ -21,7 +21,9 @@ export function sameItem(a: EventTimelineItem, b: EventTimelineItem): boolean {
     sameTime(a.end, b.end) &&
     a.content === b.content &&
     a.className === b.className &&
-    a.icon === b.icon
+    a.icon === b.icon &&
+    a.dateLabel === b.dateLabel &&
+    a.omittedCount === b.omittedCount
   );
 }
 

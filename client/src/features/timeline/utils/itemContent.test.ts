@@ -20,3 +20,17 @@ describe('renderItemContent', () => {
     expect(element.title).toBe('Meeting: Nuland in Moscow');
   });
 });
+
+describe('renderItemContent for labels and markers', () => {
+  it('shows a month-precision date label before the title', () => {
+    const element = renderItemContent({ id: 'e7', kind: 'SANCTION', icon: '⊘', content: 'Visa curbs', dateLabel: 'Oct 2021' });
+    expect(element.querySelector('.event-item__date')?.textContent).toBe('Oct 2021');
+    expect(element.textContent).toContain('Visa curbs');
+  });
+
+  it('draws a "+N" marker as text that says it zooms in', () => {
+    const element = renderItemContent({ id: 'omitted:a:b', kind: '', icon: '', content: '+1250', omittedCount: 1250 });
+    expect(element.textContent).toBe('+1,250');
+    expect(element.title).toMatch(/1,250 more events .*zoom in/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../api/timeline.queries';
-import { toTimelineItem, toTimelineItems } from './toTimelineItems';
+import { OMITTED_GROUP, isOmittedId, precisionLabel, toOmittedItems, toTimelineItem, toTimelineItems } from './toTimelineItems';
 
 function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
   return {
@@ -118,5 +118,45 @@ describe('toTimelineItems with a minimum drawable span', () => {
 
   it('keeps every span by default', () => {
     expect(toTimelineItems([visit])[0].type).toBe('range');
+  });
+});
+
+describe('lanes and date labels', () => {
+  it('Given lanes by side, an event goes to the lane of the side that acted; mutual and undirected share one', () => {
+    expect(toTimelineItem(event({ direction: 'US_TO_RU' }), { lanes: 'side' })!.group).toBe('US');
+    expect(toTimelineItem(event({ direction: 'DOMESTIC_RU' }), { lanes: 'side' })!.group).toBe('RU');
+    expect(toTimelineItem(event({ direction: 'MUTUAL' }), { lanes: 'side' })!.group).toBe('MUTUAL');
+    expect(toTimelineItem(event({ direction: null }), { lanes: 'side' })!.group).toBe('MUTUAL');
+    expect(toTimelineItem(event({ direction: 'US_TO_RU' }))!.group).toBe('MISSION');
+  });
+
+  it.each([
+    [{ startDate: '2021-10-01', datePrecision: 'MONTH' as const }, 'Oct 2021'],
+    [{ startDate: '2021-10-01', endDate: '2021-12-01', datePrecision: 'MONTH' as const }, 'Oct–Dec 2021'],
+    [{ startDate: '2019-01-01', datePrecision: 'YEAR' as const }, '2019'],
+    [{ startDate: '2021-10-12', datePrecision: 'DAY' as const }, undefined],
+  ])('Given %p, the item is labelled %p', (dates, label) => {
+    expect(precisionLabel({ endDate: null, ...dates })).toBe(label);
+    expect(toTimelineItem(event(dates))!.dateLabel).toBe(label);
+  });
+});
+
+describe('toOmittedItems', () => {
+  it('turns each left-out slice into a "+N" range in its own lane, through the whole last day', () => {
+    const [marker] = toOmittedItems([{ from: '2021-01-01', to: '2021-03-31', count: 37 }]);
+    expect(marker).toMatchObject({
+      group: OMITTED_GROUP,
+      type: 'range',
+      start: local(2021, 1, 1),
+      end: local(2021, 4, 1),
+      content: '+37',
+      omittedCount: 37,
+    });
+    expect(isOmittedId(marker.id)).toBe(true);
+    expect(isOmittedId('e1')).toBe(false);
+  });
+
+  it('skips empty and unreadable slices', () => {
+    expect(toOmittedItems([{ from: '2021-01-01', to: '2021-01-31', count: 0 }, { from: 'x', to: 'y', count: 3 }])).toEqual([]);
   });
 });

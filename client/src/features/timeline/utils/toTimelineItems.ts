@@ -1,7 +1,8 @@
 // Maps API events to vis-timeline items. Pure: no DOM, no vis import, so it is unit-tested alone.
 import { DatePrecision } from '@detente/shared/enums';
-import { endOfPeriodExclusive, parseIsoDate, type CalendarDate } from '@detente/shared/dates';
-import type { TimelineEvent } from '../api/timeline.queries';
+import { endOfPeriodExclusive, formatEventDate, parseIsoDate, type CalendarDate } from '@detente/shared/dates';
+import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
+import type { LaneMode } from '../../../app/urlState';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { toneBand, toneClassNames, type ToneBand } from '../../../domain/tone';
 
@@ -19,6 +20,39 @@ export interface EventTimelineItem {
   kind: string;
   tone: ToneBand;
   importance: number;
+  /** "Oct 2021" for an event known only to the month (or year); absent for day-precise events. */
+  dateLabel?: string;
+  /** For a "+N" marker: how many events of its slice are not drawn. */
+  omittedCount?: number;
+}
+
+/** The lane of "+N" markers, above the event lanes. */
+export const OMITTED_GROUP = '__omitted';
+export const OMITTED_ID_PREFIX = 'omitted:';
+
+/** Lanes by side: who acted. Mutual steps and events without a direction share one lane. */
+export type SideLane = 'US' | 'RU' | 'MUTUAL';
+
+export function sideLane(direction: string | null | undefined): SideLane {
+  switch (direction) {
+    case 'US_TO_RU':
+    case 'DOMESTIC_US':
+      return 'US';
+    case 'RU_TO_US':
+    case 'DOMESTIC_RU':
+      return 'RU';
+    default:
+      return 'MUTUAL';
+  }
+}
+
+/**
+ * How an event's date reads on the timeline when it is not a single known day: "Oct 2021",
+ * "2019", "Oct–Dec 2021". Day-precise events need no label (their position says it).
+ */
+export function precisionLabel(event: Pick<TimelineEvent, 'startDate' | 'endDate' | 'datePrecision'>): string | undefined {
+  if ((event.datePrecision as string) === DatePrecision.DAY) return undefined;
+  return formatEventDate(event.startDate, event.datePrecision as DatePrecision, event.endDate ?? undefined);
 }
 
 /** Local midnight of a calendar date: vis-timeline draws its axis in local time. */
@@ -75,6 +109,8 @@ export interface ToTimelineItemsOptions {
    * across two years is a labelled point, not an unreadable sliver. 0 (the default) keeps every span.
    */
   pointBelowMs?: number;
+  /** Lanes by kind (the default) or by side. */
+  lanes?: LaneMode;
 }
 
 export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOptions = {}): EventTimelineItem | null {
@@ -87,7 +123,7 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
   if (shortSpan) classNames.push('short-span');
   return {
     id: event.id,
-    group: event.kind,
+    group: options.lanes === 'side' ? sideLane(event.direction) : event.kind,
     type: shortSpan ? 'point' : span.type,
     start: span.start,
     // Always present, even as undefined: DataSet.update merges, so a range turning into a point
@@ -99,6 +135,7 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
     kind: event.kind,
     tone: toneBand(event.tone),
     importance: event.importance,
+    dateLabel: precisionLabel(event),
   };
 }
 
@@ -120,4 +157,39 @@ export function toTimelineItems(
     items.push(item);
   }
   return items;
+}
+
+/**
+ * "+N" markers for what the level of detail left out: one range per slice of the window, in its
+ * own lane, so they pan and zoom with the events; clicking one zooms into its slice.
+ */
+export function toOmittedItems(buckets: readonly OmittedBucket[]): EventTimelineItem[] {
+  const items: EventTimelineItem[] = [];
+  for (const bucket of buckets) {
+    const from = parseIsoDate(bucket.from);
+    const to = parseIsoDate(bucket.to);
+    if (!from || !to || bucket.count <= 0) continue;
+    const start = toLocalDate(from);
+    const end = toLocalDate(endOfPeriodExclusive(to, DatePrecision.DAY));
+    if (end <= start) continue;
+    items.push({
+      id: `${OMITTED_ID_PREFIX}${bucket.from}:${bucket.to}`,
+      group: OMITTED_GROUP,
+      type: 'range',
+      start,
+      end,
+      content: `+${bucket.count}`,
+      className: 'omitted-item',
+      icon: '',
+      kind: '',
+      tone: 'neutral',
+      importance: 0,
+      omittedCount: bucket.count,
+    });
+  }
+  return items;
+}
+
+export function isOmittedId(id: string): boolean {
+  return id.startsWith(OMITTED_ID_PREFIX);
 }

@@ -1,0 +1,109 @@
+// Pure geometry of the temperature band: which bucket size suits a window, what range to ask
+// for, and the SVG path of a line in the timeline's own time-to-pixel mapping.
+import type { TemperatureBucket, TemperaturePoint } from '../api/temperature.queries';
+
+const DAY_MS = 86_400_000;
+
+export interface Window {
+  start: Date;
+  end: Date;
+}
+
+/** About 20–120 buckets across the view: days up to two months, weeks up to two years, then months, then years. */
+export function bucketForSpan(spanMs: number): TemperatureBucket {
+  const days = spanMs / DAY_MS;
+  if (days <= 62) return 'DAY';
+  if (days <= 2 * 366) return 'WEEK';
+  if (days <= 25 * 366) return 'MONTH';
+  return 'YEAR';
+}
+
+function isoDay(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The range to ask for: the window and half its width either side, snapped outwards to whole
+ * years, so a pan within that reuses the cached answer (the variables stay the same).
+ */
+export function temperatureRequest(visible: Window): { from: string; to: string; bucket: TemperatureBucket } {
+  const span = visible.end.getTime() - visible.start.getTime();
+  const bucket = bucketForSpan(span);
+  const from = new Date(visible.start.getTime() - span / 2);
+  const to = new Date(visible.end.getTime() + span / 2);
+  if (bucket === 'DAY') {
+    // Days: snap to months, so small pans stay within one request.
+    return {
+      from: isoDay(new Date(from.getFullYear(), from.getMonth(), 1)),
+      to: isoDay(new Date(to.getFullYear(), to.getMonth() + 1, 0)),
+      bucket,
+    };
+  }
+  return { from: `${from.getFullYear()}-01-01`, to: `${to.getFullYear()}-12-31`, bucket };
+}
+
+export function parseDay(value: string): Date {
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/** Pixel x of a moment in the window drawn across `width` pixels (vis-timeline's linear scale). */
+export function xOf(time: number, window: Window, width: number): number {
+  const span = window.end.getTime() - window.start.getTime();
+  return span > 0 ? ((time - window.start.getTime()) / span) * width : 0;
+}
+
+/** The band's vertical scale: tone from −TONE_LIMIT (bottom) to +TONE_LIMIT (top), clamped. */
+export const TONE_LIMIT = 8;
+
+export function yOf(tone: number, height: number): number {
+  const clamped = Math.max(-TONE_LIMIT, Math.min(TONE_LIMIT, tone));
+  return ((TONE_LIMIT - clamped) / (2 * TONE_LIMIT)) * height;
+}
+
+/** Middle of a bucket, where its value is drawn. */
+export function bucketMiddle(point: Pick<TemperaturePoint, 'start' | 'end'>): number {
+  return (parseDay(point.start).getTime() + parseDay(point.end).getTime() + DAY_MS) / 2;
+}
+
+/**
+ * An SVG path through the smoothed tone of one direction. Buckets before the first event (no
+ * smoothed value) are gaps; points far outside the view are dropped, keeping one either side
+ * so the line runs to the edges.
+ */
+export function temperaturePath(
+  points: readonly TemperaturePoint[],
+  direction: 'usToRu' | 'ruToUs',
+  window: Window,
+  width: number,
+  height: number,
+): string {
+  const span = window.end.getTime() - window.start.getTime();
+  const inside = (time: number) => time >= window.start.getTime() - span && time <= window.end.getTime() + span;
+  let path = '';
+  let penDown = false;
+  for (const point of points) {
+    const tone = point[direction].smoothed;
+    const time = bucketMiddle(point);
+    if (tone == null || !inside(time)) {
+      penDown = false;
+      continue;
+    }
+    const x = xOf(time, window, width).toFixed(1);
+    const y = yOf(tone, height).toFixed(1);
+    path += `${penDown ? 'L' : 'M'}${x} ${y}`;
+    penDown = true;
+  }
+  return path;
+}
+
+/** The bucket under a pixel, for the hover read-out. */
+export function pointAt(points: readonly TemperaturePoint[], x: number, window: Window, width: number): TemperaturePoint | null {
+  const span = window.end.getTime() - window.start.getTime();
+  if (width <= 0 || span <= 0) return null;
+  const time = window.start.getTime() + (x / width) * span;
+  for (const point of points) {
+    if (time >= parseDay(point.start).getTime() && time < parseDay(point.end).getTime() + DAY_MS) return point;
+  }
+  return null;
+}
