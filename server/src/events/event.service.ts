@@ -239,7 +239,8 @@ export class EventService {
   /** The first and last day covered by any live event. */
   async dataRange(): Promise<{ from: string; to: string } | null> {
     const [row] = await this.dataSource.query(
-      `SELECT min(start_date)::text AS from, max(coalesce(end_date, start_date))::text AS to FROM event WHERE deleted_at IS NULL`,
+      // last_date is coalesce(end_date, start_date), indexed: both ends come from an index, not a scan of every event.
+      `SELECT min(start_date)::text AS from, max(last_date)::text AS to FROM event WHERE deleted_at IS NULL`,
     );
     return row?.from ? { from: row.from, to: row.to } : null;
   }
