@@ -1,0 +1,80 @@
+// The results table: one row per scenario and implementation, with the ratios the targets are stated in.
+import type { Figures } from './scenarios';
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  target: string;
+  app: Figures;
+  floor?: Figures;
+  peer?: Figures;
+  answersAgree: boolean;
+  met: boolean;
+  why: string;
+}
+
+interface Report {
+  date: string;
+  machine: { nproc: number; memoryGiB: number; cpu: string; node: string; postgres: string; postgraphile?: string };
+  settings: { events: number; connections: number; runs: number; seconds: number };
+  scenarios: ScenarioResult[];
+  page?: { firstDrawP50: number; firstDrawMax: number; frameP95: number; itemsLoaded: number; frames: number; slowFrames: number } | { skipped: string };
+  coldStart?: { p50: number; max: number; runsMs: number[] } | { skipped: string };
+}
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
+
+/** The table as Markdown, so the same text goes to the terminal and to the README. */
+export function renderTable(report: Report): string {
+  const lines = [
+    '| scenario | server | p50 ms | p95 ms | p99 ms | req/s | SQL/req | p50 vs floor | req/s vs peer |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const s of report.scenarios) {
+    const rows: Array<[string, Figures | undefined]> = [
+      ['Détente', s.app],
+      ['floor (pg + SQL)', s.floor],
+      [`PostGraphile ${report.machine.postgraphile ?? ''}`.trim(), s.peer],
+    ];
+    rows.forEach(([name, f], i) => {
+      if (!f) return;
+      lines.push(
+        `| ${i === 0 ? s.title : ''} | ${name} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.sqlPerRequest ?? '—'} | ${ratio(f.p50, s.floor?.p50)} | ${ratio(f.rps, s.peer?.rps)} |`,
+      );
+    });
+  }
+  return lines.join('\n');
+}
+
+export function renderTargets(report: Report): string {
+  const lines = ['| scenario | target | measured | met |', '|---|---|---|---|'];
+  for (const s of report.scenarios) lines.push(`| ${s.title} | ${s.target} | ${s.why} | ${s.met ? 'yes' : '**no**'} |`);
+  if (report.page) {
+    if ('skipped' in report.page) lines.push(`| (e) page | first draw ≤ 1 s; pan p95 ≤ 16.7 ms | skipped: ${report.page.skipped} | — |`);
+    else {
+      const p = report.page;
+      lines.push(
+        `| (e) page: navigation to first drawn timeline | ≤ 1 s | p50 ${ms(p.firstDrawP50)} ms, worst ${ms(p.firstDrawMax)} ms | ${p.firstDrawMax <= 1000 ? 'yes' : '**no**'} |`,
+        `| (e) page: frame time while panning, ${p.itemsLoaded} items | p95 ≤ 16.7 ms | p95 ${ms(p.frameP95)} ms over ${p.frames} frames, ${p.slowFrames} slow | ${p.frameP95 <= 16.7 ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+  if (report.coldStart) {
+    if ('skipped' in report.coldStart) lines.push(`| (f) cold start | ≤ 3 s | skipped: ${report.coldStart.skipped} | — |`);
+    else {
+      const c = report.coldStart;
+      lines.push(`| (f) cold start of \`npm start\` to ready | ≤ 3 s | p50 ${ms(c.p50)} ms, worst ${ms(c.max)} ms (${c.runsMs.length} runs) | ${c.max <= 3000 ? 'yes' : '**no**'} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function printTable(report: Report): void {
+  const m = report.machine;
+  console.log(`\n${report.settings.events.toLocaleString('en')} events · ${m.nproc} CPUs (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · PostgreSQL ${m.postgres} · ${report.date}`);
+  console.log(`${report.settings.connections} connections, ${report.settings.runs} × ${report.settings.seconds} s per row\n`);
+  console.log(renderTable(report));
+  console.log('');
+  console.log(renderTargets(report));
+}

@@ -1,0 +1,205 @@
+// `npm run bench`: fills (or reuses) the benchmark database, serves every scenario from the app, the floor and the
+// peer in turn, loads each from a separate process, and prints and saves the figures. Settings: see README.md.
+import './production';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { createApp } from '../src/app';
+import { createLogger } from '../src/common/logger';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { measureColdStart } from './cold-start';
+import { openBenchDatabase, prepareBenchDatabase } from './database';
+import { startFloor } from './floor';
+import type { LoadJob, LoadResult } from './load';
+import { CHROMIUM, measurePage, PageResult, percentile, REPO_ROOT } from './page';
+import { startPeer } from './peer';
+import { Figures, HttpRequestSpec, Scenario, SCENARIOS } from './scenarios';
+import { printTable, ScenarioResult } from './report';
+
+const env = process.env;
+const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const flag = (name: string) => env[name] !== '0' && env[name] !== 'false';
+
+const settings = {
+  events: num('BENCH_EVENTS', 1_000_000),
+  seconds: num('BENCH_DURATION', 10),
+  runs: num('BENCH_RUNS', 3),
+  warmup: num('BENCH_WARMUP', 3),
+  // As many connections as cores: the server is saturated, yet a request rarely queues behind another.
+  connections: num('BENCH_CONNECTIONS', os.cpus().length),
+  poolSize: num('BENCH_POOL_SIZE', 10),
+  peer: flag('BENCH_PEER'),
+  page: flag('BENCH_PAGE'),
+  coldStart: flag('BENCH_COLD_START'),
+  coldStartRuns: num('BENCH_COLD_START_RUNS', 5),
+  pageRuns: num('BENCH_PAGE_RUNS', 5),
+  only: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',') : undefined,
+};
+const dataDir = path.resolve(REPO_ROOT, env.BENCH_DATA_DIR ?? path.join('.data', 'bench'));
+const resultsDir = path.resolve(__dirname, '..', '..', 'results');
+const log = (message: string) => console.log(message);
+
+const LOAD_SCRIPT = path.join(__dirname, 'load.js');
+
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LOAD_SCRIPT, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`))));
+  });
+}
+
+async function post(base: string, request: HttpRequestSpec): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${base}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+  return { status: response.status, body: await response.text() };
+}
+
+/** One request first, to prove the answer is right and count its SQL; then warm-up, then the measured runs. */
+async function measure(label: string, base: string, request: HttpRequestSpec, countSql: () => Promise<number>): Promise<Figures & { runs: LoadResult[]; body: string }> {
+  await countSql();
+  const first = await post(base, request);
+  const sqlPerRequest = await countSql();
+  if (first.status !== 200 || first.body.includes('"errors"')) throw new Error(`${label}: HTTP ${first.status} ${first.body.slice(0, 500)}`);
+  const job = { url: `${base}${request.path}`, body: request.body, connections: settings.connections };
+  if (settings.warmup > 0) await runLoad({ ...job, seconds: settings.warmup });
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < settings.runs; i++) {
+    const result = await runLoad({ ...job, seconds: settings.seconds });
+    if (result.non2xx || result.errors) throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+    runs.push(result);
+  }
+  const latencies = runs.flatMap((r) => r.latenciesMs);
+  const figures = {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
+    sqlPerRequest,
+  };
+  log(`  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request`);
+  // The latencies are summarised above; the JSON keeps the figures, not every sample.
+  return { ...figures, runs: runs.map((r) => ({ ...r, latenciesMs: [] })), body: first.body };
+}
+
+function machine(postgres: string, postgraphile?: string) {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { nproc: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu, node: process.version, postgres, postgraphile, os: `${os.type()} ${os.release()}` };
+}
+
+async function main() {
+  const started = new Date();
+  const db = await openBenchDatabase({ url: env.BENCH_DATABASE_URL || undefined, dataDir, port: num('BENCH_PG_PORT', 54339), log });
+  const stops: Array<() => Promise<void>> = [db.stop];
+  const results: ScenarioResult[] = [];
+  let page: PageResult | { skipped: string } | undefined;
+  let coldStart: Awaited<ReturnType<typeof measureColdStart>> | { skipped: string } | undefined;
+  let peerVersion: string | undefined;
+  try {
+    await prepareBenchDatabase(db.url, settings.events, log);
+
+    let statements = 0;
+    const dataSource = createDataSource({ url: db.url, poolSize: settings.poolSize, applicationName: 'detente-bench-app', onQuery: () => statements++ });
+    await dataSource.initialize();
+    stops.unshift(() => dataSource.destroy());
+    const { app, stop } = await createApp({ dataSource, config: loadConfig({ RATE_LIMIT_MAX: '0' }), logger: createLogger('silent') });
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stops.unshift(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await stop();
+    });
+    const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const scenarios = SCENARIOS.filter((s) => !settings.only || settings.only.some((id) => s.id.startsWith(id)));
+    const floor = await startFloor(db.url, scenarios, settings.poolSize);
+    stops.unshift(floor.stop);
+    let peer: Awaited<ReturnType<typeof startPeer>> | undefined;
+    if (settings.peer) {
+      peer = await startPeer(db.url, settings.poolSize, log);
+      peerVersion = peer.version;
+      stops.unshift(peer.stop);
+    }
+
+    log(`\nLoad: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.runs} × ${settings.seconds} s measured, from a separate process.`);
+    for (const scenario of scenarios) {
+      log(`\n${scenario.title}`);
+      const appFigures = await measure('app', appUrl, scenario.app, async () => {
+        const n = statements;
+        statements = 0;
+        return n;
+      });
+      const floorFigures = await measure('floor', floor.url, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
+      const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
+      const verdict = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures });
+      // The floor is only a floor if it gives the same answer.
+      const answersAgree = isDeepStrictEqual(scenario.answer(JSON.parse(appFigures.body)), scenario.answer(JSON.parse(floorFigures.body)));
+      if (!answersAgree) log(`  WARNING: the app's and the floor's answers differ`);
+      const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
+      results.push({
+        id: scenario.id,
+        title: scenario.title,
+        target: scenario.target,
+        app: strip(appFigures),
+        floor: strip(floorFigures),
+        peer: peerFigures && strip(peerFigures),
+        answersAgree,
+        ...verdict,
+      });
+    }
+    for (const stopOne of stops.splice(0, stops.length - 1)) await stopOne();
+
+    if (settings.page && (!settings.only || settings.only.some((id) => 'e-page'.startsWith(id)))) {
+      log('\n(e) the page in headless Chromium');
+      page = fs.existsSync(CHROMIUM)
+        ? await measurePage(db.url, { runs: settings.pageRuns, panSeconds: num('BENCH_PAN_SECONDS', 4), log })
+        : { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
+      log(`  ${JSON.stringify(page)}`);
+    }
+    await db.stop();
+    stops.length = 0;
+    if (settings.coldStart && (!settings.only || settings.only.some((id) => 'f-cold-start'.startsWith(id)))) {
+      log('\n(f) cold start of `npm start` with the embedded database');
+      coldStart = await measureColdStart({ runs: settings.coldStartRuns, dataDir: path.resolve(REPO_ROOT, env.BENCH_COLD_START_DIR ?? path.join('.data', 'bench-cold-start')), log });
+      log(`  ${JSON.stringify(coldStart)}`);
+    }
+  } finally {
+    for (const stopOne of stops) await stopOne().catch(() => undefined);
+  }
+
+  const report = {
+    date: started.toISOString(),
+    git: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+      } catch {
+        return undefined;
+      }
+    })(),
+    settings,
+    machine: machine(db.version, peerVersion),
+    scenarios: results,
+    page,
+    coldStart,
+  };
+  printTable(report);
+  const file = env.BENCH_RESULTS ? path.resolve(env.BENCH_RESULTS) : path.join(resultsDir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`\nThe benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exit(1);
+  },
+);
