@@ -29,7 +29,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vis', test: /node_modules[\\/](vis-|moment|@egjs|propagating-hammerjs|keycharm|xss|cssfilter|uuid|component-emitter)/ },
-            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/ },
+            // graphql itself stays out of this group: GraphiQL uses far more of it than Apollo does,
+            // and a shared group would pull all of that into the timeline page's first load.
+            { name: 'apollo', test: /node_modules[\\/](@apollo|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

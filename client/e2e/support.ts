@@ -29,6 +29,8 @@ export async function freePort(): Promise<number> {
 export interface RunningApp {
   url: string;
   output: () => string;
+  /** Adds the events of a dataset file to the running app's database (`npm run data:import`'s CLI). */
+  importData(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,10 +39,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   let output = '';
+  const appEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env };
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env },
+    env: appEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -61,6 +64,21 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return {
     url,
     output: () => output,
+    async importData(file: string) {
+      // The CLI that `npm run data:import` runs (built by npm start), against this app's embedded PostgreSQL.
+      await new Promise<void>((resolve, reject) => {
+        const cli = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cli', 'data-import.js'), file], {
+          cwd: ROOT,
+          env: appEnv,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let log = '';
+        cli.stdout?.on('data', (chunk) => (log += chunk));
+        cli.stderr?.on('data', (chunk) => (log += chunk));
+        cli.once('error', reject);
+        cli.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`data:import exited with ${code}:\n${log}`))));
+      });
+    },
     async stop() {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((r) => child.once('exit', r));

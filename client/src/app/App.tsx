@@ -1,41 +1,30 @@
-// The page: header, the timeline, and the detail panel for the selected event.
-import { useCallback, useRef, useState } from 'react';
-import { EventDetail } from '../features/event-detail/components/EventDetail';
-import type { LinkedEventSummary } from '../features/event-detail/api/event.queries';
-import { TimelineView, type TimelineViewHandle } from '../features/timeline/components/TimelineView';
-import { eventSpan } from '../features/timeline/utils/toTimelineItems';
+// Routes by path (no router needed for three pages): the timeline, /embed for iframes, and the
+// API explorer, which is loaded only when visited so the timeline page stays light.
+import { lazy, Suspense } from 'react';
+import { TimelinePage } from './TimelinePage';
 
-export function App() {
-  const [selectedEventId, setSelectedEventId] = useState<string | null>(null);
-  const timelineRef = useRef<TimelineViewHandle>(null);
+const ExplorerPage = lazy(() => import('../features/explorer/components/ExplorerPage'));
 
-  const closeDetail = useCallback(() => setSelectedEventId(null), []);
-  const jumpToEvent = useCallback((event: LinkedEventSummary) => {
-    setSelectedEventId(event.id);
-    const span = eventSpan(event);
-    if (span) timelineRef.current?.focusOn(span.start, span.end);
-  }, []);
+export type Route = 'timeline' | 'embed' | 'explorer';
 
-  return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-title">Détente</h1>
-        <p className="app-tagline">
-          A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or
-          expelled whom, and what answered what.
-        </p>
-      </header>
-      <main className={selectedEventId ? 'app-main app-main--with-detail' : 'app-main'}>
-        <section className="app-timeline" aria-label="Timeline">
-          <TimelineView ref={timelineRef} selectedEventId={selectedEventId} onSelectEvent={setSelectedEventId} />
-        </section>
-        {selectedEventId && (
-          <EventDetail eventId={selectedEventId} onClose={closeDetail} onSelectEvent={jumpToEvent} />
-        )}
-      </main>
-      <footer className="app-footer">
-        Every event links to its sources. Select an event on the timeline to read it.
-      </footer>
-    </div>
-  );
+export function routeFor(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/explorer') return 'explorer';
+  if (path === '/embed') return 'embed';
+  return 'timeline';
+}
+
+export function App({ pathname = window.location.pathname }: { pathname?: string }) {
+  switch (routeFor(pathname)) {
+    case 'explorer':
+      return (
+        <Suspense fallback={<p className="page-loading">Loading the API explorer…</p>}>
+          <ExplorerPage />
+        </Suspense>
+      );
+    case 'embed':
+      return <TimelinePage embed />;
+    default:
+      return <TimelinePage />;
+  }
 }

@@ -6,6 +6,7 @@ import { kindAppearance } from '../../../domain/eventKinds';
 import { describeTone, toneClassNames } from '../../../domain/tone';
 import {
   EVENT_DETAIL_QUERY,
+  type ActorSummary,
   type AgreementDetail,
   type CitationDetail,
   type EventDetailData,
@@ -18,16 +19,24 @@ import {
   type StatementDetail,
 } from '../api/event.queries';
 import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { SkeletonLines } from '../../../app/Placeholders';
 
 export interface EventDetailProps {
   eventId: string;
   onClose: () => void;
   /** A linked event was chosen: select it and bring it into view. */
   onSelectEvent: (event: LinkedEventSummary) => void;
+  /** A participant chip was chosen: filter the page by that actor. */
+  onFilterActor?: (actor: ActorSummary) => void;
+  /** A tag was chosen: filter the page by it. */
+  onFilterTag?: (tag: string) => void;
 }
 
-export function EventDetail({ eventId, onClose, onSelectEvent }: EventDetailProps) {
-  const { data, loading, error } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId } });
+type FilterHandlers = Pick<EventDetailProps, 'onFilterActor' | 'onFilterTag'>;
+
+export function EventDetail({ eventId, onClose, onSelectEvent, onFilterActor, onFilterTag }: EventDetailProps) {
+  const { data, loading, error, refetch } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId } });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -39,9 +48,15 @@ export function EventDetail({ eventId, onClose, onSelectEvent }: EventDetailProp
 
   const event = data?.event;
   let body: ReactNode;
-  if (event) body = <EventBody event={event} onSelectEvent={onSelectEvent} />;
-  else if (loading) body = <p className="event-detail__message">Loading event…</p>;
-  else if (error) body = <p className="event-detail__message" role="alert">Could not load this event.</p>;
+  if (event) body = <EventBody event={event} onSelectEvent={onSelectEvent} onFilterActor={onFilterActor} onFilterTag={onFilterTag} />;
+  else if (loading)
+    body = (
+      <div className="event-detail__loading">
+        <p className="event-detail__message">Loading event…</p>
+        <SkeletonLines count={5} />
+      </div>
+    );
+  else if (error) body = <ErrorMessage what="this event" error={error} onRetry={() => void refetch()} />;
   else body = <p className="event-detail__message">This event was not found. It may have been removed.</p>;
 
   return (
@@ -54,7 +69,12 @@ export function EventDetail({ eventId, onClose, onSelectEvent }: EventDetailProp
   );
 }
 
-function EventBody({ event, onSelectEvent }: { event: EventDetailData; onSelectEvent: EventDetailProps['onSelectEvent'] }) {
+function EventBody({
+  event,
+  onSelectEvent,
+  onFilterActor,
+  onFilterTag,
+}: { event: EventDetailData; onSelectEvent: EventDetailProps['onSelectEvent'] } & FilterHandlers) {
   const appearance = kindAppearance(event.kind);
   const tone = describeTone(event.tone);
   return (
@@ -90,8 +110,8 @@ function EventBody({ event, onSelectEvent }: { event: EventDetailData; onSelectE
       {event.summary && <p className="event-detail__summary">{event.summary}</p>}
 
       <KindFields event={event} />
-      <Participants participants={event.participants} />
-      <Tags tags={event.tags} />
+      <Participants participants={event.participants} onFilterActor={onFilterActor} />
+      <Tags tags={event.tags} onFilterTag={onFilterTag} />
       <Sources citations={event.citations} />
       <LinkedEvents links={event.links} onSelectEvent={onSelectEvent} />
     </article>
@@ -214,35 +234,55 @@ function AgreementFields({ event }: { event: AgreementDetail }) {
   );
 }
 
-function Participants({ participants }: { participants: readonly ParticipantDetail[] }) {
+function Participants({ participants, onFilterActor }: { participants: readonly ParticipantDetail[] } & FilterHandlers) {
   if (participants.length === 0) return null;
   return (
     <section className="event-detail__section">
       <h3>Who</h3>
       <ul className="event-detail__participants">
-        {participants.map((participant) => (
-          <li key={`${participant.actor.id}-${participant.role}`}>
-            <span className="participant__name">{participant.actor.name}</span>
-            {participant.actor.title && <span className="participant__title">, {participant.actor.title}</span>}
-            <span className="participant__role">
-              {' · '}
-              {humanizeEnum(participant.role)}
-              {participant.side && ` · ${sideLabel(participant.side)}`}
-            </span>
-          </li>
-        ))}
+        {participants.map((participant) => {
+          const role = [humanizeEnum(participant.role), participant.side && sideLabel(participant.side)].filter(Boolean).join(' · ');
+          return (
+            <li key={`${participant.actor.id}-${participant.role}`}>
+              {onFilterActor ? (
+                <button
+                  type="button"
+                  className="chip chip--button participant__chip"
+                  onClick={() => onFilterActor(participant.actor)}
+                  title={`Show only events with ${participant.actor.name}`}
+                  data-testid="participant-chip"
+                >
+                  <span className="participant__name">{participant.actor.name}</span>
+                  <span className="visually-hidden">: show only events with this actor</span>
+                </button>
+              ) : (
+                <span className="participant__name">{participant.actor.name}</span>
+              )}
+              <span className="participant__role">
+                {participant.actor.title && <span className="participant__title">{participant.actor.title} · </span>}
+                {role}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
 }
 
-function Tags({ tags }: { tags: readonly string[] }) {
+function Tags({ tags, onFilterTag }: { tags: readonly string[] } & FilterHandlers) {
   if (tags.length === 0) return null;
   return (
     <ul className="event-detail__tags" aria-label="Tags">
       {tags.map((tag) => (
-        <li key={tag} className="tag">
-          {tag}
+        <li key={tag}>
+          {onFilterTag ? (
+            <button type="button" className="tag tag--button" onClick={() => onFilterTag(tag)} title={`Show only events tagged “${tag}”`}>
+              {tag}
+            </button>
+          ) : (
+            <span className="tag">{tag}</span>
+          )}
         </li>
       ))}
     </ul>

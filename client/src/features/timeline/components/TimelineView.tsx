@@ -1,21 +1,43 @@
-// The timeline panel: lanes by kind, the visible window fetched as the user pans and zooms.
+// The timeline panel: lanes by kind or side, the visible window fetched as the user pans and zooms,
+// "+N" markers for what the level of detail left out, and the temperature band in step with it.
 import { useCallback, useEffect, useImperativeHandle, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { DATA_RANGE_QUERY } from '../api/timeline.queries';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { EmptyResults } from '../../../app/Placeholders';
+import type { LaneMode } from '../../../app/urlState';
+import { TemperatureBand } from '../../temperature/components/TemperatureBand';
+import type { TimelineEvent } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
-import { useVisTimeline } from '../hooks/useVisTimeline';
-import { initialWindowFor, spanMs, type TimeWindow } from '../utils/timeWindow';
-import { toTimelineItems } from '../utils/toTimelineItems';
+import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
+import { adjacentEvent } from '../utils/selection';
+import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
+import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
 
 export interface TimelineViewHandle {
   /** Brings a moment or span into view (used when following a link between events). */
   focusOn: (start: Date, end?: Date) => void;
+  /** Moves to a window (a date preset, a restored URL). */
+  setWindow: (start: Date, end: Date) => void;
+  getWindow: () => TimeWindow | null;
 }
 
 export interface TimelineViewProps {
+  /** The window to open on (from the URL, or the last two years of data). */
+  initialWindow: TimeWindow | null;
+  filter: Record<string, unknown>;
+  lanes: LaneMode;
+  onLanesChange?: (lanes: LaneMode) => void;
   selectedEventId: string | null;
-  onSelectEvent: (eventId: string | null) => void;
+  /** An event was chosen by click or key; `open` says whether its details should open. */
+  onSelectEvent: (event: TimelineEvent | null, how: { open: boolean }) => void;
+  /** Enter on the selected event. */
+  onOpenSelected: () => void;
+  /** The window settled after a pan or zoom (debounced). */
+  onWindowSettled?: (window: TimeWindow) => void;
+  onClearFilters?: () => void;
+  filtersActive?: boolean;
+  /** Without the temperature band (the embed). */
+  compact?: boolean;
   ref?: Ref<TimelineViewHandle>;
 }
 
@@ -23,45 +45,79 @@ const numberFormat = new Intl.NumberFormat('en');
 /** A span drawn narrower than this is a sliver with no readable title: draw it as a point instead. */
 const MIN_RANGE_WIDTH_PX = 48;
 
-export function TimelineView({ selectedEventId, onSelectEvent, ref }: TimelineViewProps) {
-  const dataRange = useQuery(DATA_RANGE_QUERY);
-  const rangeSettled = dataRange.data !== undefined || dataRange.error !== undefined;
-  const initialWindow = useMemo(
-    // Without a data range (an empty or unreachable API) the page still opens on the last two years.
-    () => (rangeSettled ? initialWindowFor(dataRange.data?.dataRange ?? null) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the opening window is computed once
-    [rangeSettled],
-  );
-
-  const windowData = useTimelineWindow();
+export function TimelineView({
+  initialWindow,
+  filter,
+  lanes,
+  onLanesChange,
+  selectedEventId,
+  onSelectEvent,
+  onOpenSelected,
+  onWindowSettled,
+  onClearFilters,
+  filtersActive = false,
+  compact = false,
+  ref,
+}: TimelineViewProps) {
+  const windowData = useTimelineWindow(filter);
   const { requestWindow } = windowData;
   const [msPerPx, setMsPerPx] = useState(0);
+  const [live, setLive] = useState<{ window: TimeWindow; layout: TimelineLayout } | null>(null);
+
   const onRangeChanged = useCallback(
     (visible: TimeWindow, widthPx: number) => {
       requestWindow(visible);
+      onWindowSettled?.(visible);
       if (widthPx > 0) setMsPerPx(spanMs(visible) / widthPx);
     },
-    [requestWindow],
+    [requestWindow, onWindowSettled],
   );
-  const vis = useVisTimeline({ initialWindow, onRangeChanged, onSelect: onSelectEvent });
-  const { setItems, setSelection, focusOn } = vis;
+  const onRangeChange = useCallback((window: TimeWindow, layout: TimelineLayout) => setLive({ window, layout }), []);
+  const eventsById = useMemo(() => new Map(windowData.events.map((event) => [event.id, event])), [windowData.events]);
+  const onVisSelect = useCallback(
+    (eventId: string | null) => onSelectEvent(eventId ? (eventsById.get(eventId) ?? null) : null, { open: true }),
+    [eventsById, onSelectEvent],
+  );
+  const vis = useVisTimeline({ initialWindow, onRangeChanged, onSelect: onVisSelect, onRangeChange: compact ? undefined : onRangeChange });
+  const { setItems, setSelection, focusOn, setWindow, getWindow } = vis;
 
   const items = useMemo(
-    () => toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX }),
-    [windowData.events, msPerPx],
+    () => [
+      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes }),
+      ...toOmittedItems(windowData.omitted),
+    ],
+    [windowData.events, windowData.omitted, msPerPx, lanes],
   );
-  useEffect(() => setItems(items), [items, setItems]);
+  useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
-  useImperativeHandle(ref, () => ({ focusOn }), [focusOn]);
+  useImperativeHandle(ref, () => ({ focusOn, setWindow: (start, end) => setWindow(start, end), getWindow }), [focusOn, setWindow, getWindow]);
+
+  const moveSelection = (step: 1 | -1) => {
+    const visible = getWindow();
+    const next = adjacentEvent(
+      windowData.events,
+      selectedEventId,
+      step,
+      visible ? toIsoDay(visible.start) : undefined,
+      visible ? toIsoDay(visible.end) : undefined,
+    );
+    if (!next) return;
+    onSelectEvent(next, { open: false });
+    const span = eventSpan(next);
+    if (span && visible && (span.start < visible.start || span.start > visible.end)) focusOn(span.start, span.end);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return;
     const actions: Record<string, () => void> = {
-      ArrowLeft: () => vis.scrollBy(-1),
-      ArrowRight: () => vis.scrollBy(1),
+      ArrowLeft: () => (event.shiftKey ? vis.scrollBy(-1) : moveSelection(-1)),
+      ArrowRight: () => (event.shiftKey ? vis.scrollBy(1) : moveSelection(1)),
+      PageUp: () => vis.scrollBy(-1),
+      PageDown: () => vis.scrollBy(1),
+      Enter: onOpenSelected,
       '+': vis.zoomIn,
       '=': vis.zoomIn,
       '-': vis.zoomOut,
+      '\u2212': vis.zoomOut,
     };
     const action = actions[event.key];
     if (action) {
@@ -72,15 +128,16 @@ export function TimelineView({ selectedEventId, onSelectEvent, ref }: TimelineVi
 
   const shown = windowData.events.length;
   const truncated = windowData.totalCount > shown;
+  const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
 
   return (
     <div className="timeline-panel">
       <div className="timeline-toolbar">
         <div className="timeline-controls" role="group" aria-label="Move and zoom the timeline">
-          <button type="button" onClick={() => vis.scrollBy(-1)} aria-label="Scroll back in time" title="Earlier (←)">
+          <button type="button" onClick={() => vis.scrollBy(-1)} aria-label="Scroll back in time" title="Earlier (Shift+←)">
             <span aria-hidden="true">&#x2190;</span>
           </button>
-          <button type="button" onClick={() => vis.scrollBy(1)} aria-label="Scroll forward in time" title="Later (→)">
+          <button type="button" onClick={() => vis.scrollBy(1)} aria-label="Scroll forward in time" title="Later (Shift+→)">
             <span aria-hidden="true">&#x2192;</span>
           </button>
           <button type="button" onClick={vis.zoomOut} aria-label="Zoom out" title="Zoom out (−)">
@@ -90,31 +147,58 @@ export function TimelineView({ selectedEventId, onSelectEvent, ref }: TimelineVi
             <span aria-hidden="true">+</span>
           </button>
         </div>
+        {onLanesChange && (
+          <div className="segmented" role="group" aria-label="Lanes">
+            <button type="button" aria-pressed={lanes === 'kind'} onClick={() => onLanesChange('kind')}>
+              By kind
+            </button>
+            <button type="button" aria-pressed={lanes === 'side'} onClick={() => onLanesChange('side')}>
+              By side
+            </button>
+          </div>
+        )}
         <ToneLegend />
       </div>
 
-      <div
-        className="timeline-canvas"
-        data-testid="timeline"
-        ref={vis.containerRef}
-        tabIndex={0}
-        role="region"
-        aria-label="Timeline of events. Arrow keys scroll, plus and minus zoom."
-        aria-busy={windowData.loading || !initialWindow}
-        onKeyDown={onKeyDown}
-      />
+      <div className="timeline-stage">
+        <div
+          className="timeline-canvas"
+          data-testid="timeline"
+          ref={vis.containerRef}
+          tabIndex={0}
+          role="application"
+          aria-roledescription="timeline"
+          aria-label="Timeline of events. Left and right arrows move between events, Enter opens one, Shift+arrows scroll, plus and minus zoom."
+          aria-busy={windowData.loading || !initialWindow}
+          onKeyDown={onKeyDown}
+        />
+        {!windowData.settled && !windowData.error && (
+          <div className="timeline-skeleton" aria-hidden="true" data-testid="timeline-skeleton">
+            <span />
+            <span />
+            <span />
+          </div>
+        )}
+        {empty && (
+          <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />
+        )}
+      </div>
 
-      <p className="timeline-status" role="status" aria-live="polite">
-        {windowData.error
-          ? 'Could not load events for this period. Move the timeline to try again.'
-          : windowData.loading && shown === 0
+      {windowData.error ? (
+        <ErrorMessage what="the events for this period" error={windowData.error} onRetry={windowData.retry} />
+      ) : (
+        <p className="timeline-status" role="status" data-testid="timeline-status">
+          {!windowData.settled
             ? 'Loading events…'
             : truncated
-              ? `Showing the ${numberFormat.format(shown)} most important of ${numberFormat.format(windowData.totalCount)} events around this view. Zoom in for more.`
-              : !windowData.loading && initialWindow && shown === 0
-                ? 'No events in this period.'
-                : `${numberFormat.format(shown)} ${shown === 1 ? 'event' : 'events'} around this view.`}
-      </p>
+              ? `Showing the ${numberFormat.format(shown)} most important of ${numberFormat.format(windowData.totalCount)} events around this view; “+N” marks the rest — select one to zoom in.`
+              : shown > 0
+                ? `${numberFormat.format(shown)} ${shown === 1 ? 'event' : 'events'} around this view.`
+                : ''}
+        </p>
+      )}
+
+      {!compact && live && <TemperatureBand window={live.window} left={live.layout.left} width={live.layout.width} />}
     </div>
   );
 }

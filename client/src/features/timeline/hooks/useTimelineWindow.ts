@@ -1,11 +1,13 @@
-// Fetches the level-of-detail `timeline` window for what the user is looking at.
-import { useCallback, useRef, useState } from 'react';
+// Fetches the level-of-detail `timeline` window for what the user is looking at, under the filters.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { TIMELINE_WINDOW_QUERY, type OmittedBucket, type TimelineEvent } from '../api/timeline.queries';
 import { fetchWindowFor, needsFetch, spanMs, toIsoDay, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
 
 /** The API's level of detail keeps the drawn set small; vis-timeline slows past a few hundred items. */
 export const TIMELINE_MAX_ITEMS = 200;
+/** After a failure, try again by itself this often (the server may be restarting), up to a few times. */
+const AUTO_RETRY_MS = [2_000, 5_000, 10_000];
 
 export interface TimelineWindowState {
   events: readonly TimelineEvent[];
@@ -13,21 +15,34 @@ export interface TimelineWindowState {
   omitted: readonly OmittedBucket[];
   loading: boolean;
   error: Error | null;
+  /** True once an answer for the current filters has arrived. */
+  settled: boolean;
 }
 
-const INITIAL_STATE: TimelineWindowState = { events: [], totalCount: 0, omitted: [], loading: false, error: null };
+const INITIAL_STATE: TimelineWindowState = { events: [], totalCount: 0, omitted: [], loading: false, error: null, settled: false };
 
-export function useTimelineWindow(): TimelineWindowState & { requestWindow: (visible: TimeWindow) => void } {
+export interface TimelineWindowHandle extends TimelineWindowState {
+  requestWindow: (visible: TimeWindow) => void;
+  retry: () => void;
+}
+
+export function useTimelineWindow(filter: Record<string, unknown>): TimelineWindowHandle {
   const client = useApolloClient();
   const [state, setState] = useState<TimelineWindowState>(INITIAL_STATE);
   const lastRef = useRef<FetchedWindow | null>(null);
   const latestVisibleRef = useRef<TimeWindow | null>(null);
   const requestSeq = useRef(0);
+  const failures = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const filterKey = JSON.stringify(filter);
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
 
   const requestWindow = useCallback(
     (visible: TimeWindow) => {
       latestVisibleRef.current = visible;
       if (!needsFetch(visible, lastRef.current)) return;
+      clearTimeout(retryTimer.current);
       const { from, to } = fetchWindowFor(visible);
       // Recorded before the answer, so the same window asked twice in a row is fetched once.
       const asked: FetchedWindow = { from, to, visibleSpanMs: spanMs(visible), complete: true };
@@ -38,15 +53,16 @@ export function useTimelineWindow(): TimelineWindowState & { requestWindow: (vis
       client
         .query({
           query: TIMELINE_WINDOW_QUERY,
-          variables: { from: toIsoDay(from), to: toIsoDay(to), maxItems: TIMELINE_MAX_ITEMS },
+          variables: { from: toIsoDay(from), to: toIsoDay(to), maxItems: TIMELINE_MAX_ITEMS, filter: filterRef.current },
           // A window is not an entity: caching every pan would only grow the cache.
           fetchPolicy: 'no-cache',
         })
         .then(({ data }) => {
           if (seq !== requestSeq.current || !data) return;
+          failures.current = 0;
           const { events, totalCount, omitted } = data.timeline;
           asked.complete = totalCount <= events.length;
-          setState({ events, totalCount, omitted, loading: false, error: null });
+          setState({ events, totalCount, omitted, loading: false, error: null, settled: true });
           // The user may have zoomed in while this was in flight, into what turned out partial.
           const latest = latestVisibleRef.current;
           if (!asked.complete && latest && latest !== visible) requestWindow(latest);
@@ -54,15 +70,45 @@ export function useTimelineWindow(): TimelineWindowState & { requestWindow: (vis
         .catch((error: unknown) => {
           if (seq !== requestSeq.current) return;
           lastRef.current = null;
+          // What is drawn stays drawn; the status line says what failed, and it tries again by itself.
           setState((previous) => ({
             ...previous,
             loading: false,
             error: error instanceof Error ? error : new Error(String(error)),
           }));
+          const delay = AUTO_RETRY_MS[failures.current++];
+          if (delay !== undefined) {
+            retryTimer.current = setTimeout(() => {
+              const latest = latestVisibleRef.current;
+              if (latest) requestWindow(latest);
+            }, delay);
+          }
         });
     },
     [client],
   );
 
-  return { ...state, requestWindow };
+  const retry = useCallback(() => {
+    failures.current = 0;
+    lastRef.current = null;
+    const latest = latestVisibleRef.current;
+    if (latest) requestWindow(latest);
+  }, [requestWindow]);
+
+  // New filters: everything drawn may be wrong; ask again for the current window.
+  const firstFilter = useRef(true);
+  useEffect(() => {
+    if (firstFilter.current) {
+      firstFilter.current = false;
+      return;
+    }
+    lastRef.current = null;
+    setState((previous) => ({ ...previous, settled: false }));
+    const latest = latestVisibleRef.current;
+    if (latest) requestWindow(latest);
+  }, [filterKey, requestWindow]);
+
+  useEffect(() => () => clearTimeout(retryTimer.current), []);
+
+  return { ...state, requestWindow, retry };
 }

@@ -1,0 +1,113 @@
+// The accessible alternative to the timeline: the same filtered events of the visible period as a
+// list in time order. Up/down (or left/right) arrows move the selection, Enter opens details.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { formatEventDate } from '@detente/shared/dates';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { kindAppearance } from '../../../domain/eventKinds';
+import { describeTone, toneClassNames } from '../../../domain/tone';
+import { EmptyResults, SkeletonLines } from '../../../app/Placeholders';
+import type { TimelineEvent } from '../../timeline/api/timeline.queries';
+import { adjacentEvent } from '../../timeline/utils/selection';
+import { EVENT_LIST_QUERY } from '../api/eventList.queries';
+
+export interface EventListProps {
+  filter: Record<string, unknown>;
+  /** Inclusive days of the period listed. */
+  from: string | null;
+  to: string | null;
+  selectedEventId: string | null;
+  onSelectEvent: (event: TimelineEvent, how: { open: boolean }) => void;
+  onOpenSelected: () => void;
+  onClearFilters?: () => void;
+  filtersActive: boolean;
+}
+
+const PAGE = 50;
+
+export function EventList({ filter, from, to, selectedEventId, onSelectEvent, onOpenSelected, onClearFilters, filtersActive }: EventListProps) {
+  const listFilter = { ...filter, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const { data, loading, error, refetch, fetchMore } = useQuery(EVENT_LIST_QUERY, {
+    variables: { filter: listFilter, first: PAGE },
+    notifyOnNetworkStatusChange: true,
+  });
+  const events = data?.events.nodes ?? [];
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // Keep the selected row in view and focused when the selection moves by keyboard.
+  useEffect(() => {
+    if (!selectedEventId || !listRef.current?.contains(document.activeElement)) return;
+    listRef.current.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(selectedEventId)}"]`)?.focus();
+  }, [selectedEventId]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const step = event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = adjacentEvent(events, selectedEventId, step);
+    if (next) onSelectEvent(next, { open: false });
+  };
+
+  const period = from && to ? `${formatEventDate(from, 'DAY')} – ${formatEventDate(to, 'DAY')}` : 'all dates';
+
+  return (
+    <section className="event-list" aria-labelledby="event-list-heading" aria-busy={loading}>
+      <h2 id="event-list-heading" className="panel-heading">
+        Events, {period}
+        {data && <span className="muted"> · {data.events.totalCount}</span>}
+      </h2>
+      {error && <ErrorMessage what="the list of events" error={error} onRetry={() => void refetch()} />}
+      {!data && loading && <SkeletonLines count={6} />}
+      {data && events.length === 0 && (
+        <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} inline testId="list-empty" />
+      )}
+      {events.length > 0 && (
+        <ol className="event-list__items" ref={listRef} onKeyDown={onKeyDown} data-testid="event-list">
+          {events.map((item) => {
+            const selected = item.id === selectedEventId;
+            return (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className={['event-row', ...toneClassNames(item.tone), selected ? 'event-row--selected' : ''].join(' ')}
+                  data-event-id={item.id}
+                  aria-current={selected ? 'true' : undefined}
+                  onClick={() => (selected ? onOpenSelected() : onSelectEvent(item, { open: true }))}
+                >
+                  <span className="event-row__date">{formatEventDate(item.startDate, item.datePrecision, item.endDate)}</span>
+                  <span className="event-row__title">
+                    <span className="event-row__icon" aria-hidden="true">
+                      {kindAppearance(item.kind).icon}
+                    </span>
+                    {item.title}
+                  </span>
+                  <span className="event-row__meta">
+                    {kindAppearance(item.kind).label}
+                    {describeTone(item.tone) && ` · tone ${describeTone(item.tone)}`}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {data?.events.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          className="button"
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.events.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                events: { ...fetchMoreResult.events, nodes: [...previous.events.nodes, ...fetchMoreResult.events.nodes] },
+              }),
+            })
+          }
+        >
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// Full-text search hits, ranked, each with its snippet: matches are <mark> elements React builds
+// around plain text runs (never innerHTML). Choosing a hit selects it and moves the timeline there.
+import { useQuery } from '@apollo/client/react';
+import { formatEventDate } from '@detente/shared/dates';
+import { kindAppearance } from '../../../domain/eventKinds';
+import type { TimelineEvent } from '../../timeline/api/timeline.queries';
+import { SEARCH_QUERY } from '../api/filters.queries';
+import { splitHighlights } from '../utils/highlights';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { SkeletonLines } from '../../../app/Placeholders';
+
+export interface SearchResultsProps {
+  filter: Record<string, unknown>;
+  onJump: (event: TimelineEvent) => void;
+}
+
+const SEARCH_PAGE = 20;
+
+export function SearchResults({ filter, onJump }: SearchResultsProps) {
+  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_QUERY, {
+    variables: { filter, first: SEARCH_PAGE },
+    notifyOnNetworkStatusChange: true,
+  });
+  const result = (data ?? previousData)?.events;
+
+  return (
+    <section className="search-results" aria-labelledby="search-results-heading" aria-busy={loading}>
+      <h2 id="search-results-heading" className="panel-heading">
+        {result ? `${result.totalCount} ${result.totalCount === 1 ? 'match' : 'matches'}` : 'Matches'}
+        {result && result.totalCount > result.edges.length && <span className="muted"> (best {result.edges.length})</span>}
+      </h2>
+      {error && <ErrorMessage what="the search results" error={error} onRetry={() => void refetch()} />}
+      {!result && loading && <SkeletonLines count={3} />}
+      {result && result.edges.length === 0 && <p className="muted">No event matches this search.</p>}
+      {result && result.edges.length > 0 && (
+        <ol className="search-results__list" data-testid="search-results">
+          {result.edges.map(({ node, snippet }) => (
+            <li key={node.id}>
+              <button type="button" className="search-hit" onClick={() => onJump(node)}>
+                <span className="search-hit__title">
+                  <span aria-hidden="true">{kindAppearance(node.kind).icon} </span>
+                  {node.title}
+                </span>
+                <span className="search-hit__date">{formatEventDate(node.startDate, node.datePrecision, node.endDate)}</span>
+                {snippet && (
+                  <span className="search-hit__snippet">
+                    {splitHighlights(snippet.text, snippet.highlights).map((run, index) =>
+                      run.highlighted ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>,
+                    )}
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

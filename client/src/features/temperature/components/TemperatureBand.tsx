@@ -1,0 +1,98 @@
+// The relations-temperature band under the timeline: the smoothed tone of what the US did towards
+// Russia and what Russia did towards the US, drawn on the timeline's own time axis (it moves with
+// every pan and zoom frame) and read out per bucket on hover or focus.
+import { useMemo, useState, type MouseEvent } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { formatEventDate } from '@detente/shared/dates';
+import { ErrorMessage } from '../../../app/ErrorMessage';
+import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
+import { bucketMiddle, parseDay, pointAt, temperaturePath, temperatureRequest, xOf, yOf, type Window } from '../utils/temperature';
+
+export interface TemperatureBandProps {
+  window: Window;
+  /** Where the timeline's drawing area starts and how wide it is, in the band's own pixels. */
+  left: number;
+  width: number;
+}
+
+const HEIGHT = 72;
+
+function describeBucket(point: TemperaturePoint, bucket: string): string {
+  const label =
+    bucket === 'YEAR'
+      ? point.start.slice(0, 4)
+      : bucket === 'MONTH'
+        ? formatEventDate(point.start, 'MONTH')
+        : formatEventDate(point.start, 'DAY', point.end !== point.start ? point.end : undefined);
+  const side = (name: string, tone: TemperaturePoint['usToRu']) =>
+    tone.count === 0
+      ? `${name}: no events`
+      : `${name}: mean ${formatTone(tone.meanTone)} over ${tone.count} ${tone.count === 1 ? 'event' : 'events'}`;
+  return `${label} — ${side('US → Russia', point.usToRu)}; ${side('Russia → US', point.ruToUs)}`;
+}
+
+function formatTone(tone: number | null): string {
+  if (tone == null) return '–';
+  return `${tone > 0 ? '+' : tone < 0 ? '\u2212' : ''}${Math.abs(tone).toFixed(1)}`;
+}
+
+export function TemperatureBand({ window, left, width }: TemperatureBandProps) {
+  const request = temperatureRequest(window);
+  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables: request });
+  const points = (data ?? previousData)?.relationsTemperature ?? [];
+  const [hover, setHover] = useState<TemperaturePoint | null>(null);
+  const drawWidth = Math.max(0, width);
+
+  const us = useMemo(() => temperaturePath(points, 'usToRu', window, drawWidth, HEIGHT), [points, window, drawWidth]);
+  const ru = useMemo(() => temperaturePath(points, 'ruToUs', window, drawWidth, HEIGHT), [points, window, drawWidth]);
+
+  const onMove = (event: MouseEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setHover(pointAt(points, event.clientX - box.left, window, drawWidth));
+  };
+
+  const hoverX = hover ? xOf(bucketMiddle(hover), window, drawWidth) : null;
+  const bucketWidth = hover
+    ? Math.max(2, xOf(parseDay(hover.end).getTime() + 86_400_000, window, drawWidth) - xOf(parseDay(hover.start).getTime(), window, drawWidth))
+    : 0;
+
+  return (
+    <section className="temperature" aria-labelledby="temperature-heading">
+      <div className="temperature__head">
+        <h2 id="temperature-heading" className="panel-heading">
+          Relations temperature
+        </h2>
+        <p className="temperature__key">
+          <span className="key key--us" aria-hidden="true" /> US → Russia
+          <span className="key key--ru" aria-hidden="true" /> Russia → US
+          <span className="muted"> · smoothed tone, conflict below the line, cooperation above</span>
+        </p>
+      </div>
+      {error && !data ? (
+        <ErrorMessage what="the relations temperature" error={error} onRetry={() => void refetch()} />
+      ) : (
+        <div className="temperature__plot" style={{ marginLeft: left, width: drawWidth || undefined }} aria-busy={loading}>
+          <svg
+            width={drawWidth}
+            height={HEIGHT}
+            role="img"
+            aria-label="Smoothed tone of US actions towards Russia and Russian actions towards the US over the visible period"
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+            data-testid="temperature-band"
+          >
+            <line className="temperature__zero" x1={0} x2={drawWidth} y1={yOf(0, HEIGHT)} y2={yOf(0, HEIGHT)} />
+            {hover && hoverX !== null && (
+              <rect className="temperature__hover" x={hoverX - bucketWidth / 2} y={0} width={bucketWidth} height={HEIGHT} />
+            )}
+            <path className="temperature__line temperature__line--us" d={us} />
+            <path className="temperature__line temperature__line--ru" d={ru} />
+          </svg>
+          <p className="temperature__readout" aria-live="polite" data-testid="temperature-readout">
+            {hover ? describeBucket(hover, request.bucket) : 'Point at the band to read a period’s tone.'}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
