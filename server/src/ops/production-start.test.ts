@@ -220,5 +220,8 @@ describe('client/Dockerfile', () => {
     expect(conf).toMatch(/location = \/graphql \{[^}]*proxy_pass http:\/\/detente_api;[^}]*Upgrade \$http_upgrade/);
     expect(conf).toMatch(/location ~ \^\/\(healthz\|readyz\|metrics\)\$ \{[^}]*proxy_pass http:\/\/detente_api;/);
     expect(conf).toMatch(/server \$\{API_UPSTREAM\} resolve/);
+    // The edge states the client address; appending would let a client forge the one rate limits count.
+    expect(conf).not.toMatch(/\$proxy_add_x_forwarded_for/);
+    expect(conf.match(/proxy_set_header X-Forwarded-For \$remote_addr;/g)).toHaveLength(2);
   });
 });
