@@ -6,7 +6,7 @@ import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
-import { bucketMiddle, parseDay, pointAt, temperaturePath, temperatureRequest, xOf, yOf, type Window } from '../utils/temperature';
+import { bucketMiddle, parseDay, pointAt, temperaturePath, temperatureRequest, toneLimitFor, xOf, yOf, type Window } from '../utils/temperature';
 
 export interface TemperatureBandProps {
   window: Window;
@@ -43,8 +43,9 @@ export function TemperatureBand({ window, left, width }: TemperatureBandProps) {
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);
 
-  const us = useMemo(() => temperaturePath(points, 'usToRu', window, drawWidth, HEIGHT), [points, window, drawWidth]);
-  const ru = useMemo(() => temperaturePath(points, 'ruToUs', window, drawWidth, HEIGHT), [points, window, drawWidth]);
+  const limit = useMemo(() => toneLimitFor(points), [points]);
+  const us = useMemo(() => temperaturePath(points, 'usToRu', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
+  const ru = useMemo(() => temperaturePath(points, 'ruToUs', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
 
   const onMove = (event: MouseEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -81,7 +82,14 @@ export function TemperatureBand({ window, left, width }: TemperatureBandProps) {
             onMouseLeave={() => setHover(null)}
             data-testid="temperature-band"
           >
-            <line className="temperature__zero" x1={0} x2={drawWidth} y1={yOf(0, HEIGHT)} y2={yOf(0, HEIGHT)} />
+            <line className="temperature__zero" x1={0} x2={drawWidth} y1={yOf(0, HEIGHT, limit)} y2={yOf(0, HEIGHT, limit)} />
+            <text className="temperature__tick" x={4} y={11} aria-hidden="true">
+              +{limit}
+            </text>
+            <text className="temperature__tick" x={4} y={HEIGHT - 3} aria-hidden="true">
+              {'\u2212'}
+              {limit}
+            </text>
             {hover && hoverX !== null && (
               <rect className="temperature__hover" x={hoverX - bucketWidth / 2} y={0} width={bucketWidth} height={HEIGHT} />
             )}

@@ -1,5 +1,5 @@
 import type { TemperaturePoint } from '../api/temperature.queries';
-import { bucketForSpan, pointAt, temperaturePath, temperatureRequest, yOf } from './temperature';
+import { bucketForSpan, pointAt, temperaturePath, temperatureRequest, toneLimitFor, yOf } from './temperature';
 
 const DAY = 86_400_000;
 const local = (year: number, month: number, day: number) => new Date(year, month - 1, day);
@@ -63,5 +63,14 @@ describe('pointAt', () => {
     const window = { start: local(2021, 1, 1), end: local(2021, 3, 1) };
     expect(pointAt(points, 10, window, 590)?.start).toBe('2021-01-01');
     expect(pointAt(points, 400, window, 590)?.start).toBe('2021-02-01');
+  });
+});
+
+describe('toneLimitFor', () => {
+  it('fits the scale to the largest smoothed tone, within ±2 … ±10', () => {
+    expect(toneLimitFor([point('2021-01-01', '2021-01-31', -3.2, 1)])).toBe(4);
+    expect(toneLimitFor([point('2021-01-01', '2021-01-31', 0.5, null)])).toBe(2);
+    expect(toneLimitFor([point('2021-01-01', '2021-01-31', -12, 1)])).toBe(10);
+    expect(yOf(-4, 80, 4)).toBe(80);
   });
 });

@@ -53,12 +53,26 @@ export function xOf(time: number, window: Window, width: number): number {
   return span > 0 ? ((time - window.start.getTime()) / span) * width : 0;
 }
 
-/** The band's vertical scale: tone from −TONE_LIMIT (bottom) to +TONE_LIMIT (top), clamped. */
+/** The band's vertical scale by default: tone from −TONE_LIMIT (bottom) to +TONE_LIMIT (top), clamped. */
 export const TONE_LIMIT = 8;
 
-export function yOf(tone: number, height: number): number {
-  const clamped = Math.max(-TONE_LIMIT, Math.min(TONE_LIMIT, tone));
-  return ((TONE_LIMIT - clamped) / (2 * TONE_LIMIT)) * height;
+export function yOf(tone: number, height: number, limit = TONE_LIMIT): number {
+  const clamped = Math.max(-limit, Math.min(limit, tone));
+  return ((limit - clamped) / (2 * limit)) * height;
+}
+
+/**
+ * A symmetric scale that fits the smoothed lines (whole tone points, at least ±2, at most ±10), so
+ * a calm decade is not drawn as two flat lines; zero stays in the middle.
+ */
+export function toneLimitFor(points: readonly TemperaturePoint[]): number {
+  let largest = 0;
+  for (const point of points) {
+    for (const tone of [point.usToRu.smoothed, point.ruToUs.smoothed]) {
+      if (tone != null) largest = Math.max(largest, Math.abs(tone));
+    }
+  }
+  return Math.min(10, Math.max(2, Math.ceil(largest)));
 }
 
 /** Middle of a bucket, where its value is drawn. */
@@ -77,6 +91,7 @@ export function temperaturePath(
   window: Window,
   width: number,
   height: number,
+  limit = TONE_LIMIT,
 ): string {
   const span = window.end.getTime() - window.start.getTime();
   const inside = (time: number) => time >= window.start.getTime() - span && time <= window.end.getTime() + span;
@@ -90,7 +105,7 @@ export function temperaturePath(
       continue;
     }
     const x = xOf(time, window, width).toFixed(1);
-    const y = yOf(tone, height).toFixed(1);
+    const y = yOf(tone, height, limit).toFixed(1);
     path += `${penDown ? 'L' : 'M'}${x} ${y}`;
     penDown = true;
   }
