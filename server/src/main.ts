@@ -3,6 +3,7 @@ import http from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { attachSubscriptions } from './subscriptions';
+import { deliverChangesThroughRedis } from './events/event-changes';
 import { createLogger } from './common/logger';
 import { createDataSource } from './db/data-source';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from './db/embedded';
@@ -66,6 +67,7 @@ async function main() {
     );
     server.listen(config.port, config.host, resolve);
   });
+  const stopRedisDelivery = config.rateLimit.redisUrl ? deliverChangesThroughRedis(config.rateLimit.redisUrl) : undefined;
   const subscriptions = await attachSubscriptions(server, dataSource);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -80,6 +82,7 @@ async function main() {
     for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
     // Open sockets would keep server.close() waiting; subscribers reconnect to another replica or after a restart.
     await subscriptions.close().catch(() => undefined);
+    stopRedisDelivery?.();
     // No new connections; the database stays open until every request in flight has had its answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -1,12 +1,35 @@
 // Live updates: committed changes to events are published here and delivered to `eventChanged` subscribers.
 import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import Redis from 'ioredis';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EventChangePayload, EventChangeType } from './event-write.service';
 
 export const EVENT_CHANGED = 'EVENT_CHANGED';
 
-/** In-process delivery; every replica delivers what it wrote (see README, "Running past one machine"). */
-export const pubSub = createPubSub<{ [EVENT_CHANGED]: [EventChangePayload] }>();
+type Channels = { [EVENT_CHANGED]: [EventChangePayload] };
+
+// In-process delivery by default; with Redis, a change written through one replica reaches subscribers of all.
+let delivery = createPubSub<Channels>();
+
+/** Switches delivery to Redis pub/sub (REDIS_URL); returns how to disconnect. Call before serving. */
+export function deliverChangesThroughRedis(url: string): () => void {
+  const publishClient = new Redis(url);
+  const subscribeClient = new Redis(url);
+  for (const client of [publishClient, subscribeClient]) client.on('error', () => undefined); // ioredis reconnects by itself
+  delivery = createPubSub<Channels>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  return () => {
+    publishClient.disconnect();
+    subscribeClient.disconnect();
+    delivery = createPubSub<Channels>();
+  };
+}
+
+/** What type-graphql subscribes through: always the current delivery. */
+export const pubSub = {
+  publish: (...args: Parameters<typeof delivery.publish>) => delivery.publish(...args),
+  subscribe: (...args: Parameters<typeof delivery.subscribe>) => delivery.subscribe(...args),
+};
 
 export const publishChange = (change: EventChangePayload) => pubSub.publish(EVENT_CHANGED, change);
 

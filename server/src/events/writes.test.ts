@@ -1,5 +1,8 @@
 // Writes that lose nothing: keys and roles, validation, optimistic locking, revisions, revert, import, live updates.
+import net from 'node:net';
 import { createClient } from 'graphql-ws';
+import Redis from 'ioredis';
+import { deliverChangesThroughRedis } from './event-changes';
 import WebSocket from 'ws';
 import { ApiKeyRole } from '@detente/shared';
 import { ApiKeyService } from '../auth/api-key.service';
@@ -244,6 +247,39 @@ describe('live updates', () => {
       expect(message.data.eventChanged).toEqual({ type: 'UPDATED', eventId: id, version: version + 1, author: 'editor one' });
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('live updates across replicas', () => {
+  it('Given REDIS_URL, When another replica publishes a change, Then subscribers here receive it', async () => {
+    const redisUp = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(6379, '127.0.0.1', () => (socket.end(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (!redisUp) {
+      console.warn('Redis at 127.0.0.1:6379 does not answer; the cross-replica delivery test is skipped');
+      return;
+    }
+    const stopRedis = deliverChangesThroughRedis('redis://127.0.0.1:6379');
+    const otherReplica = new Redis('redis://127.0.0.1:6379');
+    const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const received = new Promise<any>((resolve, reject) => {
+        const stop = client.subscribe(
+          { query: 'subscription { eventChanged { type eventId version author } }' },
+          { next: (value) => (resolve(value), stop()), error: reject, complete: () => undefined },
+        );
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      // What a replica's publishChange sends through the Redis event target: the payload as JSON on the topic.
+      const change = { type: 'UPDATED', eventId: '00000000-0000-4000-8000-000000000001', version: 7, author: 'replica two' };
+      await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
+      expect((await received).data.eventChanged).toEqual(change);
+    } finally {
+      await client.dispose();
+      otherReplica.disconnect();
+      stopRedis();
     }
   });
 });
