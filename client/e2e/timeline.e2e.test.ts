@@ -113,6 +113,36 @@ describeBrowser('the timeline page in Chromium', () => {
     await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((item) => !item.classList.contains('kind-SANCTION')), ITEM);
   });
 
+  it('When an actor is found by autocomplete, or a participant chip is chosen, Then the timeline shows only their events', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2022-01-01`);
+    await waitForItems(page);
+    await page.getByRole('combobox', { name: 'Find an actor' }).fill('Lavr');
+    await page.getByRole('option', { name: /Lavrov/ }).click();
+    await page.getByRole('list', { name: 'Chosen actors' }).getByText('Sergey Lavrov').waitFor({ timeout: 15_000 });
+    expect(page.url()).toMatch(/actor=[0-9a-f-]{36}/);
+    await waitForSettled(page);
+    const titles = await drawnTitles(page);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThan(60);
+
+    await page.locator(ITEM).first().click();
+    const chip = page.getByTestId('participant-chip').last();
+    await chip.waitFor();
+    await chip.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('actor').length === 2);
+    await page.getByRole('button', { name: /Remove Sergey Lavrov/ }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('actor').length === 1);
+  });
+
+  it('When the pointer rests on the temperature band, Then it reads out that period’s tone each way', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2022-01-01`);
+    const band = page.getByTestId('temperature-band');
+    await band.locator('path[d^="M"]').first().waitFor({ timeout: 15_000 });
+    const box = (await band.boundingBox())!;
+    await band.hover({ position: { x: box.width * 0.3, y: box.height / 2 } });
+    await page.getByTestId('temperature-readout').filter({ hasText: /US → Russia: (mean|no events).*Russia → US/ }).waitFor();
+  });
+
   it('When a search is made, Then the results are listed with highlighted matches, the timeline narrows, and a result opens', async () => {
     await page.getByRole('searchbox', { name: 'Search events' }).fill('Ryabkov');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

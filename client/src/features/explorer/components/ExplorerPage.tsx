@@ -69,6 +69,7 @@ export default function ExplorerPage() {
           defaultTabs={EXAMPLE_QUERIES.slice(0, 3).map((example) => ({ query: example.query, variables: example.variables }))}
           defaultEditorToolsVisibility={false}
         >
+          <GraphiQL.Logo>Détente API</GraphiQL.Logo>
           <GraphiQL.Footer>
             <ExamplePicker />
           </GraphiQL.Footer>
