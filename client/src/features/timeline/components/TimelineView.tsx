@@ -1,6 +1,6 @@
 // The timeline panel: lanes by kind or side, the visible window fetched as the user pans and zooms,
 // "+N" markers for what the level of detail left out, and the temperature band in step with it.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from 'react';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { EmptyResults } from '../../../app/Placeholders';
 import type { LaneMode } from '../../../app/urlState';
@@ -62,7 +62,7 @@ export function TimelineView({
   const windowData = useTimelineWindow(filter);
   const { requestWindow } = windowData;
   const [msPerPx, setMsPerPx] = useState(0);
-  const [live, setLive] = useState<{ window: TimeWindow; layout: TimelineLayout } | null>(null);
+  const live = useLiveWindow();
 
   const onRangeChanged = useCallback(
     (visible: TimeWindow, widthPx: number) => {
@@ -72,7 +72,7 @@ export function TimelineView({
     },
     [requestWindow, onWindowSettled],
   );
-  const onRangeChange = useCallback((window: TimeWindow, layout: TimelineLayout) => setLive({ window, layout }), []);
+  const onRangeChange = live.publish;
   const eventsById = useMemo(() => new Map(windowData.events.map((event) => [event.id, event])), [windowData.events]);
   const onVisSelect = useCallback(
     (eventId: string | null) => onSelectEvent(eventId ? (eventsById.get(eventId) ?? null) : null, { open: true }),
@@ -198,7 +198,48 @@ export function TimelineView({
         </p>
       )}
 
-      {!compact && live && <TemperatureBand window={live.window} left={live.layout.left} width={live.layout.width} />}
+      {!compact && <LiveTemperatureBand live={live} />}
     </div>
   );
+}
+
+interface LiveWindow {
+  window: TimeWindow;
+  layout: TimelineLayout;
+}
+
+interface LiveWindowStore {
+  publish: (window: TimeWindow, layout: TimelineLayout) => void;
+  subscribe: (listener: () => void) => () => void;
+  get: () => LiveWindow | null;
+}
+
+/**
+ * The window as it moves, frame by frame. Kept out of TimelineView's state so that a pan re-renders
+ * only what follows it (the temperature band), not the timeline panel around it.
+ */
+function useLiveWindow(): LiveWindowStore {
+  const store = useRef<LiveWindowStore | null>(null);
+  if (!store.current) {
+    let current: LiveWindow | null = null;
+    const listeners = new Set<() => void>();
+    store.current = {
+      publish: (window, layout) => {
+        current = { window, layout };
+        listeners.forEach((listener) => listener());
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      get: () => current,
+    };
+  }
+  return store.current;
+}
+
+function LiveTemperatureBand({ live }: { live: LiveWindowStore }) {
+  const current = useSyncExternalStore(live.subscribe, live.get, live.get);
+  if (!current) return null;
+  return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} />;
 }

@@ -177,13 +177,14 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
         RANGE_DEBOUNCE_MS,
       );
     });
-    const layout = (): TimelineLayout => {
-      const center = container.querySelector<HTMLElement>('.vis-panel.vis-center');
-      if (!center) return { left: 0, width: container.clientWidth };
-      const containerBox = container.getBoundingClientRect();
-      const centerBox = center.getBoundingClientRect();
-      return { left: centerBox.left - containerBox.left, width: centerBox.width };
-    };
+    // vis-timeline's own measurements from its last redraw: reading them forces no layout, which
+    // matters because this runs on every frame of a pan.
+    const visProps = (timeline as unknown as { props?: { left?: { width?: number }; center?: { width?: number } } }).props;
+    const containerBorder = container.clientLeft;
+    const layout = (): TimelineLayout => ({
+      left: containerBorder + (visProps?.left?.width ?? 0),
+      width: visProps?.center?.width ?? container.clientWidth,
+    });
     let frame = 0;
     timeline.on('rangechange', (props: { start: Date; end: Date }) => {
       if (!onRangeChangeRef.current || frame) return;
