@@ -113,6 +113,18 @@ describeBrowser('the timeline page in Chromium', () => {
     await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((item) => !item.classList.contains('kind-SANCTION')), ITEM);
   });
 
+  it('When a tag is chosen, Then the URL carries it and the kind counts follow it', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2022-01-01`);
+    await waitForItems(page);
+    const statements = page.getByTestId('kind-count-STATEMENT');
+    await statements.filter({ hasText: /\d/ }).waitFor();
+    const before = Number(await statements.textContent());
+    await page.getByRole('button', { name: /^arms control \d+$/ }).click();
+    await page.waitForURL(/tag=arms\+control/);
+    await page.waitForFunction((count) => Number(document.querySelector('[data-testid="kind-count-STATEMENT"]')?.textContent) < count, before);
+    expect(await page.getByRole('button', { name: /^arms control/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('When an actor is found by autocomplete, or a participant chip is chosen, Then the timeline shows only their events', async () => {
     await page.goto(`${app.url}/?from=2021-01-01&to=2022-01-01`);
     await waitForItems(page);
