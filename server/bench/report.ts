@@ -56,7 +56,8 @@ export function renderTargets(report: Report): string {
       const p = report.page;
       lines.push(
         `| (e) page: navigation to first drawn timeline | ≤ 1 s | p50 ${ms(p.firstDrawP50)} ms, worst ${ms(p.firstDrawMax)} ms | ${p.firstDrawMax <= 1000 ? 'yes' : '**no**'} |`,
-        `| (e) page: frame time while panning, ${p.itemsLoaded} items | p95 ≤ 16.7 ms | p95 ${ms(p.frameP95)} ms over ${p.frames} frames, ${p.slowFrames} slow | ${p.frameP95 <= 16.7 ? 'yes' : '**no**'} |`,
+        // rAF timestamps are coarsened to 0.1 ms: a 60 Hz frame reads 16.6, 16.7 or 16.8.
+        `| (e) page: frame time while panning, ${p.itemsLoaded} items | p95 ≤ 16.7 ms | p95 ${ms(p.frameP95)} ms over ${p.frames} frames, ${p.slowFrames} slow | ${Math.round(p.frameP95 * 10) / 10 <= 16.7 ? 'yes' : '**no**'} |`,
       );
     }
   }

@@ -265,7 +265,9 @@ export const SCENARIOS: Scenario[] = [
  */
 export const PEER_FUNCTIONS_SQL = `
 CREATE OR REPLACE FUNCTION bench_events_in_window(from_date date, to_date date) RETURNS SETOF event LANGUAGE sql STABLE AS $$
-  SELECT * FROM event e WHERE e.deleted_at IS NULL AND e.last_date >= from_date AND e.start_date <= to_date
+  SELECT * FROM event e
+   WHERE e.deleted_at IS NULL AND e.last_date >= from_date AND e.start_date <= to_date
+     AND e.start_date >= from_date - (SELECT coalesce(max(s.last_date - s.start_date), 0) FROM event s WHERE s.deleted_at IS NULL)
    ORDER BY e.importance DESC, e.start_date, e.id
 $$;
 CREATE OR REPLACE FUNCTION bench_search_events(q text) RETURNS SETOF event LANGUAGE sql STABLE AS $$
