@@ -172,8 +172,14 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ requestId: req.requestId, err: { message: error.message, stack: error.stack } }, 'unhandled error');
-    const code = status === 413 ? 'BAD_USER_INPUT' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
-    const message = status === 413 ? 'Request body too large' : status < 500 ? 'Malformed request' : `Internal server error (request id ${req.requestId})`;
+    const [code, message] =
+      status === 413
+        ? ['BAD_USER_INPUT', 'Request body too large']
+        : status === 404
+          ? ['NOT_FOUND', 'Not found']
+          : status < 500
+            ? ['BAD_USER_INPUT', 'Malformed request']
+            : ['INTERNAL_SERVER_ERROR', `Internal server error (request id ${req.requestId})`];
     res.status(status).json({ errors: [{ message, extensions: { code, requestId: req.requestId } }] });
   });
 
