@@ -205,6 +205,25 @@ describeBrowser('the timeline page in Chromium', () => {
     await other.close();
   });
 
+  it('Given a link that names only an event by its slug, When it is opened, Then the timeline goes to it and marks it', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await other.goto(`${app.url}/?event=2016-12-29-us-expels-35-russian-diplomats`);
+    await other.locator('[data-testid="event-detail"] h2', { hasText: '35 Russian diplomats' }).waitFor({ timeout: 15_000 });
+    // The slug is swapped for the id, so the timeline can select the item, and its lane is scrolled into sight.
+    await other.waitForURL(/event=[0-9a-f]{8}-[0-9a-f-]{27}/);
+    const selected = other.locator(SELECTED);
+    await selected.waitFor({ timeout: 15_000 });
+    expect(await selected.textContent()).toContain('35 Russian diplomats');
+    expect(await selected.isVisible()).toBe(true);
+    await other.waitForTimeout(600); // the scroll to its lane is animated
+    const box = (await selected.boundingBox())!;
+    const canvas = (await other.getByTestId('timeline').boundingBox())!;
+    const middle = box.y + box.height / 2;
+    expect(middle).toBeGreaterThan(canvas.y);
+    expect(middle).toBeLessThan(canvas.y + canvas.height);
+    await other.close();
+  });
+
   it('Given a few selections, When the browser goes back and forward, Then it steps through them', async () => {
     await page.goto(`${app.url}/?from=2021-06-01&to=2021-07-15`);
     await waitForItems(page);

@@ -49,6 +49,11 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   const onWindowSettled = useCallback(
     (window: TimeWindow) => {
+      const focus = pendingFocus.current;
+      if (focus) {
+        pendingFocus.current = null;
+        timelineRef.current?.revealEvent(focus.id, focus.start, focus.end);
+      }
       setSettledWindow(window);
       recordWindow(window);
     },
@@ -74,7 +79,22 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     setDetailOpen(true);
     announce(event);
     const span = eventSpan(event);
-    if (span) timelineRef.current?.focusOn(span.start, span.end);
+    if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
+  };
+
+  // A link may name the event by slug (readable) and give no window: once the event is known, use its
+  // id (so the timeline can mark it) and, without a window in the link, bring it into view.
+  const openedOnEventAlone = useRef(state.window === null && state.event !== null);
+  const pendingFocus = useRef<{ id: string; start: Date; end?: Date } | null>(null);
+  const onEventLoaded = (event: LinkedEventSummary) => {
+    if (event.id !== state.event && state.event !== null) update({ event: event.id }, 'replace');
+    if (!openedOnEventAlone.current) return;
+    openedOnEventAlone.current = false;
+    const span = eventSpan(event);
+    if (!span) return;
+    // The timeline may still be waiting for the data range: focus once it exists.
+    if (timelineRef.current?.getWindow()) timelineRef.current.revealEvent(event.id, span.start, span.end);
+    else pendingFocus.current = { id: event.id, ...span };
   };
 
   const closeDetail = useCallback(() => {
@@ -127,6 +147,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       onSelectEvent={jumpToEvent}
       onFilterActor={embed ? undefined : filterByActor}
       onFilterTag={embed ? undefined : filterByTag}
+      onLoaded={onEventLoaded}
     />
   );
 

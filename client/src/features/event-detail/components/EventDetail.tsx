@@ -31,12 +31,19 @@ export interface EventDetailProps {
   onFilterActor?: (actor: ActorSummary) => void;
   /** A tag was chosen: filter the page by it. */
   onFilterTag?: (tag: string) => void;
+  /** The event arrived (a slug in the URL resolves to its id here). */
+  onLoaded?: (event: EventDetailData) => void;
 }
 
 type FilterHandlers = Pick<EventDetailProps, 'onFilterActor' | 'onFilterTag'>;
 
-export function EventDetail({ eventId, onClose, onSelectEvent, onFilterActor, onFilterTag }: EventDetailProps) {
+export function EventDetail({ eventId, onClose, onSelectEvent, onFilterActor, onFilterTag, onLoaded }: EventDetailProps) {
   const { data, loading, error, refetch } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId } });
+  const loadedEvent = data?.event;
+  useEffect(() => {
+    if (loadedEvent) onLoaded?.(loadedEvent);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per event that arrives
+  }, [loadedEvent]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -16,6 +16,8 @@ import { ToneLegend } from './ToneLegend';
 export interface TimelineViewHandle {
   /** Brings a moment or span into view (used when following a link between events). */
   focusOn: (start: Date, end?: Date) => void;
+  /** Brings an event into view, its lane too (a linked event, a search hit, a shared link). */
+  revealEvent: (eventId: string, start: Date, end?: Date) => void;
   /** Moves to a window (a date preset, a restored URL). */
   setWindow: (start: Date, end: Date) => void;
   getWindow: () => TimeWindow | null;
@@ -79,7 +81,7 @@ export function TimelineView({
     [eventsById, onSelectEvent],
   );
   const vis = useVisTimeline({ initialWindow, onRangeChanged, onSelect: onVisSelect, onRangeChange: compact ? undefined : onRangeChange });
-  const { setItems, setSelection, focusOn, setWindow, getWindow } = vis;
+  const { setItems, setSelection, focusOn, revealEvent, setWindow, getWindow } = vis;
 
   const items = useMemo(
     () => [
@@ -90,7 +92,12 @@ export function TimelineView({
   );
   useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
-  useImperativeHandle(ref, () => ({ focusOn, setWindow: (start, end) => setWindow(start, end), getWindow }), [focusOn, setWindow, getWindow]);
+  useImperativeHandle(ref, () => ({ focusOn, revealEvent, setWindow: (start, end) => setWindow(start, end), getWindow }), [
+    focusOn,
+    revealEvent,
+    setWindow,
+    getWindow,
+  ]);
 
   const moveSelection = (step: 1 | -1) => {
     const visible = getWindow();
@@ -104,7 +111,7 @@ export function TimelineView({
     if (!next) return;
     onSelectEvent(next, { open: false });
     const span = eventSpan(next);
-    if (span && visible && (span.start < visible.start || span.start > visible.end)) focusOn(span.start, span.end);
+    if (span && visible && (span.start < visible.start || span.start > visible.end)) revealEvent(next.id, span.start, span.end);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

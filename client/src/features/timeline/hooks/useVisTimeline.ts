@@ -70,6 +70,11 @@ export interface VisTimelineHandle {
   scrollBy: (direction: -1 | 1) => void;
   /** Centres the window on a moment or span, widening it only if the span would not fit. */
   focusOn: (start: Date, end?: Date) => void;
+  /**
+   * Brings an event into view, scrolling its lane into sight too: at once when it is drawn, otherwise
+   * by moving to its span and revealing it when the window's items arrive (if they do soon).
+   */
+  revealEvent: (eventId: string, start: Date, end?: Date) => void;
 }
 
 function prefersReducedMotion(): boolean {
@@ -84,6 +89,14 @@ const SIDE_LANES: ReadonlyArray<{ id: SideLane; content: string }> = [
 
 // On top, so the markers are in sight however tall the lanes below grow.
 const OMITTED_LANE: LaneGroup = { id: OMITTED_GROUP, content: 'More', order: -1, className: 'lane lane-omitted' };
+
+/**
+ * Options for timeline.focus(): keep the zoom, and always animate (if only for a millisecond), because
+ * vis-timeline scrolls to the item's lane only in its animation frames when the window does not change.
+ */
+function focusOptions(): never {
+  return { zoom: false, animation: { duration: prefersReducedMotion() ? 1 : 300, easingFunction: 'easeInOutQuad' } } as never;
+}
 
 export function laneGroups(lanes: LaneMode, withOmitted: boolean): LaneGroup[] {
   const groups: LaneGroup[] =
@@ -104,6 +117,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<EventTimelineItem, 'id'> | null>(null);
   const selectedRef = useRef<string | null>(null);
+  const pendingRevealRef = useRef<{ id: string; until: number } | null>(null);
   // The last items asked for, so a timeline created (or re-created) after they arrived still shows them.
   const wantedItemsRef = useRef<readonly EventTimelineItem[]>([]);
   // Callbacks in refs, so a new closure from the parent never re-creates the timeline.
@@ -276,6 +290,18 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     if (update.length > 0) items.update(update);
     if (add.length > 0) items.add(add);
     if (staleGroups.length > 0) groups.remove(staleGroups);
+    const pending = pendingRevealRef.current;
+    if (pending && items.get(pending.id)) {
+      pendingRevealRef.current = null;
+      if (Date.now() < pending.until) {
+        // Its lane position is known only once vis-timeline has drawn it.
+        const revealOnce = () => {
+          timeline.off('changed', revealOnce);
+          if (itemsRef.current?.get(pending.id)) timeline.focus(pending.id, focusOptions());
+        };
+        timeline.on('changed', revealOnce);
+      }
+    }
     // An item removed while off-screen loses vis's selection; restore it when it comes back.
     const selected = selectedRef.current;
     if (selected && (add.length > 0 || update.length > 0) && items.get(selected)) {
@@ -320,6 +346,23 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     }
   }, []);
 
+  const revealEvent = useCallback(
+    (eventId: string, start: Date, end?: Date) => {
+      const timeline = timelineRef.current;
+      if (!timeline) return;
+      if (itemsRef.current?.get(eventId)) {
+        pendingRevealRef.current = null;
+        timeline.focus(eventId, focusOptions());
+        return;
+      }
+      // Not drawn (yet): go to its span; the next items to arrive may hold it. A reveal that does not
+      // happen within a few seconds is dropped rather than surprising the reader later.
+      pendingRevealRef.current = { id: eventId, until: Date.now() + 5_000 };
+      focusOn(start, end);
+    },
+    [focusOn],
+  );
+
   const setWindow = useCallback((start: Date, end: Date, animate = true) => {
     timelineRef.current?.setWindow(start, end, { animation: animate && !prefersReducedMotion() });
   }, []);
@@ -330,5 +373,5 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     return { start, end };
   }, []);
 
-  return { containerRef, setItems, setSelection, zoomIn, zoomOut, scrollBy, focusOn, setWindow, getWindow };
+  return { containerRef, setItems, setSelection, zoomIn, zoomOut, scrollBy, focusOn, revealEvent, setWindow, getWindow };
 }

@@ -37,3 +37,12 @@ describe('diffItems', () => {
     expect(diffItems(current, next)).toEqual({ add: [], update: [], remove: [] });
   });
 });
+
+describe('diffItems when a span becomes a point', () => {
+  it('replaces the item (remove and add) instead of merging, so no stale end survives', () => {
+    const asRange = toTimelineItems([{ ...base, id: 'visit', endDate: '2021-10-14' }]);
+    const asPoint = toTimelineItems([{ ...base, id: 'visit', endDate: '2021-10-14' }], { pointBelowMs: 30 * 86_400_000 });
+    expect(asPoint[0]).not.toHaveProperty('end');
+    expect(diffItems(asRange, asPoint)).toEqual({ add: asPoint, update: [], remove: ['visit'] });
+  });
+});

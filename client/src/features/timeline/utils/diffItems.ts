@@ -32,13 +32,20 @@ export function diffItems(current: readonly EventTimelineItem[], next: readonly 
   const nextIds = new Set<string>();
   const add: EventTimelineItem[] = [];
   const update: EventTimelineItem[] = [];
+  const replace: EventTimelineItem[] = [];
   for (const item of next) {
     if (nextIds.has(item.id)) continue;
     nextIds.add(item.id);
     const existing = currentById.get(item.id);
     if (!existing) add.push(item);
+    else if (existing.type !== item.type) replace.push(item);
     else if (!sameItem(existing, item)) update.push(item);
   }
-  const remove = current.filter((item) => !nextIds.has(item.id)).map((item) => item.id);
+  // DataSet.update merges fields, so a range turning into a point would keep its end: replace it.
+  const remove = [
+    ...current.filter((item) => !nextIds.has(item.id)).map((item) => item.id),
+    ...replace.map((item) => item.id),
+  ];
+  add.push(...replace);
   return { add, update, remove };
 }

@@ -126,9 +126,9 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
     group: options.lanes === 'side' ? sideLane(event.direction) : event.kind,
     type: shortSpan ? 'point' : span.type,
     start: span.start,
-    // Always present, even as undefined: DataSet.update merges, so a range turning into a point
-    // must clear its end explicitly.
-    end: shortSpan ? undefined : span.end,
+    // A point has no `end` key at all: vis-timeline's focus() reads the end of any item that has the
+    // key. (A range turning into a point is replaced, not merged: see diffItems.)
+    ...(shortSpan || span.end === undefined ? {} : { end: span.end }),
     content: event.title,
     className: classNames.join(' '),
     icon: appearance.icon,
