@@ -293,13 +293,17 @@ describeBrowser('the timeline page in Chromium', () => {
     }, before.end - before.start);
   });
 
-  it('Given an event whose title holds markup, Then it is shown as text and nothing runs', async () => {
+  it('Given an event whose title holds markup, Then it is shown as text and nothing runs (and a month-precision event reads "Jun 2021")', async () => {
     await page.goto(`${app.url}/?from=2021-06-10&to=2021-06-30`);
     await waitForItems(page);
     const item = page.locator(ITEM, { hasText: 'E2E hostile title' });
     await item.waitFor({ timeout: 15_000 });
     expect(await item.textContent()).toContain(HOSTILE);
     expect(await page.locator('[data-testid="timeline"] img').count()).toBe(0);
+    // The test data also holds an event known only to the month: a month-long range labelled with it.
+    const month = page.locator(ITEM, { hasText: 'E2E event known only to the month' });
+    expect(await month.getAttribute('class')).toContain('vis-range');
+    expect(await month.locator('.event-item__date').textContent()).toBe('Jun 2021');
     await item.click();
     const heading = page.locator('[data-testid="event-detail"] h2');
     await heading.waitFor();

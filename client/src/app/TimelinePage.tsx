@@ -52,7 +52,9 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       const focus = pendingFocus.current;
       if (focus) {
         pendingFocus.current = null;
-        timelineRef.current?.revealEvent(focus.id, focus.start, focus.end);
+        // Not from inside the timeline's creation (this first call comes from there): a window change
+        // made there did not stick, about two times in three.
+        setTimeout(() => timelineRef.current?.revealEvent(focus.id, focus.start, focus.end), 0);
       }
       setSettledWindow(window);
       recordWindow(window);
