@@ -10,20 +10,34 @@ import { EXAMPLE_QUERIES, type ExampleQuery } from '../utils/examples';
 
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 
-/** Inside GraphiQL: puts an example into the editors and runs it. */
+/** Inside GraphiQL: opens an example in its own tab (the one it already has, or a new one) and runs it. */
 function ExamplePicker() {
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
-  const { run, setOperationName } = useGraphiQLActions();
+  const tabs = useGraphiQL((state) => state.tabs);
+  const { run, setOperationName, addTab, changeTab } = useGraphiQLActions();
   const [chosen, setChosen] = useState('');
   const load = (example: ExampleQuery) => {
-    queryEditor?.setValue(example.query);
-    variableEditor?.setValue(example.variables ?? '');
-    // GraphiQL re-reads the operations of the new text after a short debounce; name the one to run
-    // now, so it does not ask the server for the previous example's operation.
+    // GraphiQL re-reads the operations of new text after a short debounce; name the one to run now,
+    // so it does not ask the server for the previous example's operation.
     const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(example.query)?.[1];
-    if (operationName) setOperationName(operationName);
-    setTimeout(run, 300);
+    const runIt = () => {
+      if (operationName) setOperationName(operationName);
+      setTimeout(run, 300);
+    };
+    const open = tabs.findIndex((tab) => tab.query?.trim() === example.query.trim());
+    if (open >= 0) {
+      changeTab(open);
+      runIt();
+      return;
+    }
+    addTab();
+    // The new tab's empty editors are in place on the next tick.
+    setTimeout(() => {
+      queryEditor?.setValue(example.query);
+      variableEditor?.setValue(example.variables ?? '');
+      runIt();
+    }, 50);
   };
   return (
     <div className="explorer-examples">
