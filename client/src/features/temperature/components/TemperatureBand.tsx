@@ -83,19 +83,21 @@ export function TemperatureBand({ window, left, width }: TemperatureBandProps) {
             data-testid="temperature-band"
           >
             <line className="temperature__zero" x1={0} x2={drawWidth} y1={yOf(0, HEIGHT, limit)} y2={yOf(0, HEIGHT, limit)} />
-            <text className="temperature__tick" x={4} y={11} aria-hidden="true">
-              +{limit}
-            </text>
-            <text className="temperature__tick" x={4} y={HEIGHT - 3} aria-hidden="true">
-              {'\u2212'}
-              {limit}
-            </text>
+
             {hover && hoverX !== null && (
               <rect className="temperature__hover" x={hoverX - bucketWidth / 2} y={0} width={bucketWidth} height={HEIGHT} />
             )}
             <path className="temperature__line temperature__line--us" d={us} />
             <path className="temperature__line temperature__line--ru" d={ru} />
           </svg>
+          {/* The scale sits in the lane-label column, left of the drawing, where no line runs. */}
+          <span className="temperature__tick temperature__tick--top" aria-hidden="true">
+            +{limit}
+          </span>
+          <span className="temperature__tick temperature__tick--bottom" style={{ top: HEIGHT }} aria-hidden="true">
+            {'\u2212'}
+            {limit}
+          </span>
           <p className="temperature__readout" aria-live="polite" data-testid="temperature-readout">
             {hover ? describeBucket(hover, request.bucket) : 'Point at the band to read a period’s tone.'}
           </p>
