@@ -31,6 +31,8 @@ export interface RunningApp {
   output: () => string;
   /** Adds the events of a dataset file to the running app's database (`npm run data:import`'s CLI). */
   importData(file: string): Promise<void>;
+  /** Creates an API key with `npm run keys`' CLI and returns it. */
+  createKey(name: string, role: 'editor' | 'admin'): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -61,23 +63,28 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     if (Date.now() > deadline) throw new Error(`The app did not become ready in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  /** Runs one of the server's command-line tools (built by npm start) against this app's database. */
+  const runCli = (script: string, args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const cli = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cli', script), ...args], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      cli.stdout?.on('data', (chunk) => (log += chunk));
+      cli.stderr?.on('data', (chunk) => (log += chunk));
+      cli.once('error', reject);
+      cli.once('exit', (code) => (code === 0 ? resolve(log) : reject(new Error(`${script} exited with ${code}:\n${log}`))));
+    });
   return {
     url,
     output: () => output,
     async importData(file: string) {
       // The CLI that `npm run data:import` runs (built by npm start), against this app's embedded PostgreSQL.
-      await new Promise<void>((resolve, reject) => {
-        const cli = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cli', 'data-import.js'), file], {
-          cwd: ROOT,
-          env: appEnv,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let log = '';
-        cli.stdout?.on('data', (chunk) => (log += chunk));
-        cli.stderr?.on('data', (chunk) => (log += chunk));
-        cli.once('error', reject);
-        cli.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`data:import exited with ${code}:\n${log}`))));
-      });
+      await runCli('data-import.js', [file]);
+    },
+    async createKey(name: string, role: 'editor' | 'admin') {
+      const printed = await runCli('keys.js', ['create', '--name', name, '--role', role]);
+      const key = /dtk_[A-Za-z0-9_-]{43}/.exec(printed)?.[0];
+      if (!key) throw new Error(`keys printed no key:\n${printed}`);
+      return key;
     },
     async stop() {
       if (child.exitCode === null && child.pid) {

@@ -2,6 +2,7 @@
 // API explorer, which is loaded only when visited so the timeline page stays light.
 import { lazy, Suspense } from 'react';
 import { TimelinePage } from './TimelinePage';
+import { useLiveUpdates } from '../features/live/useLiveUpdates';
 
 const ExplorerPage = lazy(() => import('../features/explorer/components/ExplorerPage'));
 
@@ -15,7 +16,18 @@ export function routeFor(pathname: string): Route {
 }
 
 export function App({ pathname = window.location.pathname }: { pathname?: string }) {
-  switch (routeFor(pathname)) {
+  const route = routeFor(pathname);
+  return route === 'explorer' ? <Page route={route} /> : <LivePage route={route} />;
+}
+
+/** Timeline pages follow editors' changes as they are committed; the explorer shows what its queries return. */
+function LivePage({ route }: { route: Route }) {
+  useLiveUpdates();
+  return <Page route={route} />;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route) {
     case 'explorer':
       return (
         <Suspense fallback={<p className="page-loading">Loading the API explorer…</p>}>
