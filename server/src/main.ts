@@ -82,7 +82,7 @@ async function main() {
     for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
     // Open sockets would keep server.close() waiting; subscribers reconnect to another replica or after a restart.
     await subscriptions.close().catch(() => undefined);
-    stopRedisDelivery?.();
+    await stopRedisDelivery?.();
     // No new connections; the database stays open until every request in flight has had its answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -1,6 +1,6 @@
 // Actor queries and the fields that read an actor's events.
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from './actor.entity';
 import { connectionTypes } from '../common/pagination';
@@ -28,6 +28,8 @@ class ActorEventsArgs extends PageArgs {
   role?: ParticipantRole;
 
   @Field(() => EventFilter, { nullable: true, description: 'Further conditions on the events.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EventFilter;
 
   @Field(() => EventOrder, { nullable: true, description: 'Order of the events (DATE_ASC by default).' })

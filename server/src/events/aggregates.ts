@@ -150,21 +150,45 @@ export class AggregateService {
     return result;
   }
 
-  async relationsTemperature(from: string, to: string, bucket: Bucket, smoothing: number): Promise<TemperaturePoint[]> {
+  async relationsTemperature(from: string, to: string, bucket: Bucket, smoothing: number, filter?: EventFilter): Promise<TemperaturePoint[]> {
     checkRange(from, to, bucket);
     if (!(smoothing > 0 && smoothing <= 1)) throw badInput('Argument "smoothing" must be above 0 and at most 1', 'smoothing');
-    const rows: Array<{ start: string; end: string; us_n: string; us_sum: number; ru_n: string; ru_sum: number; all_n: string; all_sum: number }> = await this.dataSource.query(
-      `WITH buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($1, $2::date::timestamp), $3::date::timestamp, $4::interval) b),
-            sums AS (
-              -- From the daily rollup of toned events (EventDailyRollups migration): a few rows per day, not every event.
-              SELECT date_trunc($1, day::timestamp)::date AS b,
+    const narrowed = filter && Object.entries(filter).some(([name, value]) => !['from', 'to'].includes(name) && value !== undefined && value !== null && !(Array.isArray(value) && !value.length));
+    // Per bucket and direction: how many toned events and the sum of their tones.
+    let sums: string;
+    let params: unknown[];
+    if (!narrowed) {
+      // From the daily rollup of toned events (EventDailyRollups migration): a few rows per day, not every event.
+      sums = `SELECT date_trunc($1, day::timestamp)::date AS b,
                      sum(toned) FILTER (WHERE direction = $5) AS us_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $5), 0) AS us_sum,
                      sum(toned) FILTER (WHERE direction = $6) AS ru_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $6), 0) AS ru_sum,
                      sum(toned) AS all_n, coalesce(sum(tone_sum), 0) AS all_sum
                 FROM event_tone_by_day
                WHERE day BETWEEN $2::date AND $3::date
                GROUP BY 1
-              HAVING sum(toned) > 0)
+              HAVING sum(toned) > 0`;
+      params = [];
+    } else {
+      // A filter the rollup cannot answer: the matching events themselves, through the same indexes as `events`.
+      const [sql, filterParams] = this.events
+        .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
+        .select('e.start_date', 'start_date')
+        .addSelect('e.direction', 'direction')
+        .addSelect('e.tone', 'tone')
+        .andWhere('e.tone IS NOT NULL')
+        .getQueryAndParameters();
+      params = filterParams;
+      sums = (`SELECT date_trunc($1, m.start_date::timestamp)::date AS b,
+                      count(*) FILTER (WHERE m.direction = $5) AS us_n, coalesce(sum(m.tone::numeric) FILTER (WHERE m.direction = $5), 0) AS us_sum,
+                      count(*) FILTER (WHERE m.direction = $6) AS ru_n, coalesce(sum(m.tone::numeric) FILTER (WHERE m.direction = $6), 0) AS ru_sum,
+                      count(*) AS all_n, coalesce(sum(m.tone::numeric), 0) AS all_sum
+                 FROM (${sql.replace(/\$(\d+)/g, (_m, i) => `$${Number(i) + 6}`)}) m
+                WHERE m.start_date BETWEEN $2::date AND $3::date
+                GROUP BY 1`);
+    }
+    const rows: Array<{ start: string; end: string; us_n: string; us_sum: number; ru_n: string; ru_sum: number; all_n: string; all_sum: number }> = await this.dataSource.query(
+      `WITH buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($1, $2::date::timestamp), $3::date::timestamp, $4::interval) b),
+            sums AS (${sums})
        SELECT to_char(buckets.start, 'YYYY-MM-DD') AS start,
               to_char((buckets.start + $4::interval - interval '1 day')::date, 'YYYY-MM-DD') AS end,
               coalesce(us_n, 0) AS us_n, coalesce(us_sum, 0)::float8 AS us_sum,
@@ -172,7 +196,7 @@ export class AggregateService {
               coalesce(all_n, 0) AS all_n, coalesce(all_sum, 0)::float8 AS all_sum
          FROM buckets LEFT JOIN sums ON sums.b = buckets.start
         ORDER BY buckets.start`,
-      [TRUNC[bucket], from, to, STEP[bucket], Direction.US_TO_RU, Direction.RU_TO_US],
+      [TRUNC[bucket], from, to, STEP[bucket], Direction.US_TO_RU, Direction.RU_TO_US, ...params],
     );
     const smoother = () => {
       let value: number | null = null;

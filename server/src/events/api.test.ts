@@ -35,6 +35,18 @@ describe('filters', () => {
     expect(await slugs({ actorIds: [ids.ryabkov], actorRole: 'PARTICIPANT' })).toEqual(['e2-meeting']);
   });
 
+  it('actorIds take slugs as well as UUIDs', async () => {
+    expect(await slugs({ actorIds: ['ryabkov'], actorRole: 'SPEAKER' })).toEqual(['e1-statement']);
+    expect(await slugs({ actorIds: ['no-such-actor'] })).toEqual([]);
+  });
+
+  it('a filter\'s own fields are validated, naming the field: minImportance 9 is refused, not ignored', async () => {
+    const res = await app.gql('{ events(filter: { minImportance: 9 }) { totalCount } }');
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/filter\.minImportance must not be greater than 5/) });
+    const countries = await app.gql('{ timeline(from: "2021-01-01", to: "2021-12-31", filter: { countries: ["usa"] }) { totalCount } }');
+    expect(countries.errors?.[0].message).toMatch(/countries must be ISO 3166-1 alpha-2/);
+  });
+
   it('actorRole without actorIds is refused', async () => {
     const res = await app.gql('{ events(filter: { actorRole: SPEAKER }) { totalCount } }');
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/actorRole needs filter.actorIds/) });
@@ -200,6 +212,15 @@ describe('aggregates', () => {
     expect(points[6].ruToUs.meanTone).toBeCloseTo(-0.4, 5);
     expect(points[6].ruToUs.smoothed).toBeCloseTo(-3.7, 5);
     expect(points[2].all.count).toBe(3);
+  });
+
+  it('relationsTemperature under a filter counts only the matching events', async () => {
+    const res = await app.gql(`{ relationsTemperature(from: "2021-01-01", to: "2021-12-31", bucket: YEAR, filter: { kinds: [MISSION] }) {
+      usToRu { count } ruToUs { count meanTone } all { count } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.relationsTemperature).toEqual([{ usToRu: { count: 0 }, ruToUs: { count: 1, meanTone: -7 }, all: { count: 1 } }]);
+    const unfiltered = await app.gql(`{ relationsTemperature(from: "2021-01-01", to: "2021-12-31", bucket: YEAR) { all { count } } }`);
+    expect(unfiltered.data.relationsTemperature[0].all.count).toBe(8);
   });
 
   it('more than 1,000 buckets is refused with the limit named', async () => {

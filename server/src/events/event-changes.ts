@@ -13,15 +13,15 @@ type Channels = { [EVENT_CHANGED]: [EventChangePayload] };
 let delivery = createPubSub<Channels>();
 
 /** Switches delivery to Redis pub/sub (REDIS_URL); returns how to disconnect. Call before serving. */
-export function deliverChangesThroughRedis(url: string): () => void {
+export function deliverChangesThroughRedis(url: string): () => Promise<void> {
   const publishClient = new Redis(url);
   const subscribeClient = new Redis(url);
   for (const client of [publishClient, subscribeClient]) client.on('error', () => undefined); // ioredis reconnects by itself
   delivery = createPubSub<Channels>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
-  return () => {
-    publishClient.disconnect();
-    subscribeClient.disconnect();
+  return async () => {
     delivery = createPubSub<Channels>();
+    // quit() lets pending UNSUBSCRIBEs of ended subscriptions finish; a disconnect would reject them unhandled.
+    await Promise.all([publishClient.quit().catch(() => undefined), subscribeClient.quit().catch(() => undefined)]);
   };
 }
 

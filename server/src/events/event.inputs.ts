@@ -1,5 +1,5 @@
 // Arguments of the event queries, validated by class-validator before any SQL runs.
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Direction, EventKind, ParticipantRole, Side, Verification } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
@@ -24,10 +24,10 @@ export class EventFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kinds?: EventKind[];
 
-  @Field(() => [ID], { nullable: true, description: 'Events in which any of these actors (ids) took part, in any role.' })
+  @Field(() => [ID], { nullable: true, description: 'Events in which any of these actors (UUIDs or slugs) took part, in any role (or in `actorRole`).' })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @IsUUID('all', { each: true, message: 'actorIds must contain actor ids (UUIDs)' })
+  @Length(1, 120, { each: true })
   actorIds?: string[];
 
   @Field(() => ParticipantRole, { nullable: true, description: 'With `actorIds`: the actors must have taken part in this role (e.g. SPEAKER).' })
@@ -115,6 +115,8 @@ registerEnumType(EventOrder, {
 @ArgsType()
 export class EventsArgs extends PageArgs {
   @Field(() => EventFilter, { nullable: true, description: 'Conditions the events must meet.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EventFilter;
 
   @Field(() => EventOrder, { nullable: true, description: 'Order of the results: DATE_ASC by default, RELEVANCE by default when searching.' })
@@ -131,6 +133,8 @@ export class TimelineArgs {
   to: string;
 
   @Field(() => EventFilter, { nullable: true, description: 'Further conditions (its from/to are ignored: the window rules).' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EventFilter;
 
   @Field(() => Int, { defaultValue: DEFAULT_TIMELINE_ITEMS, description: `How many events to return at most, 1 to ${MAX_TIMELINE_ITEMS}.` })
@@ -155,11 +159,18 @@ export class BucketRangeArgs {
 @ArgsType()
 export class EventCountsArgs extends BucketRangeArgs {
   @Field(() => EventFilter, { nullable: true, description: 'Count only events that match (its from/to are ignored: the range rules).' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EventFilter;
 }
 
 @ArgsType()
 export class TemperatureArgs extends BucketRangeArgs {
+  @Field(() => EventFilter, { nullable: true, description: 'Only the tone of events that match (its from/to are ignored: the range rules).' })
+  @IsOptional()
+  @ValidateNested()
+  filter?: EventFilter;
+
   @Field(() => Float, { defaultValue: DEFAULT_SMOOTHING, description: 'Weight of the newest bucket in the smoothed line, above 0 up to 1 (1 = no smoothing).' })
   @Min(0.01)
   @Max(1)

@@ -39,8 +39,8 @@ export class EventResolver {
   @Query(() => [TemperaturePoint], {
     description: 'The tone of relations per bucket, each way (US→RU, RU→US) and overall: count, summed and mean tone, and an exponentially smoothed line.',
   })
-  relationsTemperature(@Args() { from, to, bucket, smoothing }: TemperatureArgs, @Ctx() ctx: Context) {
-    return ctx.aggregates.relationsTemperature(from, to, bucket, smoothing);
+  relationsTemperature(@Args() { from, to, bucket, smoothing, filter }: TemperatureArgs, @Ctx() ctx: Context) {
+    return ctx.aggregates.relationsTemperature(from, to, bucket, smoothing, filter);
   }
 
   @Query(() => DateRange, { description: 'The first and last day the data covers.' })

@@ -103,10 +103,15 @@ export class EventService {
     if (filter.allTags?.length) qb.andWhere(`${alias}.tags @> :fAllTags::text[]`, { fAllTags: filter.allTags });
     if (filter.actorIds?.length) {
       const role = filter.actorRole ? ' AND fp.role = :fActorRole' : '';
-      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant fp WHERE fp.event_id = ${alias}.id AND fp.actor_id IN (:...fActorIds)${role})`, {
-        fActorIds: filter.actorIds,
-        fActorRole: filter.actorRole,
-      });
+      // Ids or slugs; an actor merged into another counts as that one.
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM event_participant fp WHERE fp.event_id = ${alias}.id${role} AND fp.actor_id IN (
+           SELECT coalesce(fa.merged_into_id, fa.id) FROM actor fa WHERE fa.id::text IN (:...fActorIds) OR fa.slug IN (:...fActorIds)))`,
+        {
+          fActorIds: filter.actorIds,
+          fActorRole: filter.actorRole,
+        },
+      );
     } else if (filter.actorRole) {
       throw badInput('filter.actorRole needs filter.actorIds', 'filter.actorRole');
     }

@@ -278,8 +278,8 @@ describe('live updates across replicas', () => {
       expect((await received).data.eventChanged).toEqual(change);
     } finally {
       await client.dispose();
-      otherReplica.disconnect();
-      stopRedis();
+      await otherReplica.quit();
+      await stopRedis();
     }
   });
 });

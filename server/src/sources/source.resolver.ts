@@ -1,6 +1,6 @@
 // Sources and tags: what the record rests on, and the topics it is filed under.
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../common/context';
 import { connectionTypes } from '../common/pagination';
 import { PageArgs } from '../common/page-args';
@@ -27,6 +27,8 @@ class SourcesArgs extends PageArgs {
 @ArgsType()
 class TagsArgs {
   @Field(() => EventFilter, { nullable: true, description: 'Count only events that match this filter.' })
+  @IsOptional()
+  @ValidateNested()
   filter?: EventFilter;
 }
 
