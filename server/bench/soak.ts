@@ -99,6 +99,7 @@ async function fingerprint(url: string): Promise<string> {
 }
 
 async function main() {
+  if (process.env.BENCH_SOAK === '0') return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-soak-'));
   fs.chmodSync(dataDir, 0o755);
   const pgPort = await freePort();
@@ -144,9 +145,9 @@ async function main() {
       `  with a restart  ${restart.requests} requests, ${restart.failed} failed (database down ${restartReport.databaseDownS} s), ` +
         `recovered ${restartReport.recoverAfterRestartMs} ms after PostgreSQL was back, data intact: ${restartReport.dataIntact}, p50 ${restart.p50} ms, p99 ${restart.p99} ms`,
     );
-    const resultsDir = path.join(REPO, 'server', 'bench', 'results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    fs.writeFileSync(path.join(resultsDir, 'soak.json'), `${JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2)}\n`);
+    const resultsFile = process.env.SOAK_RESULTS ?? path.join(REPO, 'server', 'bench', 'results', 'soak.json');
+    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+    fs.writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2)}\n`);
   } finally {
     await stop(app);
     await stop(pg);

@@ -9,4 +9,6 @@ if (major < 20) {
   process.exit(1);
 }
 buildIfNeeded();
+// npm start is how people run Détente: production mode spares graphql-js its development-time checks.
+process.env.NODE_ENV ??= 'production';
 createRequire(import.meta.url)(path.join(root, 'server', 'dist', 'main.js'));

@@ -50,6 +50,11 @@ describe('npm run bench (smoke)', () => {
       // Its own folder, so a full benchmark running meanwhile keeps its own; initialised on the first smoke run.
       BENCH_COLD_START_DIR: path.join('.data', 'bench-smoke-cold-start'),
       BENCH_RESULTS: results,
+      SOAK_SECONDS: '3',
+      SOAK_CONNECTIONS: '4',
+      SOAK_RESTART_AT: '1',
+      SOAK_DOWN_SECONDS: '1',
+      SOAK_RESULTS: `${results}.soak.json`,
     });
     if (code !== 0) throw new Error(`npm run bench exited with ${code}:\n${output.slice(-3000)}`);
     const report = JSON.parse(fs.readFileSync(results, 'utf8'));
@@ -70,5 +75,11 @@ describe('npm run bench (smoke)', () => {
     }
     for (const figure of ['p50', 'max']) expect({ figure, ok: isFigure(report.coldStart[figure]) }).toEqual({ figure, ok: true });
     expect(output).toContain('| scenario | server | p50 ms');
+    // The soak (issue 6): steady load and a PostgreSQL restart, the data intact afterwards.
+    const soak = JSON.parse(fs.readFileSync(`${results}.soak.json`, 'utf8'));
+    expect(soak.steady.requests).toBeGreaterThan(0);
+    expect(soak.steady.failed).toBe(0);
+    expect(soak.restart.dataIntact).toBe(true);
+    expect(soak.restart.recoverAfterRestartMs).not.toBeNull();
   }, 180_000);
 });

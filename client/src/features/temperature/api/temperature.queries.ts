@@ -24,11 +24,13 @@ export interface TemperatureVariables {
   from: string;
   to: string;
   bucket: TemperatureBucket;
+  /** An EventFilter: the band then shows the tone of the matching events only. */
+  filter?: Record<string, unknown>;
 }
 
 export const RELATIONS_TEMPERATURE_QUERY: TypedDocumentNode<TemperatureData, TemperatureVariables> = gql`
-  query RelationsTemperature($from: Date!, $to: Date!, $bucket: Bucket!) {
-    relationsTemperature(from: $from, to: $to, bucket: $bucket) {
+  query RelationsTemperature($from: Date!, $to: Date!, $bucket: Bucket!, $filter: EventFilter) {
+    relationsTemperature(from: $from, to: $to, bucket: $bucket, filter: $filter) {
       start
       end
       usToRu {

@@ -13,6 +13,8 @@ export interface TemperatureBandProps {
   /** Where the timeline's drawing area starts and how wide it is, in the band's own pixels. */
   left: number;
   width: number;
+  /** The page's filters: the band shows the tone of the events the timeline shows. */
+  filter?: Record<string, unknown>;
 }
 
 const HEIGHT = 72;
@@ -36,9 +38,10 @@ function formatTone(tone: number | null): string {
   return `${tone > 0 ? '+' : tone < 0 ? '\u2212' : ''}${Math.abs(tone).toFixed(1)}`;
 }
 
-export function TemperatureBand({ window, left, width }: TemperatureBandProps) {
+export function TemperatureBand({ window, left, width, filter }: TemperatureBandProps) {
   const request = temperatureRequest(window);
-  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables: request });
+  const variables = filter && Object.keys(filter).length ? { ...request, filter } : request;
+  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables });
   const points = (data ?? previousData)?.relationsTemperature ?? [];
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);

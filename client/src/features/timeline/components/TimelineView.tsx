@@ -205,7 +205,7 @@ export function TimelineView({
         </p>
       )}
 
-      {!compact && <LiveTemperatureBand live={live} />}
+      {!compact && <LiveTemperatureBand live={live} filter={filter} />}
     </div>
   );
 }
@@ -245,8 +245,8 @@ function useLiveWindow(): LiveWindowStore {
   return store.current;
 }
 
-function LiveTemperatureBand({ live }: { live: LiveWindowStore }) {
+function LiveTemperatureBand({ live, filter }: { live: LiveWindowStore; filter: Record<string, unknown> }) {
   const current = useSyncExternalStore(live.subscribe, live.get, live.get);
   if (!current) return null;
-  return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} />;
+  return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} filter={filter} />;
 }
