@@ -46,6 +46,13 @@ const log = (message: string) => console.log(message);
 
 const LOAD_SCRIPT = path.join(__dirname, 'load.js');
 
+/** Equal, except that numbers may differ in their last digits: the floor does its float arithmetic in SQL. */
+function nearlyEqual(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 2e-6 * Math.max(1, Math.abs(a));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => nearlyEqual(item, b[i]));
+  return isDeepStrictEqual(a, b);
+}
+
 function runLoad(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LOAD_SCRIPT, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -140,8 +147,13 @@ async function main() {
       const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
       const verdict = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures });
       // The floor is only a floor if it gives the same answer.
-      const answersAgree = isDeepStrictEqual(scenario.answer(JSON.parse(appFigures.body)), scenario.answer(JSON.parse(floorFigures.body)));
-      if (!answersAgree) log(`  WARNING: the app's and the floor's answers differ`);
+      const appAnswer = scenario.answer(JSON.parse(appFigures.body));
+      const floorAnswer = scenario.answer(JSON.parse(floorFigures.body));
+      const answersAgree = nearlyEqual(appAnswer, floorAnswer);
+      if (!answersAgree) {
+        const index = Array.isArray(appAnswer) ? appAnswer.findIndex((row, i) => !nearlyEqual(row, (floorAnswer as unknown[])[i])) : -1;
+        log(`  WARNING: the app's and the floor's answers differ${index >= 0 ? ` first at row ${index}: app ${JSON.stringify((appAnswer as unknown[])[index])}, floor ${JSON.stringify((floorAnswer as unknown[])[index])}` : ''}`);
+      }
       const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
       results.push({
         id: scenario.id,

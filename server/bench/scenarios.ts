@@ -229,15 +229,15 @@ export const SCENARIOS: Scenario[] = [
             FROM weeks w),
         terms AS (
           SELECT c.*,
-                 CASE WHEN us_n > 0 THEN (CASE WHEN us_k = 1 THEN 1 ELSE 0.3 END) * us_sum / us_n * power(0.7, -us_k) END AS us_c,
-                 CASE WHEN ru_n > 0 THEN (CASE WHEN ru_k = 1 THEN 1 ELSE 0.3 END) * ru_sum / ru_n * power(0.7, -ru_k) END AS ru_c,
-                 CASE WHEN all_n > 0 THEN (CASE WHEN all_k = 1 THEN 1 ELSE 0.3 END) * all_sum / all_n * power(0.7, -all_k) END AS all_c
+                 CASE WHEN us_n > 0 THEN (CASE WHEN us_k = 1 THEN 1 ELSE 0.3 END)::float8 * us_sum / us_n * power(0.7::float8, -us_k) END AS us_c,
+                 CASE WHEN ru_n > 0 THEN (CASE WHEN ru_k = 1 THEN 1 ELSE 0.3 END)::float8 * ru_sum / ru_n * power(0.7::float8, -ru_k) END AS ru_c,
+                 CASE WHEN all_n > 0 THEN (CASE WHEN all_k = 1 THEN 1 ELSE 0.3 END)::float8 * all_sum / all_n * power(0.7::float8, -all_k) END AS all_c
             FROM counted c),
         smooth AS (
           SELECT t.*,
-                 CASE WHEN us_k > 0 THEN power(0.7, us_k) * sum(us_c) OVER (ORDER BY i) END AS us_s,
-                 CASE WHEN ru_k > 0 THEN power(0.7, ru_k) * sum(ru_c) OVER (ORDER BY i) END AS ru_s,
-                 CASE WHEN all_k > 0 THEN power(0.7, all_k) * sum(all_c) OVER (ORDER BY i) END AS all_s
+                 CASE WHEN us_k > 0 THEN power(0.7::float8, us_k) * sum(us_c) OVER (ORDER BY i) END AS us_s,
+                 CASE WHEN ru_k > 0 THEN power(0.7::float8, ru_k) * sum(ru_c) OVER (ORDER BY i) END AS ru_s,
+                 CASE WHEN all_k > 0 THEN power(0.7::float8, all_k) * sum(all_c) OVER (ORDER BY i) END AS all_s
             FROM terms t)
         SELECT json_build_object('data', json_build_object('relationsTemperature', json_agg(json_build_object(
                  'start', start, 'end', start + 6,
