@@ -1,8 +1,8 @@
 // Writes that lose nothing: keys and roles, validation, optimistic locking, revisions, revert, import, live updates.
-import net from 'node:net';
 import { createClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import { deliverChangesThroughRedis } from './event-changes';
+import { REDIS_URL, redisAnswers } from '../test-support/redis';
 import WebSocket from 'ws';
 import { ApiKeyRole } from '@detente/shared';
 import { ApiKeyService } from '../auth/api-key.service';
@@ -230,16 +230,21 @@ describe('atomic import', () => {
   });
 });
 
+/** Subscribes to eventChanged on the test app and resolves with the first change that arrives. */
+function firstChange(client: ReturnType<typeof createClient>): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const stop = client.subscribe(
+      { query: 'subscription { eventChanged { type eventId version author } }' },
+      { next: (value) => (resolve(value), stop()), error: reject, complete: () => undefined },
+    );
+  });
+}
+
 describe('live updates', () => {
   it('Given a subscriber, When an event changes, Then the change arrives over graphql-ws', async () => {
     const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
-      const received = new Promise<any>((resolve, reject) => {
-        const stop = client.subscribe(
-          { query: 'subscription { eventChanged { type eventId version author } }' },
-          { next: (value) => (resolve(value), stop()), error: reject, complete: () => undefined },
-        );
-      });
+      const received = firstChange(client);
       await new Promise((r) => setTimeout(r, 200));
       const [{ id, version }] = await db.dataSource.query(`SELECT id, version FROM event WHERE slug = 'e4-mission'`);
       await app.gql(`mutation($v: Int!) { updateMissionAction(id: "e4-mission", version: $v, input: { personnelCount: 11 }) { version } }`, { v: version }, as(editor));
@@ -253,24 +258,15 @@ describe('live updates', () => {
 
 describe('live updates across replicas', () => {
   it('Given REDIS_URL, When another replica publishes a change, Then subscribers here receive it', async () => {
-    const redisUp = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(6379, '127.0.0.1', () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (!redisUp) {
+    if (!(await redisAnswers())) {
       console.warn('Redis at 127.0.0.1:6379 does not answer; the cross-replica delivery test is skipped');
       return;
     }
-    const stopRedis = deliverChangesThroughRedis('redis://127.0.0.1:6379');
-    const otherReplica = new Redis('redis://127.0.0.1:6379');
+    const stopRedis = deliverChangesThroughRedis(REDIS_URL);
+    const otherReplica = new Redis(REDIS_URL);
     const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
-      const received = new Promise<any>((resolve, reject) => {
-        const stop = client.subscribe(
-          { query: 'subscription { eventChanged { type eventId version author } }' },
-          { next: (value) => (resolve(value), stop()), error: reject, complete: () => undefined },
-        );
-      });
+      const received = firstChange(client);
       await new Promise((r) => setTimeout(r, 300));
       // What a replica's publishChange sends through the Redis event target: the payload as JSON on the topic.
       const change = { type: 'UPDATED', eventId: '00000000-0000-4000-8000-000000000001', version: 7, author: 'replica two' };

@@ -1,6 +1,5 @@
 // The public API under hostile queries, floods and a database that goes away: refused cleanly, never down.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiKeyRole } from '@detente/shared';
@@ -13,6 +12,7 @@ import { startTestApp, TestApp } from '../test-support/app';
 import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
 import { freePort } from '../test-support/net';
+import { REDIS_URL, redisAnswers } from '../test-support/redis';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -143,15 +143,11 @@ describe('rate limits', () => {
   });
 
   it('Given REDIS_URL, Then two replicas share one count', async () => {
-    const redisUp = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(6379, '127.0.0.1', () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (!redisUp) {
+    if (!(await redisAnswers())) {
       console.warn('Redis at 127.0.0.1:6379 does not answer; the shared rate-limit test is skipped');
       return;
     }
-    const env = { RATE_LIMIT_MAX: '3', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_WINDOW_MS: '5000' };
+    const env = { RATE_LIMIT_MAX: '3', REDIS_URL, RATE_LIMIT_WINDOW_MS: '5000' };
     const [one, two] = [await startTestApp(db.dataSource, env), await startTestApp(db.dataSource, env)];
     try {
       // A window of its own, so earlier runs do not count: the key is the client address, the same for both.
