@@ -245,7 +245,7 @@ describe('live updates', () => {
     const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
       const received = firstChange(client);
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 500)); // the subscribe message reaches the server first
       const [{ id, version }] = await db.dataSource.query(`SELECT id, version FROM event WHERE slug = 'e4-mission'`);
       await app.gql(`mutation($v: Int!) { updateMissionAction(id: "e4-mission", version: $v, input: { personnelCount: 11 }) { version } }`, { v: version }, as(editor));
       const message = await received;
@@ -267,10 +267,17 @@ describe('live updates across replicas', () => {
     const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
       const received = firstChange(client);
-      await new Promise((r) => setTimeout(r, 300));
       // What a replica's publishChange sends through the Redis event target: the payload as JSON on the topic.
+      // Sent until it arrives: the subscription reaches Redis a moment after the socket opens, and Redis keeps
+      // nothing for subscribers who come later.
       const change = { type: 'UPDATED', eventId: '00000000-0000-4000-8000-000000000001', version: 7, author: 'replica two' };
-      await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
+      let arrived = false;
+      void received.then(() => (arrived = true));
+      for (const deadline = Date.now() + 15_000; !arrived && Date.now() < deadline; ) {
+        await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
+        await Promise.race([received, new Promise((r) => setTimeout(r, 200))]);
+      }
+      expect(arrived).toBe(true);
       expect((await received).data.eventChanged).toEqual(change);
     } finally {
       await client.dispose();
