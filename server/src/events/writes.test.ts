@@ -264,23 +264,31 @@ describe('live updates across replicas', () => {
     }
     const stopRedis = deliverChangesThroughRedis(REDIS_URL);
     const otherReplica = new Redis(REDIS_URL);
-    const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
-    try {
-      const received = firstChange(client);
-      // What a replica's publishChange sends through the Redis event target: the payload as JSON on the topic.
-      // Sent until it arrives: the subscription reaches Redis a moment after the socket opens, and Redis keeps
-      // nothing for subscribers who come later.
-      const change = { type: 'UPDATED', eventId: '00000000-0000-4000-8000-000000000001', version: 7, author: 'replica two' };
-      let arrived = false;
-      void received.then(() => (arrived = true));
-      for (const deadline = Date.now() + 15_000; !arrived && Date.now() < deadline; ) {
-        await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
-        await Promise.race([received, new Promise((r) => setTimeout(r, 200))]);
+    // What a replica's publishChange sends through the Redis event target: the payload as JSON on the topic.
+    const change = { type: 'UPDATED', eventId: '00000000-0000-4000-8000-000000000001', version: 7, author: 'replica two' };
+    /** Subscribes over a new socket and publishes until the change arrives or `ms` pass; Redis keeps nothing for late subscribers. */
+    const attempt = async (ms: number) => {
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+      try {
+        const received = firstChange(client);
+        let message: any;
+        void received.then((value) => (message = value));
+        for (const deadline = Date.now() + ms; !message && Date.now() < deadline; ) {
+          await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
+          await Promise.race([received, new Promise((r) => setTimeout(r, 200))]);
+        }
+        return message;
+      } finally {
+        await client.dispose();
       }
-      expect(arrived).toBe(true);
-      expect((await received).data.eventChanged).toEqual(change);
+    };
+    try {
+      // A subscription that reached Redis too late on a loaded machine gets a second and third chance.
+      let message: any;
+      for (let tries = 0; !message && tries < 3; tries++) message = await attempt(10_000);
+      expect(message?.data.eventChanged).toEqual(change);
     } finally {
-      await client.dispose();
+      await new Promise((r) => setTimeout(r, 200)); // let the ended subscriptions' UNSUBSCRIBEs reach Redis
       await otherReplica.quit();
       await stopRedis();
     }
