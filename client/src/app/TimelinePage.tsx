@@ -52,9 +52,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       const focus = pendingFocus.current;
       if (focus) {
         pendingFocus.current = null;
-        // Not from inside the timeline's creation (this first call comes from there): a window change
-        // made there did not stick, about two times in three.
-        setTimeout(() => timelineRef.current?.revealEvent(focus.id, focus.start, focus.end), 0);
+        timelineRef.current?.revealEvent(focus.id, focus.start, focus.end);
       }
       setSettledWindow(window);
       recordWindow(window);

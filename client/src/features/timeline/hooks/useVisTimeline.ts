@@ -98,6 +98,21 @@ function focusOptions(): never {
   return { zoom: false, animation: { duration: prefersReducedMotion() ? 1 : 300, easingFunction: 'easeInOutQuad' } } as never;
 }
 
+/** Centres the window on a moment or span, widening it only if the span would not fit. */
+function focusTimeline(timeline: Timeline, start: Date, end?: Date) {
+  const visible = timeline.getWindow();
+  const visibleSpan = visible.end.getTime() - visible.start.getTime();
+  const eventStart = start.getTime();
+  const eventEnd = end ? end.getTime() : eventStart;
+  const eventSpan = eventEnd - eventStart;
+  if (eventSpan * 1.2 > visibleSpan) {
+    const pad = Math.max(eventSpan * 0.1, DAY_MS);
+    timeline.setWindow(eventStart - pad, eventEnd + pad, { animation: !prefersReducedMotion() });
+  } else {
+    timeline.moveTo(new Date(eventStart + eventSpan / 2), { animation: !prefersReducedMotion() });
+  }
+}
+
 export function laneGroups(lanes: LaneMode, withOmitted: boolean): LaneGroup[] {
   const groups: LaneGroup[] =
     lanes === 'side'
@@ -118,6 +133,10 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
   const itemsRef = useRef<DataSet<EventTimelineItem, 'id'> | null>(null);
   const selectedRef = useRef<string | null>(null);
   const pendingRevealRef = useRef<{ id: string; until: number } | null>(null);
+  // vis-timeline sets its window back to the opening one when it first draws (a frame or more after it is
+  // created), so a move asked for before then is held until that draw and made after it.
+  const firstDrawnRef = useRef(false);
+  const heldMovesRef = useRef<Array<() => void>>([]);
   // The last items asked for, so a timeline created (or re-created) after they arrived still shows them.
   const wantedItemsRef = useRef<readonly EventTimelineItem[]>([]);
   // Callbacks in refs, so a new closure from the parent never re-creates the timeline.
@@ -174,6 +193,15 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     itemsRef.current = items;
     groupsRef.current = groups;
     window.__detente = { timeline };
+    firstDrawnRef.current = false;
+    // Registered after vis-timeline's own first-draw handler (in its constructor), so this runs after its reset.
+    const afterFirstDraw = () => {
+      timeline.off('changed', afterFirstDraw);
+      firstDrawnRef.current = true;
+      const held = heldMovesRef.current.splice(0);
+      for (const move of held) move();
+    };
+    timeline.on('changed', afterFirstDraw);
 
     const drawingWidth = () =>
       container.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth || container.clientWidth;
@@ -259,6 +287,8 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     onRangeChangedRef.current({ start: window0.start, end: window0.end }, drawingWidth());
 
     return () => {
+      timeline.off('changed', afterFirstDraw);
+      heldMovesRef.current = [];
       cancelAnimationFrame(frame);
       container.removeEventListener('scroll', undoHorizontalScroll, true);
       clearTimeout(debounce);
@@ -310,6 +340,16 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     if (wasEmpty && add.length > 0) timeline.redraw();
   }, []);
 
+  /** Runs a window move now, or once vis-timeline has drawn for the first time. */
+  const move = useCallback((fn: (timeline: Timeline) => void) => {
+    const run = () => {
+      const timeline = timelineRef.current;
+      if (timeline) fn(timeline);
+    };
+    if (firstDrawnRef.current) run();
+    else heldMovesRef.current.push(run);
+  }, []);
+
   const setSelection = useCallback((eventId: string | null) => {
     selectedRef.current = eventId;
     const timeline = timelineRef.current;
@@ -318,54 +358,46 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     timeline.setSelection(present ? [eventId] : []);
   }, []);
 
-  const zoomIn = useCallback(() => timelineRef.current?.zoomIn(ZOOM_STEP), []);
-  const zoomOut = useCallback(() => timelineRef.current?.zoomOut(ZOOM_STEP), []);
+  const zoomIn = useCallback(() => move((timeline) => timeline.zoomIn(ZOOM_STEP)), [move]);
+  const zoomOut = useCallback(() => move((timeline) => timeline.zoomOut(ZOOM_STEP)), [move]);
 
-  const scrollBy = useCallback((direction: -1 | 1) => {
-    const timeline = timelineRef.current;
-    if (!timeline) return;
-    const { start, end } = timeline.getWindow();
-    const shift = (end.getTime() - start.getTime()) * SCROLL_STEP * direction;
-    const animation = prefersReducedMotion() ? false : { duration: 250, easingFunction: 'easeInOutQuad' as const };
-    timeline.setWindow(start.getTime() + shift, end.getTime() + shift, { animation });
-  }, []);
-
-  const focusOn = useCallback((start: Date, end?: Date) => {
-    const timeline = timelineRef.current;
-    if (!timeline) return;
-    const visible = timeline.getWindow();
-    const visibleSpan = visible.end.getTime() - visible.start.getTime();
-    const eventStart = start.getTime();
-    const eventEnd = end ? end.getTime() : eventStart;
-    const eventSpan = eventEnd - eventStart;
-    if (eventSpan * 1.2 > visibleSpan) {
-      const pad = Math.max(eventSpan * 0.1, DAY_MS);
-      timeline.setWindow(eventStart - pad, eventEnd + pad, { animation: !prefersReducedMotion() });
-    } else {
-      timeline.moveTo(new Date(eventStart + eventSpan / 2), { animation: !prefersReducedMotion() });
-    }
-  }, []);
-
-  const revealEvent = useCallback(
-    (eventId: string, start: Date, end?: Date) => {
-      const timeline = timelineRef.current;
-      if (!timeline) return;
-      if (itemsRef.current?.get(eventId)) {
-        pendingRevealRef.current = null;
-        timeline.focus(eventId, focusOptions());
-        return;
-      }
-      // Not drawn (yet): go to its span; the next items to arrive may hold it. A reveal that does not
-      // happen within a few seconds is dropped rather than surprising the reader later.
-      pendingRevealRef.current = { id: eventId, until: Date.now() + 5_000 };
-      focusOn(start, end);
-    },
-    [focusOn],
+  const scrollBy = useCallback(
+    (direction: -1 | 1) =>
+      move((timeline) => {
+        const { start, end } = timeline.getWindow();
+        const shift = (end.getTime() - start.getTime()) * SCROLL_STEP * direction;
+        const animation = prefersReducedMotion() ? false : { duration: 250, easingFunction: 'easeInOutQuad' as const };
+        timeline.setWindow(start.getTime() + shift, end.getTime() + shift, { animation });
+      }),
+    [move],
   );
 
-  const setWindow = useCallback((start: Date, end: Date, animate = true) => {
-    timelineRef.current?.setWindow(start, end, { animation: animate && !prefersReducedMotion() });
-  }, []);
+  const focusOn = useCallback(
+    (start: Date, end?: Date) => move((timeline) => focusTimeline(timeline, start, end)),
+    [move],
+  );
+
+  const revealEvent = useCallback(
+    (eventId: string, start: Date, end?: Date) =>
+      move((timeline) => {
+        if (itemsRef.current?.get(eventId)) {
+          pendingRevealRef.current = null;
+          timeline.focus(eventId, focusOptions());
+          return;
+        }
+        // Not drawn (yet): go to its span; the next items to arrive may hold it. A reveal that does not
+        // happen within a few seconds is dropped rather than surprising the reader later.
+        pendingRevealRef.current = { id: eventId, until: Date.now() + 5_000 };
+        focusTimeline(timeline, start, end);
+      }),
+    [move],
+  );
+
+  const setWindow = useCallback(
+    (start: Date, end: Date, animate = true) =>
+      move((timeline) => timeline.setWindow(start, end, { animation: animate && !prefersReducedMotion() })),
+    [move],
+  );
   const getWindow = useCallback((): TimeWindow | null => {
     const timeline = timelineRef.current;
     if (!timeline) return null;
