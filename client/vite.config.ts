@@ -28,7 +28,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vis', test: /node_modules[\\/](vis-|moment|@egjs|propagating-hammerjs|keycharm|xss|cssfilter|uuid|component-emitter)/ },
+            {
+              name: 'vis',
+              test: /node_modules[\\/](vis-|moment|@egjs|propagating-hammerjs|keycharm|xss|cssfilter|uuid|component-emitter)/,
+            },
             // graphql itself stays out of this group: GraphiQL uses far more of it than Apollo does,
             // and a shared group would pull all of that into the timeline page's first load.
             { name: 'apollo', test: /node_modules[\\/](@apollo|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/ },

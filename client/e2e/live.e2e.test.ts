@@ -27,7 +27,11 @@ describeBrowser('live updates in Chromium', () => {
     }
     const key = await app.createKey('live test editor', 'editor');
     const current = await (
-      await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ event(id: "${EVENT}") { version } }` }) })
+      await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ event(id: "${EVENT}") { version } }` }),
+      })
     ).json();
     const title = 'Ryabkov and Nuland meet in Moscow (title corrected live)';
     const res = await fetch(`${app.url}/graphql`, {

@@ -41,7 +41,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   let output = '';
-  const appEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env };
+  const appEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
@@ -66,7 +73,11 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   /** Runs one of the server's command-line tools (built by npm start) against this app's database. */
   const runCli = (script: string, args: string[]) =>
     new Promise<string>((resolve, reject) => {
-      const cli = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cli', script), ...args], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      const cli = spawn(process.execPath, [path.join(ROOT, 'server', 'dist', 'cli', script), ...args], {
+        cwd: ROOT,
+        env: appEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let log = '';
       cli.stdout?.on('data', (chunk) => (log += chunk));
       cli.stderr?.on('data', (chunk) => (log += chunk));
@@ -101,7 +112,16 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

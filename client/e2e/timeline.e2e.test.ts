@@ -127,7 +127,10 @@ describeBrowser('the timeline page in Chromium', () => {
     expect(page.url()).toContain('kind=SANCTION');
     await page.screenshot({ path: screenshotPath('filtered-sanctions'), fullPage: true });
     await page.getByRole('button', { name: 'Clear all filters' }).click();
-    await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((item) => !item.classList.contains('kind-SANCTION')), ITEM);
+    await page.waitForFunction(
+      (selector) => [...document.querySelectorAll(selector)].some((item) => !item.classList.contains('kind-SANCTION')),
+      ITEM,
+    );
   });
 
   it('When a tag is chosen, Then the URL carries it and the kind counts follow it', async () => {
@@ -138,7 +141,10 @@ describeBrowser('the timeline page in Chromium', () => {
     const before = Number(await statements.textContent());
     await page.getByRole('button', { name: /^arms control \d+$/ }).click();
     await page.waitForURL(/tag=arms\+control/);
-    await page.waitForFunction((count) => Number(document.querySelector('[data-testid="kind-count-STATEMENT"]')?.textContent) < count, before);
+    await page.waitForFunction(
+      (count) => Number(document.querySelector('[data-testid="kind-count-STATEMENT"]')?.textContent) < count,
+      before,
+    );
     expect(await page.getByRole('button', { name: /^arms control/ }).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -169,7 +175,10 @@ describeBrowser('the timeline page in Chromium', () => {
     await band.locator('path[d^="M"]').first().waitFor({ timeout: 15_000 });
     const box = (await band.boundingBox())!;
     await band.hover({ position: { x: box.width * 0.3, y: box.height / 2 } });
-    await page.getByTestId('temperature-readout').filter({ hasText: /US → Russia: (mean|no events).*Russia → US/ }).waitFor();
+    await page
+      .getByTestId('temperature-readout')
+      .filter({ hasText: /US → Russia: (mean|no events).*Russia → US/ })
+      .waitFor();
   });
 
   it('When a search is made, Then the results are listed with highlighted matches, the timeline narrows, and a result opens', async () => {
@@ -287,7 +296,9 @@ describeBrowser('the timeline page in Chromium', () => {
     await page.waitForFunction((text) => document.querySelector('[data-testid="announcer"]')?.textContent === text, first);
     expect(await page.locator('[data-testid="event-detail"]').count()).toBe(0);
     await page.keyboard.press('Enter');
-    await page.locator('[data-testid="event-detail"] h2', { hasText: first!.replace('Selected: ', '').split(',')[0].slice(0, 20) }).waitFor();
+    await page
+      .locator('[data-testid="event-detail"] h2', { hasText: first!.replace('Selected: ', '').split(',')[0].slice(0, 20) })
+      .waitFor();
     await page.screenshot({ path: screenshotPath('keyboard-selection'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="event-detail"]').waitFor({ state: 'detached' });
@@ -337,7 +348,9 @@ describeBrowser('the timeline page in Chromium', () => {
     const heading = page.locator('[data-testid="event-detail"] h2');
     await heading.waitFor();
     expect(await heading.textContent()).toContain(HOSTILE);
-    expect(await page.locator('[data-testid="event-detail"] img, [data-testid="event-detail"] script, [data-testid="event-detail"] b').count()).toBe(0);
+    expect(
+      await page.locator('[data-testid="event-detail"] img, [data-testid="event-detail"] script, [data-testid="event-detail"] b').count(),
+    ).toBe(0);
     await page.getByRole('searchbox', { name: 'Search events' }).fill('hostile');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByTestId('search-results').waitFor();

@@ -17,12 +17,22 @@ export interface BenchDatabase {
 const FILL_VERSION = 1;
 const marker = (events: number) => `detente-bench fill=${FILL_VERSION} events=${events}`;
 
-export async function openBenchDatabase(options: { url?: string; dataDir: string; port: number; log: (m: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: {
+  url?: string;
+  dataDir: string;
+  port: number;
+  log: (m: string) => void;
+}): Promise<BenchDatabase> {
   let url = options.url;
   let stop = async () => undefined;
   if (!url) {
     options.log(`Starting the benchmark's embedded PostgreSQL in ${path.join(options.dataDir, 'postgres')} on port ${options.port}…`);
-    const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, database: 'detente_bench', log: options.log });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      port: options.port,
+      database: 'detente_bench',
+      log: options.log,
+    });
     url = embedded.url;
     stop = async () => {
       await embedded.stop();
@@ -47,7 +57,9 @@ export async function prepareBenchDatabase(url: string, events: number, log: (m:
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()`);
+    const { rows } = await client.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()`,
+    );
     if (rows[0]?.comment === marker(events)) {
       log(`Reusing the benchmark database: it already holds ${events.toLocaleString('en')} synthetic events.`);
       return { filled: false };

@@ -210,12 +210,17 @@ export async function fillDatabase({ url, events, log }: FillOptions): Promise<v
       for (let from = 1; from <= events; from += BATCH) {
         const to = Math.min(events, from + BATCH - 1);
         await timed(log, `search documents ${from.toLocaleString('en')}–${to.toLocaleString('en')}`, () =>
-          client.query(`UPDATE event e SET search_vector = event_search_document(e) WHERE e.id IN (SELECT pg_temp.event_uuid(n) FROM ${rows(from, to)})`),
+          client.query(
+            `UPDATE event e SET search_vector = event_search_document(e) WHERE e.id IN (SELECT pg_temp.event_uuid(n) FROM ${rows(from, to)})`,
+          ),
         );
       }
       // Rollups kept by triggers elsewhere are rebuilt from the rows just written.
-      const { rows: rebuilders } = await client.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'rebuild\\_%\\_rollup' AND pronamespace = 'public'::regnamespace`);
-      for (const { proname } of rebuilders as Array<{ proname: string }>) await timed(log, `rollup ${proname}`, () => client.query(`SELECT ${proname}()`));
+      const { rows: rebuilders } = await client.query(
+        `SELECT proname FROM pg_proc WHERE proname LIKE 'rebuild\\_%\\_rollup' AND pronamespace = 'public'::regnamespace`,
+      );
+      for (const { proname } of rebuilders as Array<{ proname: string }>)
+        await timed(log, `rollup ${proname}`, () => client.query(`SELECT ${proname}()`));
     } finally {
       for (const table of TRIGGER_TABLES) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     }

@@ -42,7 +42,14 @@ async function main() {
     });
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const out: LoadResult = { requests: latenciesMs.length, seconds, rps: latenciesMs.length / seconds, non2xx, errors: result.errors + result.timeouts, latenciesMs };
+  const out: LoadResult = {
+    requests: latenciesMs.length,
+    seconds,
+    rps: latenciesMs.length / seconds,
+    non2xx,
+    errors: result.errors + result.timeouts,
+    latenciesMs,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

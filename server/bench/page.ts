@@ -9,7 +9,16 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 /** A one-year window: at a million events the timeline query fills it with its full 200 items. */
 const PAGE_PATH = process.env.BENCH_PAGE_PATH ?? '/?from=2020-01-01&to=2020-12-31';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface PageRun {
   /** vis-timeline's onInitialDrawComplete, ms after navigation start (window.__detente.firstDrawAt). */
@@ -33,10 +42,14 @@ export interface PageResult {
 
 /** Builds shared, server and client when stale, exactly as `npm start` does. */
 export function buildApp(): void {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', `import('./server/scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())`], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `import('./server/scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())`],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('Building the app failed');
 }
 
@@ -61,7 +74,10 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
 
-export async function measurePage(databaseUrl: string, options: { runs: number; panSeconds: number; log: (m: string) => void }): Promise<PageResult> {
+export async function measurePage(
+  databaseUrl: string,
+  options: { runs: number; panSeconds: number; log: (m: string) => void },
+): Promise<PageResult> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   buildApp();
   const port = await freePort();
@@ -94,7 +110,11 @@ export async function measurePage(databaseUrl: string, options: { runs: number; 
         }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(`${url}${PAGE_PATH}`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => (window as unknown as { __benchFirstItemsAt?: number }).__benchFirstItemsAt !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __benchFirstItemsAt?: number }).__benchFirstItemsAt !== undefined,
+        undefined,
+        { timeout: 30_000 },
+      );
       const run = await page.evaluate(() => {
         const w = window as unknown as { __benchFirstItemsAt: number; __detente?: { firstDrawAt?: number } };
         return {
@@ -110,7 +130,15 @@ export async function measurePage(databaseUrl: string, options: { runs: number; 
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(1500);
         const pan = await page.evaluate(async (seconds: number) => {
-          type Window2 = { __detente?: { timeline: { getWindow(): { start: Date; end: Date }; setWindow(s: number, e: number, o: object): void; itemsData?: { length: number } } } };
+          type Window2 = {
+            __detente?: {
+              timeline: {
+                getWindow(): { start: Date; end: Date };
+                setWindow(s: number, e: number, o: object): void;
+                itemsData?: { length: number };
+              };
+            };
+          };
           const timeline = (window as unknown as Window2).__detente!.timeline;
           // The items vis-timeline holds (events and "+N" markers), whether or not they are drawn right now.
           const loaded = timeline.itemsData?.length ?? document.querySelectorAll('.vis-item:not(.vis-line):not(.vis-dot)').length;

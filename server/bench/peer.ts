@@ -60,7 +60,11 @@ export function installPeer(log: (m: string) => void): void {
   if (installed) return;
   log(`Installing ${PACKAGES.join(' and ')} into ${path.relative(process.cwd(), PEER_DIR) || PEER_DIR} (once)…`);
   fs.mkdirSync(PEER_DIR, { recursive: true });
-  const result = spawnSync('npm', ['install', '--prefix', PEER_DIR, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...PACKAGES], { stdio: 'inherit' });
+  const result = spawnSync(
+    'npm',
+    ['install', '--prefix', PEER_DIR, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...PACKAGES],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) throw new Error('Installing PostGraphile for the benchmark failed (set BENCH_PEER=0 to skip the peer).');
 }
 
@@ -71,7 +75,9 @@ export async function startPeer(databaseUrl: string, poolSize: number, log: (m: 
   await admin.query(PEER_FUNCTIONS_SQL);
   await admin.end();
   fs.writeFileSync(path.join(PEER_DIR, 'server.mjs'), SERVER_SOURCE);
-  const version = (JSON.parse(fs.readFileSync(path.join(PEER_DIR, 'node_modules', 'postgraphile', 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(PEER_DIR, 'node_modules', 'postgraphile', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const port = await freePort();
   const child: ChildProcess = spawn(NODE22, ['server.mjs'], {
     cwd: PEER_DIR,

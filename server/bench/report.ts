@@ -18,7 +18,9 @@ interface Report {
   machine: { nproc: number; memoryGiB: number; cpu: string; node: string; postgres: string; postgraphile?: string };
   settings: { events: number; connections: number; runs: number; seconds: number };
   scenarios: ScenarioResult[];
-  page?: { firstDrawP50: number; firstDrawMax: number; frameP95: number; itemsLoaded: number; frames: number; slowFrames: number } | { skipped: string };
+  page?:
+    | { firstDrawP50: number; firstDrawMax: number; frameP95: number; itemsLoaded: number; frames: number; slowFrames: number }
+    | { skipped: string };
   coldStart?: { p50: number; max: number; runsMs: number[] } | { skipped: string };
 }
 
@@ -65,7 +67,9 @@ export function renderTargets(report: Report): string {
     if ('skipped' in report.coldStart) lines.push(`| (f) cold start | ≤ 3 s | skipped: ${report.coldStart.skipped} | — |`);
     else {
       const c = report.coldStart;
-      lines.push(`| (f) cold start of \`npm start\` to ready | ≤ 3 s | p50 ${ms(c.p50)} ms, worst ${ms(c.max)} ms (${c.runsMs.length} runs) | ${c.max <= 3000 ? 'yes' : '**no**'} |`);
+      lines.push(
+        `| (f) cold start of \`npm start\` to ready | ≤ 3 s | p50 ${ms(c.p50)} ms, worst ${ms(c.max)} ms (${c.runsMs.length} runs) | ${c.max <= 3000 ? 'yes' : '**no**'} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -73,7 +77,9 @@ export function renderTargets(report: Report): string {
 
 export function printTable(report: Report): void {
   const m = report.machine;
-  console.log(`\n${report.settings.events.toLocaleString('en')} events · ${m.nproc} CPUs (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · PostgreSQL ${m.postgres} · ${report.date}`);
+  console.log(
+    `\n${report.settings.events.toLocaleString('en')} events · ${m.nproc} CPUs (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · PostgreSQL ${m.postgres} · ${report.date}`,
+  );
   console.log(`${report.settings.connections} connections, ${report.settings.runs} × ${report.settings.seconds} s per row\n`);
   console.log(renderTable(report));
   console.log('');

@@ -18,7 +18,7 @@ import { startFloor } from './floor';
 import type { LoadJob, LoadResult } from './load';
 import { CHROMIUM, measurePage, PageResult, percentile, REPO_ROOT } from './page';
 import { startPeer } from './peer';
-import { Figures, HttpRequestSpec, Scenario, SCENARIOS } from './scenarios';
+import { Figures, HttpRequestSpec, SCENARIOS } from './scenarios';
 import { printTable, ScenarioResult } from './report';
 
 const env = process.env;
@@ -58,27 +58,40 @@ function runLoad(job: LoadJob): Promise<LoadResult> {
     const child = spawn(process.execPath, [LOAD_SCRIPT, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`)),
+    );
   });
 }
 
 async function post(base: string, request: HttpRequestSpec): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${base}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+  const response = await fetch(`${base}${request.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: request.body,
+  });
   return { status: response.status, body: await response.text() };
 }
 
 /** One request first, to prove the answer is right and count its SQL; then warm-up, then the measured runs. */
-async function measure(label: string, base: string, request: HttpRequestSpec, countSql: () => Promise<number>): Promise<Figures & { runs: LoadResult[]; body: string }> {
+async function measure(
+  label: string,
+  base: string,
+  request: HttpRequestSpec,
+  countSql: () => Promise<number>,
+): Promise<Figures & { runs: LoadResult[]; body: string }> {
   await countSql();
   const first = await post(base, request);
   const sqlPerRequest = await countSql();
-  if (first.status !== 200 || first.body.includes('"errors"')) throw new Error(`${label}: HTTP ${first.status} ${first.body.slice(0, 500)}`);
+  if (first.status !== 200 || first.body.includes('"errors"'))
+    throw new Error(`${label}: HTTP ${first.status} ${first.body.slice(0, 500)}`);
   const job = { url: `${base}${request.path}`, body: request.body, connections: settings.connections };
   if (settings.warmup > 0) await runLoad({ ...job, seconds: settings.warmup });
   const runs: LoadResult[] = [];
   for (let i = 0; i < settings.runs; i++) {
     const result = await runLoad({ ...job, seconds: settings.seconds });
-    if (result.non2xx || result.errors) throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+    if (result.non2xx || result.errors)
+      throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
     runs.push(result);
   }
   const latencies = runs.flatMap((r) => r.latenciesMs);
@@ -89,14 +102,24 @@ async function measure(label: string, base: string, request: HttpRequestSpec, co
     rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
     sqlPerRequest,
   };
-  log(`  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request`);
+  log(
+    `  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request`,
+  );
   // The latencies are summarised above; the JSON keeps the figures, not every sample.
   return { ...figures, runs: runs.map((r) => ({ ...r, latenciesMs: [] })), body: first.body };
 }
 
 function machine(postgres: string, postgraphile?: string) {
   const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  return { nproc: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu, node: process.version, postgres, postgraphile, os: `${os.type()} ${os.release()}` };
+  return {
+    nproc: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu,
+    node: process.version,
+    postgres,
+    postgraphile,
+    os: `${os.type()} ${os.release()}`,
+  };
 }
 
 async function main() {
@@ -111,7 +134,12 @@ async function main() {
     await prepareBenchDatabase(db.url, settings.events, log);
 
     let statements = 0;
-    const dataSource = createDataSource({ url: db.url, poolSize: settings.poolSize, applicationName: 'detente-bench-app', onQuery: () => statements++ });
+    const dataSource = createDataSource({
+      url: db.url,
+      poolSize: settings.poolSize,
+      applicationName: 'detente-bench-app',
+      onQuery: () => statements++,
+    });
     await dataSource.initialize();
     stops.unshift(() => dataSource.destroy());
     const { app, stop } = await createApp({ dataSource, config: loadConfig({ RATE_LIMIT_MAX: '0' }), logger: createLogger('silent') });
@@ -135,7 +163,9 @@ async function main() {
       stops.unshift(peer.stop);
     }
 
-    log(`\nLoad: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.runs} × ${settings.seconds} s measured, from a separate process.`);
+    log(
+      `\nLoad: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.runs} × ${settings.seconds} s measured, from a separate process.`,
+    );
     for (const scenario of scenarios) {
       log(`\n${scenario.title}`);
       const appFigures = await measure('app', appUrl, scenario.app, async () => {
@@ -152,7 +182,9 @@ async function main() {
       const answersAgree = nearlyEqual(appAnswer, floorAnswer);
       if (!answersAgree) {
         const index = Array.isArray(appAnswer) ? appAnswer.findIndex((row, i) => !nearlyEqual(row, (floorAnswer as unknown[])[i])) : -1;
-        log(`  WARNING: the app's and the floor's answers differ${index >= 0 ? ` first at row ${index}: app ${JSON.stringify((appAnswer as unknown[])[index])}, floor ${JSON.stringify((floorAnswer as unknown[])[index])}` : ''}`);
+        log(
+          `  WARNING: the app's and the floor's answers differ${index >= 0 ? ` first at row ${index}: app ${JSON.stringify((appAnswer as unknown[])[index])}, floor ${JSON.stringify((floorAnswer as unknown[])[index])}` : ''}`,
+        );
       }
       const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
       results.push({
@@ -179,7 +211,11 @@ async function main() {
     stops.length = 0;
     if (settings.coldStart && (!settings.only || settings.only.some((id) => 'f-cold-start'.startsWith(id)))) {
       log('\n(f) cold start of `npm start` with the embedded database');
-      coldStart = await measureColdStart({ runs: settings.coldStartRuns, dataDir: path.resolve(REPO_ROOT, env.BENCH_COLD_START_DIR ?? path.join('.data', 'bench-cold-start')), log });
+      coldStart = await measureColdStart({
+        runs: settings.coldStartRuns,
+        dataDir: path.resolve(REPO_ROOT, env.BENCH_COLD_START_DIR ?? path.join('.data', 'bench-cold-start')),
+        log,
+      });
       log(`  ${JSON.stringify(coldStart)}`);
     }
   } finally {
@@ -202,7 +238,9 @@ async function main() {
     coldStart,
   };
   printTable(report);
-  const file = env.BENCH_RESULTS ? path.resolve(env.BENCH_RESULTS) : path.join(resultsDir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = env.BENCH_RESULTS
+    ? path.resolve(env.BENCH_RESULTS)
+    : path.join(resultsDir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`\nResults: ${path.relative(process.cwd(), file)}`);

@@ -39,7 +39,10 @@ export interface Figures {
   sqlPerRequest?: number;
 }
 
-const gql = (query: string, variables: Record<string, unknown>): HttpRequestSpec => ({ path: '/graphql', body: JSON.stringify({ query, variables }) });
+const gql = (query: string, variables: Record<string, unknown>): HttpRequestSpec => ({
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
 
 export const YEAR_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
 /** 1,000 ISO weeks ending with the data: the most buckets one aggregate query may ask for. */
@@ -134,7 +137,10 @@ function searchScenario(id: string, term: string, label: string, p95Target: numb
           'pageInfo', json_build_object('hasNextPage', (SELECT count(*) > 50 FROM hits)))))::text AS body`,
       params: [term],
     },
-    peer: gql(`query Search($q: String!) { benchSearchEvents(q: $q, first: 50) { nodes { id: rowId kind title startDate } pageInfo { hasNextPage } } }`, { q: term }),
+    peer: gql(
+      `query Search($q: String!) { benchSearchEvents(q: $q, first: 50) { nodes { id: rowId kind title startDate } pageInfo { hasNextPage } } }`,
+      { q: term },
+    ),
     answer: ({ data }) => data.events.edges.map((e: { node: { id: string } }) => e.node.id),
     check: ({ app }) => ({ met: app.p95 <= p95Target, why: `p95 ${app.p95.toFixed(1)} ms vs ${p95Target} ms` }),
   };
@@ -150,17 +156,26 @@ export const SCENARIOS: Scenario[] = [
       YEAR_WINDOW,
     ),
     floor: { sql: timelineFloorSql(true), params: [YEAR_WINDOW.from, YEAR_WINDOW.to, 200] },
-    peer: gql(`query Window($from: Date!, $to: Date!) { benchEventsInWindow(fromDate: $from, toDate: $to, first: 200) { nodes { ${PEER_EVENT_FIELDS} ${PEER_RELATION_FIELDS} } } }`, YEAR_WINDOW),
+    peer: gql(
+      `query Window($from: Date!, $to: Date!) { benchEventsInWindow(fromDate: $from, toDate: $to, first: 200) { nodes { ${PEER_EVENT_FIELDS} ${PEER_RELATION_FIELDS} } } }`,
+      YEAR_WINDOW,
+    ),
     answer: (body) => ({
       ...timelineAnswer(body),
-      relations: body.data.timeline.events.map((e: { participants: unknown[]; citations: unknown[] }) => [e.participants.length, e.citations.length]),
+      relations: body.data.timeline.events.map((e: { participants: unknown[]; citations: unknown[] }) => [
+        e.participants.length,
+        e.citations.length,
+      ]),
     }),
     check: ({ app, floor, peer }) => {
       const problems: string[] = [];
       if (floor && app.p50 > 2 * floor.p50) problems.push(`p50 ${(app.p50 / floor.p50).toFixed(1)}× floor`);
       if (peer && app.rps < peer.rps) problems.push(`rps ${(app.rps / peer.rps).toFixed(2)}× PostGraphile`);
       if ((app.sqlPerRequest ?? 0) > 5) problems.push(`${app.sqlPerRequest} SQL/request`);
-      return { met: problems.length === 0, why: problems.join('; ') || `p50 ${floor ? (app.p50 / floor.p50).toFixed(2) : '?'}× floor, ${app.sqlPerRequest} SQL/request` };
+      return {
+        met: problems.length === 0,
+        why: problems.join('; ') || `p50 ${floor ? (app.p50 / floor.p50).toFixed(2) : '?'}× floor, ${app.sqlPerRequest} SQL/request`,
+      };
     },
   },
   searchScenario('b-search-rare', RARE_TERM, 'rare', 50),
@@ -174,7 +189,10 @@ export const SCENARIOS: Scenario[] = [
       DATA_RANGE,
     ),
     floor: { sql: timelineFloorSql(false), params: [DATA_RANGE.from, DATA_RANGE.to, 200] },
-    peer: gql(`query Window($from: Date!, $to: Date!) { benchEventsInWindow(fromDate: $from, toDate: $to, first: 200) { nodes { ${PEER_EVENT_FIELDS} } } }`, DATA_RANGE),
+    peer: gql(
+      `query Window($from: Date!, $to: Date!) { benchEventsInWindow(fromDate: $from, toDate: $to, first: 200) { nodes { ${PEER_EVENT_FIELDS} } } }`,
+      DATA_RANGE,
+    ),
     answer: timelineAnswer,
     check: ({ app }) => ({ met: app.p95 <= 50, why: `p95 ${app.p95.toFixed(1)} ms vs 50 ms` }),
   },
@@ -182,7 +200,10 @@ export const SCENARIOS: Scenario[] = [
     id: 'd-event-counts',
     title: '(d) `eventCounts`, 1,000 weekly buckets',
     target: 'p95 ≤ 50 ms',
-    app: gql(`query Counts($from: Date!, $to: Date!) { eventCounts(from: $from, to: $to, bucket: WEEK) { start end count byKind { kind count } } }`, WEEKS_1000),
+    app: gql(
+      `query Counts($from: Date!, $to: Date!) { eventCounts(from: $from, to: $to, bucket: WEEK) { start end count byKind { kind count } } }`,
+      WEEKS_1000,
+    ),
     floor: {
       // From the same daily rollup the app reads (EventDailyRollups migration).
       sql: `WITH counts AS (
@@ -195,7 +216,10 @@ export const SCENARIOS: Scenario[] = [
                   FROM buckets LEFT JOIN counts ON counts.b = buckets.start GROUP BY buckets.start) per_bucket`,
       params: [WEEKS_1000.from, WEEKS_1000.to],
     },
-    peer: gql(`query Counts($from: Date!, $to: Date!) { benchWeeklyCounts(fromDate: $from, toDate: $to) { nodes { start kind n } } }`, WEEKS_1000),
+    peer: gql(
+      `query Counts($from: Date!, $to: Date!) { benchWeeklyCounts(fromDate: $from, toDate: $to) { nodes { start kind n } } }`,
+      WEEKS_1000,
+    ),
     answer: ({ data }) => data.eventCounts.map((b: { start: string; count: number; byKind: unknown[] }) => [b.start, b.count, b.byKind]),
     check: ({ app }) => ({ met: app.p95 <= 50, why: `p95 ${app.p95.toFixed(1)} ms vs 50 ms` }),
   },
@@ -248,12 +272,20 @@ export const SCENARIOS: Scenario[] = [
           FROM smooth`,
       params: [WEEKS_1000.from, WEEKS_1000.to],
     },
-    peer: gql(`query Temperature($from: Date!, $to: Date!) { benchWeeklyTone(fromDate: $from, toDate: $to) { nodes { start usN usSum ruN ruSum allN allSum } } }`, WEEKS_1000),
+    peer: gql(
+      `query Temperature($from: Date!, $to: Date!) { benchWeeklyTone(fromDate: $from, toDate: $to) { nodes { start usN usSum ruN ruSum allN allSum } } }`,
+      WEEKS_1000,
+    ),
     answer: ({ data }) =>
-      data.relationsTemperature.map((p: Record<'usToRu' | 'ruToUs' | 'all', { count: number; smoothed: number | null }> & { start: string }) => [
-        p.start,
-        ...(['usToRu', 'ruToUs', 'all'] as const).map((d) => [p[d].count, p[d].smoothed === null ? null : Math.round(p[d].smoothed * 1e6) / 1e6]),
-      ]),
+      data.relationsTemperature.map(
+        (p: Record<'usToRu' | 'ruToUs' | 'all', { count: number; smoothed: number | null }> & { start: string }) => [
+          p.start,
+          ...(['usToRu', 'ruToUs', 'all'] as const).map((d) => [
+            p[d].count,
+            p[d].smoothed === null ? null : Math.round(p[d].smoothed * 1e6) / 1e6,
+          ]),
+        ],
+      ),
     check: ({ app }) => ({ met: app.p95 <= 50, why: `p95 ${app.p95.toFixed(1)} ms vs 50 ms` }),
   },
 ];

@@ -17,9 +17,14 @@ async function main() {
     while (performance.now() < deadline) {
       const body = job.bodies[next++ % job.bodies.length];
       const t0 = performance.now();
-      let ok = 0;
+      let ok: 0 | 1;
       try {
-        const response = await fetch(job.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(job.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
         const text = await response.text();
         ok = response.status === 200 && !text.includes('"errors"') ? 1 : 0;
       } catch {

@@ -38,7 +38,8 @@ function startPostgres(dataDir: string, port: number): Promise<ChildProcess> {
     child.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}`)));
   });
 }
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
 async function waitReady(url: string, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
@@ -65,9 +66,16 @@ interface Run {
 
 function runClient(url: string, seconds: number): Promise<Array<[number, number, number]>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'soak-client.js'), JSON.stringify({ url: `${url}/graphql`, seconds, connections: CONNECTIONS, bodies: QUERIES })], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(__dirname, 'soak-client.js'),
+        JSON.stringify({ url: `${url}/graphql`, seconds, connections: CONNECTIONS, bodies: QUERIES }),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout?.on('data', (c) => (out += c));
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out).samples) : reject(new Error(`load client exited with ${code}`))));
@@ -75,7 +83,10 @@ function runClient(url: string, seconds: number): Promise<Array<[number, number,
 }
 
 function summarise(samples: Array<[number, number, number]>, seconds: number): Run {
-  const latencies = samples.filter((s) => s[2]).map((s) => s[1]).sort((a, b) => a - b);
+  const latencies = samples
+    .filter((s) => s[2])
+    .map((s) => s[1])
+    .sort((a, b) => a - b);
   const failures = samples.filter((s) => !s[2]).map((s) => s[0] / 1000);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
@@ -93,7 +104,10 @@ async function fingerprint(url: string): Promise<string> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ events(first: 100, orderBy: DATE_ASC) { totalCount nodes { id version title } } eventCounts(from: "2014-01-01", to: "2024-12-31", bucket: YEAR) { count } }' }),
+    body: JSON.stringify({
+      query:
+        '{ events(first: 100, orderBy: DATE_ASC) { totalCount nodes { id version title } } eventCounts(from: "2014-01-01", to: "2024-12-31", bucket: YEAR) { count } }',
+    }),
   });
   return JSON.stringify(await res.json());
 }
@@ -106,17 +120,27 @@ async function main() {
   const appPort = await freePort();
   let pg = await startPostgres(dataDir, pgPort);
   const app = spawn(process.execPath, [path.join(REPO, 'server', 'dist', 'main.js')], {
-    env: { ...process.env, PORT: String(appPort), DATABASE_URL: `postgres://postgres:detente-local@127.0.0.1:${pgPort}/soak`, RATE_LIMIT_MAX: '0', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      PORT: String(appPort),
+      DATABASE_URL: `postgres://postgres:detente-local@127.0.0.1:${pgPort}/soak`,
+      RATE_LIMIT_MAX: '0',
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${appPort}`;
   const results: Record<string, unknown> = { connections: CONNECTIONS, seconds: SECONDS };
   try {
     await waitReady(url, 60_000);
-    console.log(`Soak: ${CONNECTIONS} clients, ${SECONDS} s, a mix of ${QUERIES.length} page queries, app and PostgreSQL in their own processes.`);
+    console.log(
+      `Soak: ${CONNECTIONS} clients, ${SECONDS} s, a mix of ${QUERIES.length} page queries, app and PostgreSQL in their own processes.`,
+    );
     const steady = summarise(await runClient(url, SECONDS), SECONDS);
     results.steady = steady;
-    console.log(`  steady          ${steady.requests} requests, ${steady.failed} failed, ${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms`);
+    console.log(
+      `  steady          ${steady.requests} requests, ${steady.failed} failed, ${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms`,
+    );
 
     const before = await fingerprint(url);
     const load = runClient(url, SECONDS);
@@ -128,7 +152,11 @@ async function main() {
     const upAt = Date.now();
     let recoveredAt = 0;
     while (!recoveredAt && Date.now() - upAt < 30_000) {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERIES[0] }).catch(() => null);
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: QUERIES[0],
+      }).catch(() => null);
       if (res?.ok && !(await res.text()).includes('"errors"')) recoveredAt = Date.now();
       else await new Promise((r) => setTimeout(r, 50));
     }

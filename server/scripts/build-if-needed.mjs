@@ -32,7 +32,11 @@ export function buildIfNeeded({ quiet = false } = {}) {
     if (built && built >= changed) continue;
     if (!quiet) console.log(`Building ${pkg.name}…`);
     const started = Date.now();
-    const result = spawnSync('npm', ['run', 'build', '-w', pkg.name], { cwd: root, stdio: quiet ? 'pipe' : ['ignore', 'ignore', 'inherit'], encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', 'build', '-w', pkg.name], {
+      cwd: root,
+      stdio: quiet ? 'pipe' : ['ignore', 'ignore', 'inherit'],
+      encoding: 'utf8',
+    });
     if (result.status !== 0) {
       if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
       console.error(`Building ${pkg.name} failed.`);

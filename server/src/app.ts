@@ -55,7 +55,10 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     formatError: keepRequestId(
       createFormatError({
         logInternal: (error, requestId) =>
-          logger.error({ requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error }, 'internal error'),
+          logger.error(
+            { requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error },
+            'internal error',
+          ),
       }),
     ),
     plugins: [
@@ -70,7 +73,9 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
             async didResolveOperation({ operation, document, request, schema: operationSchema }) {
               if (!operation) return;
               const fragments = Object.fromEntries(
-                document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+                document.definitions
+                  .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                  .map((f) => [f.name.value, f]),
               );
               enforceLimits(measureOperation(operationSchema, operation, fragments, request.variables ?? {}), config.limits);
             },
@@ -141,7 +146,13 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
           errors: [
             {
               message: `Query is too large: ${size} bytes, the limit is ${config.limits.maxQueryBytes} (MAX_QUERY_BYTES)`,
-              extensions: { code: 'BAD_USER_INPUT', limit: 'querySize', max: config.limits.maxQueryBytes, actual: size, requestId: req.requestId },
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                limit: 'querySize',
+                max: config.limits.maxQueryBytes,
+                actual: size,
+                requestId: req.requestId,
+              },
             },
           ],
         });

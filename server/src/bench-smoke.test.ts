@@ -63,13 +63,15 @@ describe('npm run bench (smoke)', () => {
     expect(report.scenarios.map((s: { id: string }) => s.id)).toEqual(SCENARIOS);
     for (const scenario of report.scenarios) {
       for (const server of [scenario.app, scenario.floor]) {
-        for (const figure of ['p50', 'p95', 'p99', 'rps', 'sqlPerRequest']) expect({ id: scenario.id, figure, ok: isFigure(server[figure]) }).toEqual({ id: scenario.id, figure, ok: true });
+        for (const figure of ['p50', 'p95', 'p99', 'rps', 'sqlPerRequest'])
+          expect({ id: scenario.id, figure, ok: isFigure(server[figure]) }).toEqual({ id: scenario.id, figure, ok: true });
       }
       expect({ id: scenario.id, answersAgree: scenario.answersAgree }).toEqual({ id: scenario.id, answersAgree: true });
       expect(typeof scenario.met).toBe('boolean');
     }
     if (HAS_CHROMIUM) {
-      for (const figure of ['firstDrawP50', 'frameP95', 'itemsLoaded']) expect({ figure, ok: isFigure(report.page[figure]) }).toEqual({ figure, ok: true });
+      for (const figure of ['firstDrawP50', 'frameP95', 'itemsLoaded'])
+        expect({ figure, ok: isFigure(report.page[figure]) }).toEqual({ figure, ok: true });
     } else {
       expect(report.page.skipped).toMatch(/Chromium/);
     }

@@ -128,15 +128,21 @@ export function loadConfig(env: Env = process.env): Config {
     } catch {
       // reported below
     }
-    if (protocol !== 'postgres:' && protocol !== 'postgresql:') problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} must be a postgres:// URL`);
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+      problems.push(`DATABASE_REPLICA_URLS entry ${index + 1} must be a postgres:// URL`);
   });
-  if (databaseReplicaUrls.length && !env.DATABASE_URL) problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary); the embedded PostgreSQL has no replicas');
+  if (databaseReplicaUrls.length && !env.DATABASE_URL)
+    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary); the embedded PostgreSQL has no replicas');
   const trustProxyRaw = (env.TRUST_PROXY || 'loopback').trim();
   let trustProxy: Config['trustProxy'] = 'loopback';
   if (/^\d+$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
   else if (/^(false|off|no|0)$/i.test(trustProxyRaw)) trustProxy = false;
-  else if (trustProxyRaw.split(',').every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry.trim()))) trustProxy = trustProxyRaw;
-  else problems.push(`TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges (got "${trustProxyRaw}")`);
+  else if (trustProxyRaw.split(',').every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry.trim())))
+    trustProxy = trustProxyRaw;
+  else
+    problems.push(
+      `TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges (got "${trustProxyRaw}")`,
+    );
   // --- end of operations settings ---
 
   if (env.REDIS_URL && !/^rediss?:\/\/\S+$/.test(env.REDIS_URL)) problems.push('REDIS_URL must look like redis://host:6379');
@@ -150,7 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const origin of corsOrigins) {
-    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must look like https://example.org`);
+    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`CORS_ORIGINS entry "${origin}" must look like https://example.org`);
   }
 
   const config: Config = {

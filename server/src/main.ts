@@ -16,9 +16,11 @@ function describeDatabaseError(error: unknown, url: string): string {
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED') return `Cannot reach PostgreSQL at ${safeUrl}: connection refused. Is the server running? Check DATABASE_URL.`;
+  if (code === 'ECONNREFUSED')
+    return `Cannot reach PostgreSQL at ${safeUrl}: connection refused. Is the server running? Check DATABASE_URL.`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot reach PostgreSQL at ${safeUrl}: unknown host. Check DATABASE_URL.`;
-  if (code === '28P01' || code === '28000') return `PostgreSQL at ${safeUrl} refused the login: ${message}. Check the user and password in DATABASE_URL.`;
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL at ${safeUrl} refused the login: ${message}. Check the user and password in DATABASE_URL.`;
   if (code === '3D000') return `PostgreSQL at ${safeUrl}: ${message}. Create the database or fix DATABASE_URL.`;
   return `Cannot use PostgreSQL at ${safeUrl}: ${message}`;
 }
@@ -37,7 +39,12 @@ async function main() {
     stopEmbedded = embedded.stop;
   }
 
-  const dataSource = createDataSource({ url, replicaUrls: config.databaseReplicaUrls, poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = createDataSource({
+    url,
+    replicaUrls: config.databaseReplicaUrls,
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -63,7 +70,13 @@ async function main() {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new StartupError(error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use. Stop the other program or set PORT to a free port.` : `Cannot listen on port ${config.port}: ${error.message}`)),
+      reject(
+        new StartupError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`
+            : `Cannot listen on port ${config.port}: ${error.message}`,
+        ),
+      ),
     );
     server.listen(config.port, config.host, resolve);
   });
@@ -103,7 +116,12 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof StartupError || error instanceof EmbeddedDatabaseError || error instanceof DatasetFileError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof StartupError ||
+    error instanceof EmbeddedDatabaseError ||
+    error instanceof DatasetFileError
+  ) {
     console.error(`\nDétente could not start.\n${error.message}\n`);
   } else {
     console.error('\nDétente could not start:', error instanceof Error ? error.message : error, '\n');

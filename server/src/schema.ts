@@ -15,7 +15,7 @@ import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver
 
 const ENUM_DESCRIPTIONS: Record<string, [object, string]> = {
   EventKind: [shared.EventKind, 'The five kinds of event.'],
-  DatePrecision: [shared.DatePrecision, 'How precisely an event\'s date is known.'],
+  DatePrecision: [shared.DatePrecision, "How precisely an event's date is known."],
   Direction: [shared.Direction, 'Who acted towards whom.'],
   Verification: [shared.Verification, 'How well the sources support an event.'],
   QuoteType: [shared.QuoteType, 'Whether a quote is verbatim, reported speech or a paraphrase.'],
@@ -27,7 +27,7 @@ const ENUM_DESCRIPTIONS: Record<string, [object, string]> = {
   MissionActionType: [shared.MissionActionType, 'What was done to a diplomatic mission or its people.'],
   AgreementAction: [shared.AgreementAction, 'What happened to an agreement.'],
   ActorKind: [shared.ActorKind, 'What sort of actor.'],
-  ParticipantRole: [shared.ParticipantRole, 'An actor\'s role in an event.'],
+  ParticipantRole: [shared.ParticipantRole, "An actor's role in an event."],
   Side: [shared.Side, 'The side an actor stood for.'],
   LinkType: [shared.LinkType, 'How one event relates to another.'],
   LinkDirection: [shared.LinkDirection, 'Which way a link points from the event you are reading.'],
@@ -39,7 +39,18 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The schema is immutable, so it is built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [EventResolver, EventMutationResolver, StatementResolver, ParticipantResolver, CitationResolver, EventLinkResolver, ActorResolver, ActorMutationResolver, SourceResolver, DatasetResolver],
+    resolvers: [
+      EventResolver,
+      EventMutationResolver,
+      StatementResolver,
+      ParticipantResolver,
+      CitationResolver,
+      EventLinkResolver,
+      ActorResolver,
+      ActorMutationResolver,
+      SourceResolver,
+      DatasetResolver,
+    ],
     authChecker,
     pubSub,
     orphanedTypes: [Statement, Meeting, Sanction, MissionAction, Agreement],
@@ -47,9 +58,13 @@ export function getSchema(): Promise<GraphQLSchema> {
   }).then((schema) => {
     // type-graphql gives no way to describe the root type; the schema is the manual, so it gets one here.
     const query = schema.getQueryType();
-    if (query) query.description = 'Read the record of US–Russia relations: events, actors, the timeline window and the data range. Reads need no key.';
+    if (query)
+      query.description =
+        'Read the record of US–Russia relations: events, actors, the timeline window and the data range. Reads need no key.';
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = 'Keep the record up to date. Every mutation needs "Authorization: Bearer <API key>"; changes are versioned and logged.';
+    if (mutation)
+      mutation.description =
+        'Keep the record up to date. Every mutation needs "Authorization: Bearer <API key>"; changes are versioned and logged.';
     const subscription = schema.getSubscriptionType();
     if (subscription) subscription.description = 'Live changes, over graphql-ws on the same /graphql endpoint.';
     return schema;

@@ -14,10 +14,16 @@ export async function attachSubscriptions(server: http.Server, dataSource: DataS
   const cleanup = useServer(
     {
       schema,
-      context: (ctx) => createContext(dataSource, crypto.randomUUID(), typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined),
+      context: (ctx) =>
+        createContext(
+          dataSource,
+          crypto.randomUUID(),
+          typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined,
+        ),
       onSubscribe: (_ctx, _id, payload) => {
         // Only subscriptions travel over the socket; queries and mutations go through HTTP with its limits.
-        if (!/^\s*subscription\b/.test(payload.query ?? '')) return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations by HTTP POST')];
+        if (!/^\s*subscription\b/.test(payload.query ?? ''))
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations by HTTP POST')];
         return undefined;
       },
     },

@@ -43,7 +43,25 @@ describe('CAMEO codebook', () => {
   });
 
   it('returns undefined / false for unknown codes', () => {
-    for (const unknown of ['', '0', '00', '000', '1', '21', '099', '109', '155', '176', '1834', '1951', '2043', 'abc', 'constructor', 'toString', '__proto__']) {
+    for (const unknown of [
+      '',
+      '0',
+      '00',
+      '000',
+      '1',
+      '21',
+      '099',
+      '109',
+      '155',
+      '176',
+      '1834',
+      '1951',
+      '2043',
+      'abc',
+      'constructor',
+      'toString',
+      '__proto__',
+    ]) {
       expect(goldsteinFor(unknown)).toBeUndefined();
       expect(isCameoCode(unknown)).toBe(false);
     }

@@ -10,20 +10,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export const MONTH_ABBREVIATIONS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
+export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -92,11 +79,7 @@ function formatRange(start: CalendarDate, end: CalendarDate, precision: DatePrec
  * with an end date, a compact range: "11–13 Oct 2021", "Oct–Dec 2021", "2021–2023".
  * Malformed input is returned as it came rather than hidden.
  */
-export function formatEventDate(
-  startDate: string,
-  precision: DatePrecision | `${DatePrecision}`,
-  endDate?: string | null,
-): string {
+export function formatEventDate(startDate: string, precision: DatePrecision | `${DatePrecision}`, endDate?: string | null): string {
   const start = parseIsoDate(startDate);
   if (!start) return startDate;
   const level = precision as DatePrecision;
@@ -117,9 +100,7 @@ export function endOfPeriodExclusive(date: CalendarDate, precision: DatePrecisio
     case DatePrecision.YEAR:
       return { year: date.year + 1, month: 1, day: 1 };
     case DatePrecision.MONTH:
-      return date.month === 12
-        ? { year: date.year + 1, month: 1, day: 1 }
-        : { year: date.year, month: date.month + 1, day: 1 };
+      return date.month === 12 ? { year: date.year + 1, month: 1, day: 1 } : { year: date.year, month: date.month + 1, day: 1 };
     case DatePrecision.DAY:
       return addDays(date, 1);
   }

@@ -177,8 +177,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   const listFrom = timelineWindow ? toIsoDay(timelineWindow.start) : null;
   const listTo = timelineWindow ? toIsoDay(timelineWindow.end) : null;
-  const activeCount =
-    state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
+  const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
 
   return (
     <div className="app">
@@ -188,8 +187,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       <header className="app-header">
         <h1 className="app-title">Détente</h1>
         <p className="app-tagline">
-          A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled
-          whom, and what answered what.
+          A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and what
+          answered what.
         </p>
         <nav className="app-nav" aria-label="Pages">
           <a href="/" aria-current="page">
@@ -260,8 +259,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
       {announcer}
       <footer className="app-footer">
-        Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data
-        and the API are open: try the <a href="/explorer">API explorer</a>.
+        Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
+        open: try the <a href="/explorer">API explorer</a>.
       </footer>
     </div>
   );

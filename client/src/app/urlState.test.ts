@@ -1,4 +1,13 @@
-import { DEFAULT_VIEW_STATE, decodeMoment, decodeViewState, encodeMoment, encodeViewState, roundWindow, toEventFilter, type ViewState } from './urlState';
+import {
+  DEFAULT_VIEW_STATE,
+  decodeMoment,
+  decodeViewState,
+  encodeMoment,
+  encodeViewState,
+  roundWindow,
+  toEventFilter,
+  type ViewState,
+} from './urlState';
 
 const local = (year: number, month: number, day: number, hours = 0, minutes = 0) => new Date(year, month - 1, day, hours, minutes);
 
@@ -30,7 +39,9 @@ describe('the view state in the URL', () => {
   });
 
   it('Given unknown kinds, malformed dates and hostile ids, it drops them rather than trusting them', () => {
-    const decoded = decodeViewState('?kind=SANCTION&kind=BOGUS&dir=SIDEWAYS&from=2021-13-01&to=2022-01-01&event=<script>&actor=a;b&lanes=weird');
+    const decoded = decodeViewState(
+      '?kind=SANCTION&kind=BOGUS&dir=SIDEWAYS&from=2021-13-01&to=2022-01-01&event=<script>&actor=a;b&lanes=weird',
+    );
     expect(decoded.kinds).toEqual(['SANCTION']);
     expect(decoded.directions).toEqual([]);
     expect(decoded.window).toBeNull();

@@ -95,7 +95,14 @@ export function decodeViewState(search: string): ViewState {
     directions: list(params, 'dir').filter((direction) => DIRECTIONS.has(direction)) as Direction[],
     actorIds: list(params, 'actor').filter((id) => /^[\w-]{1,100}$/.test(id)),
     // Tags may hold commas in principle, so each is its own parameter.
-    tags: [...new Set(params.getAll('tag').map((tag) => tag.trim().toLowerCase()).filter(Boolean))].slice(0, MAX_LIST_LENGTH),
+    tags: [
+      ...new Set(
+        params
+          .getAll('tag')
+          .map((tag) => tag.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ].slice(0, MAX_LIST_LENGTH),
     search: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH),
     window: start && end && end > start ? { start, end } : null,
     event: event && /^[\w-]{1,100}$/.test(event) ? event : null,

@@ -12,7 +12,7 @@ import { snapshotEvents } from '../dataset/dataset.store';
 import { Source } from '../sources/source.entity';
 import { Actor } from './actor.entity';
 
-@InputType({ description: 'An actor\'s fields; on update, fields left out keep their values.' })
+@InputType({ description: "An actor's fields; on update, fields left out keep their values." })
 export class ActorInput {
   @Field(() => String, { nullable: true, description: 'Human-readable id; made from the name when left out. Fixed once created.' })
   @IsOptional()
@@ -50,7 +50,7 @@ export class ActorInput {
   wikidataId?: string;
 }
 
-@InputType({ description: 'A source\'s fields; on update, fields left out keep their values.' })
+@InputType({ description: "A source's fields; on update, fields left out keep their values." })
 export class SourceInput {
   @Field(() => String, { nullable: true, description: 'http(s) URL. Required to create; unique.' })
   @IsOptional()
@@ -95,19 +95,25 @@ export class ActorMutationResolver {
   @Mutation(() => Actor, { description: 'Add an actor. Editors only.' })
   async createActor(@Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput, @Ctx() ctx: Context) {
     await ctx.writes(async () => undefined);
-    if (!input.name || !input.kind) throw badInput('name and kind are required to create an actor', !input.name ? 'input.name' : 'input.kind');
+    if (!input.name || !input.kind)
+      throw badInput('name and kind are required to create an actor', !input.name ? 'input.name' : 'input.kind');
     const repo = ctx.dataSource.getRepository(Actor);
     try {
       return await repo.save(repo.create({ ...input, slug: input.slug ?? slugFromName(input.name), aliases: input.aliases ?? [] }));
     } catch (error) {
-      if (uniqueViolation(error)) throw new AppError(ErrorCode.CONFLICT, `An actor with slug "${input.slug ?? slugFromName(input.name)}" exists already`);
+      if (uniqueViolation(error))
+        throw new AppError(ErrorCode.CONFLICT, `An actor with slug "${input.slug ?? slugFromName(input.name)}" exists already`);
       throw error;
     }
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Actor, { description: 'Correct an actor; fields left out keep their values. Editors only.' })
-  async updateActor(@Arg('id', () => ID, { description: 'UUID or slug.' }) id: string, @Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput, @Ctx() ctx: Context) {
+  async updateActor(
+    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
+    @Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput,
+    @Ctx() ctx: Context,
+  ) {
     await ctx.writes(async () => undefined);
     const repo = ctx.dataSource.getRepository(Actor);
     const actor = await repo.findOne({ where: UUID_PATTERN.test(id) ? { id } : { slug: id } });
@@ -119,7 +125,8 @@ export class ActorMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Actor, {
-    description: 'Merge a duplicate actor into another: its participations and outlets move over, it redirects to the other from then on, and every event it touched gets a new revision. Editors only.',
+    description:
+      'Merge a duplicate actor into another: its participations and outlets move over, it redirects to the other from then on, and every event it touched gets a new revision. Editors only.',
   })
   async mergeActors(
     @Arg('fromId', () => ID, { description: 'The duplicate (UUID or slug); it stays as a redirect.' }) fromId: string,
@@ -129,7 +136,9 @@ export class ActorMutationResolver {
     return ctx.writes(async (author) => {
       const changed = await ctx.dataSource.transaction(async (manager) => {
         const find = async (ref: string) => {
-          const [row] = await manager.query('SELECT id, slug, merged_into_id FROM actor WHERE id::text = $1 OR slug = $1 FOR UPDATE', [ref]);
+          const [row] = await manager.query('SELECT id, slug, merged_into_id FROM actor WHERE id::text = $1 OR slug = $1 FOR UPDATE', [
+            ref,
+          ]);
           if (!row) throw notFound(`No actor "${ref}"`);
           return row as { id: string; slug: string; merged_into_id: string | null };
         };
@@ -152,7 +161,10 @@ export class ActorMutationResolver {
         await manager.query('UPDATE event SET outlet_id = $2 WHERE outlet_id = $1', [from.id, into.id]);
         await manager.query('UPDATE actor SET merged_into_id = $2, updated_at = now() WHERE id = $1', [from.id, into.id]);
         for (const { event_id } of touched) {
-          const [[{ version }]] = await manager.query('UPDATE event SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [event_id]);
+          const [[{ version }]] = await manager.query(
+            'UPDATE event SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
+            [event_id],
+          );
           const [snapshot] = await snapshotEvents(manager, 'e.id = $1', [event_id]);
           await manager.query('INSERT INTO revision (event_id, version, action, snapshot, author, note) VALUES ($1, $2, $3, $4, $5, $6)', [
             event_id,
@@ -185,7 +197,11 @@ export class ActorMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Source, { description: 'Correct a source; fields left out keep their values. Editors only.' })
-  async updateSource(@Arg('id', () => ID, { description: 'The source\'s UUID.' }) id: string, @Arg('input', () => SourceInput, { description: 'The fields to set.' }) input: SourceInput, @Ctx() ctx: Context) {
+  async updateSource(
+    @Arg('id', () => ID, { description: "The source's UUID." }) id: string,
+    @Arg('input', () => SourceInput, { description: 'The fields to set.' }) input: SourceInput,
+    @Ctx() ctx: Context,
+  ) {
     await ctx.writes(async () => undefined);
     if (!UUID_PATTERN.test(id)) throw badInput('id must be a source UUID', 'id');
     const repo = ctx.dataSource.getRepository(Source);

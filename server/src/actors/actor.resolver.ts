@@ -57,10 +57,10 @@ class ActorStats {
   @Field(() => [RoleCount], { description: 'Participations by role, most frequent first.' })
   byRole: RoleCount[];
 
-  @Field(() => DateScalar, { nullable: true, description: 'Start of the actor\'s first event.' })
+  @Field(() => DateScalar, { nullable: true, description: "Start of the actor's first event." })
   firstDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'End of the actor\'s last event.' })
+  @Field(() => DateScalar, { nullable: true, description: "End of the actor's last event." })
   lastDate: string | null;
 }
 
@@ -71,7 +71,10 @@ export class ActorResolver {
     return ctx.actors.list(search, page);
   }
 
-  @Query(() => Actor, { nullable: true, description: 'One actor by id or slug; null when there is none. A merged actor answers with the actor it was merged into.' })
+  @Query(() => Actor, {
+    nullable: true,
+    description: 'One actor by id or slug; null when there is none. A merged actor answers with the actor it was merged into.',
+  })
   actor(@Arg('id', () => ID, { description: 'The actor\'s UUID or slug (e.g. "sergei-ryabkov").' }) id: string, @Ctx() ctx: Context) {
     return ctx.actors.findOne(id);
   }
@@ -81,7 +84,7 @@ export class ActorResolver {
     return ctx.events.list({ ...page, orderBy, filter: { ...filter, actorIds: [actor.id], actorRole: role } });
   }
 
-  @FieldResolver(() => ActorStats, { description: 'Counts of this actor\'s events by kind and role.' })
+  @FieldResolver(() => ActorStats, { description: "Counts of this actor's events by kind and role." })
   stats(@Root() actor: Actor, @Ctx() ctx: Context) {
     return ctx.actors.stats(actor.id);
   }

@@ -27,7 +27,10 @@ export class ActorService {
     const term = search?.trim();
     if (term) {
       const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(`(a.name ILIKE :pattern OR array_to_string(a.aliases, ' ') ILIKE :pattern OR a.slug ILIKE :pattern OR a.title ILIKE :pattern)`, { pattern });
+      qb.andWhere(
+        `(a.name ILIKE :pattern OR array_to_string(a.aliases, ' ') ILIKE :pattern OR a.slug ILIKE :pattern OR a.title ILIKE :pattern)`,
+        { pattern },
+      );
     }
     const counter = qb.clone();
     const { connection } = await fetchKeysetPage(selectKeys(qb, ACTOR_ORDER), ACTOR_ORDER, page);

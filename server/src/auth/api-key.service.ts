@@ -24,9 +24,11 @@ export class ApiKeyService {
   /** Returns the new key in clear; it is not stored and cannot be shown again. */
   async create(name: string, role: ApiKeyRole): Promise<{ key: string; record: ApiKey }> {
     if (!KEY_NAME_PATTERN.test(name)) throw new ApiKeyError('The name must be 1–64 letters, digits, spaces or . @ _ -');
-    if (!Object.values(ApiKeyRole).includes(role)) throw new ApiKeyError(`The role must be one of ${Object.values(ApiKeyRole).join(', ').toLowerCase()}`);
+    if (!Object.values(ApiKeyRole).includes(role))
+      throw new ApiKeyError(`The role must be one of ${Object.values(ApiKeyRole).join(', ').toLowerCase()}`);
     const repo = this.dataSource.getRepository(ApiKey);
-    if (await repo.findOne({ where: { name } })) throw new ApiKeyError(`A key named "${name}" exists already; revoke it or pick another name`);
+    if (await repo.findOne({ where: { name } }))
+      throw new ApiKeyError(`A key named "${name}" exists already; revoke it or pick another name`);
     const key = `${KEY_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
     const record = await repo.save(repo.create({ name, role, keyHash: hashKey(key) }));
     return { key, record };

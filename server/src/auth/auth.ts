@@ -18,13 +18,19 @@ const GRANTS: Record<ApiKeyRole, ApiKeyRole[]> = {
 
 export const authChecker: AuthChecker<AuthContext, ApiKeyRole> = async ({ context }, roles) => {
   if (!context.authorization) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'This needs an API key: send "Authorization: Bearer <key>" (create one with `npm run keys -- create`)');
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'This needs an API key: send "Authorization: Bearer <key>" (create one with `npm run keys -- create`)',
+    );
   }
   const principal = await context.principal();
   if (!principal) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid (unknown or revoked)');
   const needed = roles.length ? roles : [ApiKeyRole.EDITOR];
   if (!needed.some((role) => GRANTS[principal.role].includes(role))) {
-    throw new AppError(ErrorCode.FORBIDDEN, `This needs the ${needed.join(' or ').toLowerCase()} role; the key "${principal.name}" is ${principal.role.toLowerCase()}`);
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `This needs the ${needed.join(' or ').toLowerCase()} role; the key "${principal.name}" is ${principal.role.toLowerCase()}`,
+    );
   }
   return true;
 };

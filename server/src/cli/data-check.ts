@@ -7,7 +7,9 @@ import { validateDataset } from '../dataset/dataset.validate';
 function main(): number {
   const target = process.argv[2];
   try {
-    const files = target ? readDatasetFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), target)) : readDatasetDir(loadConfig().datasetDir);
+    const files = target
+      ? readDatasetFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), target))
+      : readDatasetDir(loadConfig().datasetDir);
     const problems = validateDataset(files);
     if (problems.length) {
       console.error(`The dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems, 500)}`);

@@ -26,7 +26,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof DatasetFileError ? `Nothing was imported.\n${error.message}` : `Import failed: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      error instanceof DatasetFileError
+        ? `Nothing was imported.\n${error.message}`
+        : `Import failed: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(1);
   },
 );

@@ -24,5 +24,7 @@ async function main(): Promise<number> {
 }
 
 runCli(main, (error) =>
-  error instanceof DatasetFileError ? `Nothing was restored.\n${error.message}` : `Restore failed: ${error instanceof Error ? error.message : error}`,
+  error instanceof DatasetFileError
+    ? `Nothing was restored.\n${error.message}`
+    : `Restore failed: ${error instanceof Error ? error.message : error}`,
 );

@@ -27,12 +27,16 @@ async function main(): Promise<number> {
     if (command === 'create') {
       const role = (values.role ?? '').toUpperCase() as ApiKeyRole;
       const { key, record } = await keys.create(values.name!, role);
-      console.log(`Created ${record.role.toLowerCase()} key "${record.name}". Keep it now, it is not shown again:\n\n  ${key}\n\nUse it as: Authorization: Bearer ${key.slice(0, 8)}…`);
+      console.log(
+        `Created ${record.role.toLowerCase()} key "${record.name}". Keep it now, it is not shown again:\n\n  ${key}\n\nUse it as: Authorization: Bearer ${key.slice(0, 8)}…`,
+      );
     } else if (command === 'list') {
       const all = await keys.list();
       if (!all.length) console.log('No keys yet.');
       for (const k of all) {
-        console.log(`${k.name.padEnd(24)} ${k.role.toLowerCase().padEnd(7)} created ${k.createdAt.toISOString()}${k.revokedAt ? `  REVOKED ${k.revokedAt.toISOString()}` : ''}`);
+        console.log(
+          `${k.name.padEnd(24)} ${k.role.toLowerCase().padEnd(7)} created ${k.createdAt.toISOString()}${k.revokedAt ? `  REVOKED ${k.revokedAt.toISOString()}` : ''}`,
+        );
       }
     } else {
       const record = await keys.revoke(values.name!);

@@ -69,7 +69,8 @@ function isConnectionError(error: unknown): boolean {
   // pg and TypeORM throw connection failures in several wrappings: the error itself, its driverError, or (when a
   // plain object was thrown) graphql-js's NonErrorThrown carrying it as thrownValue.
   const wrapped = error as { thrownValue?: unknown; driverError?: unknown; cause?: unknown } | null;
-  for (const inner of [wrapped?.thrownValue, wrapped?.driverError, wrapped?.cause]) if (inner && inner !== error && isConnectionError(inner)) return true;
+  for (const inner of [wrapped?.thrownValue, wrapped?.driverError, wrapped?.cause])
+    if (inner && inner !== error && isConnectionError(inner)) return true;
   const code = (error as { code?: string } | null)?.code;
   const message = error instanceof Error ? error.message : '';
   return (
@@ -113,18 +114,36 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
     }
     const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
     if (tokens) {
-      return { ...base, message: `Query has too many tokens: the limit is ${tokens[1]} (MAX_QUERY_TOKENS)`, extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'tokens', max: Number(tokens[1]) } };
+      return {
+        ...base,
+        message: `Query has too many tokens: the limit is ${tokens[1]} (MAX_QUERY_TOKENS)`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'tokens', max: Number(tokens[1]) },
+      };
     }
-    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    if (
+      code === 'GRAPHQL_PARSE_FAILED' ||
+      code === 'GRAPHQL_VALIDATION_FAILED' ||
+      code === 'BAD_REQUEST' ||
+      code === 'PERSISTED_QUERY_NOT_FOUND' ||
+      code === 'OPERATION_RESOLUTION_FAILURE'
+    ) {
       // Scalar literal errors ("Expected value of type Date") are bad input too.
       const isValueError = /Expected value of type|has invalid value|got invalid value|^(Argument|Field) "\w+": /.test(formatted.message);
       return { ...base, message: formatted.message, extensions: { code: isValueError ? ErrorCode.BAD_USER_INPUT : code } };
     }
     if (isConnectionError(original)) {
-      return { ...base, message: 'The database is unavailable; try again in a few seconds.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        ...base,
+        message: 'The database is unavailable; try again in a few seconds.',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     if (/canceling statement due to statement timeout/.test(original instanceof Error ? original.message : '')) {
-      return { ...base, message: 'The query took too long and was cancelled (statement_timeout).', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        ...base,
+        message: 'The query took too long and was cancelled (statement_timeout).',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     logInternal(original, requestId);
     return {

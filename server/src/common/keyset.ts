@@ -41,7 +41,11 @@ export interface KeysetPage<T> {
  * Runs one page query: `qb` must already select the entity and, as raw columns, every sort key under its alias
  * (see `selectKeys`). Returns the page in the requested order with cursors and page info.
  */
-export async function fetchKeysetPage<T extends object>(qb: SelectQueryBuilder<T>, keys: SortKey[], page: PageRequest): Promise<KeysetPage<T>> {
+export async function fetchKeysetPage<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  page: PageRequest,
+): Promise<KeysetPage<T>> {
   const backward = page.last !== undefined;
   const size = backward ? page.last! : page.first;
   const cursor = backward ? page.before : page.after;
@@ -49,7 +53,11 @@ export async function fetchKeysetPage<T extends object>(qb: SelectQueryBuilder<T
   if (backward && page.after) throw badInput('Use `after` with `first`, or `before` with `last`', 'after');
   if (!backward && page.before) throw badInput('Use `before` with `last`, or `after` with `first`', 'before');
   if (cursor) {
-    const values = decodeCursor(cursor, argument, keys.map((k) => k.type));
+    const values = decodeCursor(
+      cursor,
+      argument,
+      keys.map((k) => k.type),
+    );
     const condition = keysetCondition(keys, values, !backward, 'ks');
     qb.andWhere(condition.sql, condition.params);
   }

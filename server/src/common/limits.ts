@@ -47,7 +47,12 @@ export function measureOperation(
   variables: Record<string, unknown> = {},
 ): Measure {
   const measure: Measure = { depth: 0, introspectionDepth: 0, aliases: 0, cost: 0 };
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
 
   const sizeOf = (field: FieldNode): number | undefined => {
     for (const arg of field.arguments ?? []) {
@@ -74,7 +79,14 @@ export function measureOperation(
         const name = selection.name.value;
         const fragment = fragments[name];
         if (!fragment || seen.has(name)) continue;
-        cost += walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, introspection, new Set([...seen, name]), sized);
+        cost += walk(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value),
+          depth,
+          introspection,
+          new Set([...seen, name]),
+          sized,
+        );
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -118,15 +130,35 @@ export function measureOperation(
 /** Throws the first limit the operation breaks, naming the limit and its value. */
 export function enforceLimits(measure: Measure, limits: QueryLimits): void {
   if (measure.depth > limits.maxDepth) {
-    throw limitError('depth', limits.maxDepth, measure.depth, `Query is too deep: depth ${measure.depth}, the limit is ${limits.maxDepth} (MAX_QUERY_DEPTH)`);
+    throw limitError(
+      'depth',
+      limits.maxDepth,
+      measure.depth,
+      `Query is too deep: depth ${measure.depth}, the limit is ${limits.maxDepth} (MAX_QUERY_DEPTH)`,
+    );
   }
   if (measure.introspectionDepth > MAX_INTROSPECTION_DEPTH) {
-    throw limitError('introspectionDepth', MAX_INTROSPECTION_DEPTH, measure.introspectionDepth, `Introspection is too deep: depth ${measure.introspectionDepth}, the limit is ${MAX_INTROSPECTION_DEPTH}`);
+    throw limitError(
+      'introspectionDepth',
+      MAX_INTROSPECTION_DEPTH,
+      measure.introspectionDepth,
+      `Introspection is too deep: depth ${measure.introspectionDepth}, the limit is ${MAX_INTROSPECTION_DEPTH}`,
+    );
   }
   if (measure.aliases > limits.maxAliases) {
-    throw limitError('aliases', limits.maxAliases, measure.aliases, `Query uses too many aliases: ${measure.aliases}, the limit is ${limits.maxAliases} (MAX_QUERY_ALIASES)`);
+    throw limitError(
+      'aliases',
+      limits.maxAliases,
+      measure.aliases,
+      `Query uses too many aliases: ${measure.aliases}, the limit is ${limits.maxAliases} (MAX_QUERY_ALIASES)`,
+    );
   }
   if (measure.cost > limits.maxCost) {
-    throw limitError('cost', limits.maxCost, measure.cost, `Query is too expensive: estimated cost ${measure.cost}, the limit is ${limits.maxCost} (MAX_QUERY_COST); ask for smaller pages or fewer nested lists`);
+    throw limitError(
+      'cost',
+      limits.maxCost,
+      measure.cost,
+      `Query is too expensive: estimated cost ${measure.cost}, the limit is ${limits.maxCost} (MAX_QUERY_COST); ask for smaller pages or fewer nested lists`,
+    );
   }
 }

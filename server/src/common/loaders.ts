@@ -45,8 +45,8 @@ export function createLoaders(dataSource: DataSource) {
     }),
     /** Participants with their actors in one query; the actors prime the actor loader. */
     participants: new DataLoader<string, Participant[]>(async (eventIds) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw columns, mapped field by field below
       const rows: Array<Record<string, any>> = await manager.query(
-        // `any`: raw columns, mapped field by field below.
         `SELECT p.event_id, p.actor_id, p.role, p.side, a.slug, a.name, a.kind, a.country, a.title, a.aliases, a.wikidata_id, a.merged_into_id
            FROM event_participant p JOIN actor a ON a.id = p.actor_id
           WHERE p.event_id = ANY($1) ORDER BY p.event_id, p.position, p.role`,
@@ -55,7 +55,17 @@ export function createLoaders(dataSource: DataSource) {
       const participants = rows.map((r) => {
         loaders.actor.prime(
           r.actor_id,
-          Object.assign(new Actor(), { id: r.actor_id, slug: r.slug, name: r.name, kind: r.kind, country: r.country, title: r.title, aliases: r.aliases, wikidataId: r.wikidata_id, mergedIntoId: r.merged_into_id }),
+          Object.assign(new Actor(), {
+            id: r.actor_id,
+            slug: r.slug,
+            name: r.name,
+            kind: r.kind,
+            country: r.country,
+            title: r.title,
+            aliases: r.aliases,
+            wikidataId: r.wikidata_id,
+            mergedIntoId: r.merged_into_id,
+          }),
         );
         return Object.assign(new Participant(), { eventId: r.event_id, actorId: r.actor_id, role: r.role, side: r.side });
       });
@@ -64,15 +74,25 @@ export function createLoaders(dataSource: DataSource) {
     }),
     /** Citations with their sources in one query; the sources prime the source loader. */
     citations: new DataLoader<string, Citation[]>(async (eventIds) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw columns, mapped field by field below
       const rows: Array<Record<string, any>> = await manager.query(
-        // `any`: raw columns, mapped field by field below.
         `SELECT c.event_id, c.source_id, c.excerpt, s.url, s.title, s.publisher, s.published_at, s.language
            FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.event_id = ANY($1) ORDER BY c.event_id, c.position`,
         [[...eventIds]],
       );
       const citations = rows.map((r) => {
-        loaders.source.prime(r.source_id, Object.assign(new Source(), { id: r.source_id, url: r.url, title: r.title, publisher: r.publisher, publishedAt: r.published_at, language: r.language }));
+        loaders.source.prime(
+          r.source_id,
+          Object.assign(new Source(), {
+            id: r.source_id,
+            url: r.url,
+            title: r.title,
+            publisher: r.publisher,
+            publishedAt: r.published_at,
+            language: r.language,
+          }),
+        );
         return Object.assign(new Citation(), { eventId: r.event_id, sourceId: r.source_id, excerpt: r.excerpt });
       });
       const groups = groupBy(citations, (c) => c.eventId);

@@ -5,7 +5,10 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size counted from the start (or from \`after\`), 1 to ${MAX_PAGE_SIZE}. Ignored when \`last\` is given.` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Page size counted from the start (or from \`after\`), 1 to ${MAX_PAGE_SIZE}. Ignored when \`last\` is given.`,
+  })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first: number;
@@ -15,7 +18,10 @@ export class PageArgs {
   @MaxLength(300)
   after?: string;
 
-  @Field(() => Int, { nullable: true, description: `Page size counted back from the end (or from \`before\`), 1 to ${MAX_PAGE_SIZE}; takes precedence over \`first\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size counted back from the end (or from \`before\`), 1 to ${MAX_PAGE_SIZE}; takes precedence over \`first\`.`,
+  })
   @IsOptional()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -26,4 +32,3 @@ export class PageArgs {
   @MaxLength(300)
   before?: string;
 }
-

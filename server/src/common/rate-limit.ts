@@ -59,7 +59,8 @@ export class RedisStore implements RateLimitStore {
   }
 }
 
-const isMutation = (body: unknown) => typeof (body as { query?: unknown })?.query === 'string' && /^\s*mutation\b/.test((body as { query: string }).query);
+const isMutation = (body: unknown) =>
+  typeof (body as { query?: unknown })?.query === 'string' && /^\s*mutation\b/.test((body as { query: string }).query);
 
 /**
  * Limits requests per client address. Past the limit the answer is 429 with RATE_LIMITED and Retry-After. When the
@@ -91,7 +92,8 @@ export function rateLimiter(config: RateLimitConfig, store: RateLimitStore, logg
         }
       }
     } catch (error) {
-      if (Date.now() - lastStoreError > 10_000) logger.warn({ err: { message: (error as Error).message } }, 'rate-limit store failed; letting requests through');
+      if (Date.now() - lastStoreError > 10_000)
+        logger.warn({ err: { message: (error as Error).message } }, 'rate-limit store failed; letting requests through');
       lastStoreError = Date.now();
     }
     next();

@@ -26,7 +26,8 @@ export function securityHeaders(enabled: boolean) {
     frameguard: false,
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  return (req: Request, res: Response, next: NextFunction) => (req.path === '/embed' || req.path.startsWith('/embed/') ? embeddable : strict)(req, res, next);
+  return (req: Request, res: Response, next: NextFunction) =>
+    (req.path === '/embed' || req.path.startsWith('/embed/') ? embeddable : strict)(req, res, next);
 }
 
 /** CORS for browsers on other origins: only those listed in CORS_ORIGINS ("*" for any); none by default. */

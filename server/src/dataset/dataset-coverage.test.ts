@@ -50,7 +50,9 @@ describe('the shipped dataset: size', () => {
 describe('the shipped dataset: quality', () => {
   it('Given every event, Then it cites at least one source with a URL, title, publisher and date', () => {
     const unsourced = events
-      .filter((e) => !e.citations?.length || e.citations.some((c) => !/^https?:\/\//.test(c.url) || !c.title || !c.publisher || !c.publishedAt))
+      .filter(
+        (e) => !e.citations?.length || e.citations.some((c) => !/^https?:\/\//.test(c.url) || !c.title || !c.publisher || !c.publishedAt),
+      )
       .map((e) => e.id);
     expect(unsourced).toEqual([]);
   });
@@ -69,7 +71,9 @@ describe('the shipped dataset: quality', () => {
   });
 
   it('Given every Russian person, Then they have a Cyrillic alias', () => {
-    const latinOnly = actors.filter((a) => a.kind === 'PERSON' && a.country === 'RU' && !(a.aliases ?? []).some((alias) => CYRILLIC.test(alias))).map((a) => a.id);
+    const latinOnly = actors
+      .filter((a) => a.kind === 'PERSON' && a.country === 'RU' && !(a.aliases ?? []).some((alias) => CYRILLIC.test(alias)))
+      .map((a) => a.id);
     expect(latinOnly).toEqual([]);
   });
 
@@ -81,101 +85,158 @@ describe('the shipped dataset: quality', () => {
 
 // Each row: a topic the issue names, and the events that cover it with their kinds.
 const TOPICS: [string, [string, string][]][] = [
-  ['2014 Crimea sanctions and the executive orders behind them', [
-    ['2014-03-06-eo-13660-ukraine-sanctions-authority', 'SANCTION'],
-    ['2014-03-17-eo-13661-first-sanctions-russian-officials', 'SANCTION'],
-    ['2014-03-20-eo-13662-bank-rossiya-inner-circle', 'SANCTION'],
-    ['2014-12-19-eo-13685-crimea-embargo', 'SANCTION'],
-  ]],
-  ["Russia's counter-sanctions: entry bans and the food ban", [
-    ['2014-03-20-russia-entry-ban-nine-us-officials', 'SANCTION'],
-    ['2014-08-06-russia-food-import-ban-us-eu', 'SANCTION'],
-    ['2015-06-24-russia-extends-food-embargo', 'SANCTION'],
-  ]],
-  ['the December 2016 expulsions and compound closures', [
-    ['2016-12-29-us-expels-35-russian-diplomats', 'MISSION'],
-    ['2016-12-29-us-closes-russian-compounds-maryland-new-york', 'MISSION'],
-  ]],
-  ['2017: the staff cut, CAATSA and the San Francisco consulate', [
-    ['2017-07-28-russia-orders-us-mission-cut-to-455', 'MISSION'],
-    ['2017-08-02-trump-signs-caatsa', 'SANCTION'],
-    ['2017-08-31-us-orders-closure-russian-consulate-san-francisco', 'MISSION'],
-  ]],
-  ['2018: the Skripal expulsions, the Seattle and St Petersburg consulates, the Helsinki summit', [
-    ['2018-03-26-us-expels-60-russian-officials-skripal', 'MISSION'],
-    ['2018-03-26-us-orders-closure-russian-consulate-seattle', 'MISSION'],
-    ['2018-03-29-russia-expels-60-us-diplomats', 'MISSION'],
-    ['2018-03-29-russia-withdraws-consent-us-consulate-st-petersburg', 'MISSION'],
-    ['2018-07-16-helsinki-summit-trump-putin', 'MEETING'],
-  ]],
-  ['the 2020 consulate closures', [
-    ['2020-12-10-us-to-close-consulate-vladivostok', 'MISSION'],
-    ['2020-12-10-us-to-suspend-consulate-yekaterinburg', 'MISSION'],
-  ]],
-  ['2021: ambassador recalls', [
-    ['2021-03-17-russia-recalls-antonov', 'MISSION'],
-    ['2021-04-22-ambassador-sullivan-leaves-moscow', 'MISSION'],
-  ]],
-  ['2021: the April sanctions and expulsions', [
-    ['2021-04-15-eo-14024-sanctions-package', 'SANCTION'],
-    ['2021-04-15-us-expels-ten-russian-diplomats', 'MISSION'],
-    ['2021-04-16-russia-expels-ten-us-diplomats', 'MISSION'],
-  ]],
-  ['2021: the "unfriendly countries" list and the hiring ban', [
-    ['2021-04-23-putin-decree-unfriendly-states-hiring-limits', 'MISSION'],
-    ['2021-05-14-russia-lists-us-as-unfriendly-state', 'MISSION'],
-    ['2021-08-01-russian-local-staff-ban-takes-effect', 'MISSION'],
-  ]],
-  ['2021: the Geneva summit and the strategic-stability talks', [
-    ['2021-06-16-geneva-summit', 'MEETING'],
-    ['2021-06-16-joint-statement-strategic-stability', 'STATEMENT'],
-    ['2021-07-28-strategic-stability-dialogue-round-1', 'MEETING'],
-    ['2021-09-30-strategic-stability-dialogue-round-2', 'MEETING'],
-  ]],
-  ["2021: Nuland's October visit and the seed article's events", [
-    ['2021-10-04-senators-letter-biden-embassy-moscow-staffing', 'STATEMENT'],
-    ['2021-10-10-russia-us-lift-entry-bans-nuland-vorontsov', 'SANCTION'],
-    ['2021-10-12-ryabkov-interfax-no-headway-missions', 'STATEMENT'],
-    ['2021-10-12-ryabkov-nuland-talks-moscow', 'MEETING'],
-  ]],
-  ['2021: the December calls', [
-    ['2021-12-07-biden-putin-video-call', 'MEETING'],
-    ['2021-12-30-biden-putin-phone-call', 'MEETING'],
-  ]],
-  ['2022: the invasion sanctions rounds', [
-    ['2022-02-22-us-sanctions-veb-psb-sovereign-debt', 'SANCTION'],
-    ['2022-02-24-us-sanctions-sberbank-vtb-after-invasion', 'SANCTION'],
-    ['2022-02-28-us-immobilizes-central-bank-of-russia-assets', 'SANCTION'],
-    ['2022-04-06-eo-14071-new-investment-ban-sberbank-alfa-blocked', 'SANCTION'],
-  ]],
-  ['2022: expulsions at the UN mission', [
-    ['2022-02-28-us-expels-12-russian-un-mission-members', 'MISSION'],
-    ['2022-03-23-russia-expels-us-diplomats-in-response-to-un-expulsions', 'MISSION'],
-  ]],
-  ['2022: entry bans', [
-    ['2022-03-15-russia-entry-ban-biden-blinken-austin', 'SANCTION'],
-    ['2022-05-21-russia-publishes-stop-list-963-americans', 'SANCTION'],
-  ]],
-  ['the INF Treaty', [
-    ['2014-07-28-us-accuses-russia-inf-treaty-violation', 'STATEMENT'],
-    ['2019-02-01-us-suspends-inf-treaty-obligations', 'AGREEMENT'],
-    ['2019-08-02-us-withdraws-from-inf-treaty', 'AGREEMENT'],
-  ]],
-  ['New START: extension and suspension', [
-    ['2021-02-03-new-start-extended-five-years', 'AGREEMENT'],
-    ['2023-02-21-putin-suspends-new-start', 'AGREEMENT'],
-  ]],
-  ['prisoner exchanges', [
-    ['2022-04-27-reed-yaroshenko-prisoner-exchange', 'AGREEMENT'],
-    ['2022-12-08-griner-bout-prisoner-exchange', 'AGREEMENT'],
-    ['2024-08-01-ankara-prisoner-exchange', 'AGREEMENT'],
-  ]],
-  ['2023–2024 expulsions and meetings', [
-    ['2023-09-14-russia-expels-two-us-diplomats', 'MISSION'],
-    ['2023-10-06-us-expels-two-russian-diplomats', 'MISSION'],
-    ['2023-03-02-blinken-lavrov-g20-delhi', 'MEETING'],
-    ['2024-06-25-austin-belousov-first-call', 'MEETING'],
-  ]],
+  [
+    '2014 Crimea sanctions and the executive orders behind them',
+    [
+      ['2014-03-06-eo-13660-ukraine-sanctions-authority', 'SANCTION'],
+      ['2014-03-17-eo-13661-first-sanctions-russian-officials', 'SANCTION'],
+      ['2014-03-20-eo-13662-bank-rossiya-inner-circle', 'SANCTION'],
+      ['2014-12-19-eo-13685-crimea-embargo', 'SANCTION'],
+    ],
+  ],
+  [
+    "Russia's counter-sanctions: entry bans and the food ban",
+    [
+      ['2014-03-20-russia-entry-ban-nine-us-officials', 'SANCTION'],
+      ['2014-08-06-russia-food-import-ban-us-eu', 'SANCTION'],
+      ['2015-06-24-russia-extends-food-embargo', 'SANCTION'],
+    ],
+  ],
+  [
+    'the December 2016 expulsions and compound closures',
+    [
+      ['2016-12-29-us-expels-35-russian-diplomats', 'MISSION'],
+      ['2016-12-29-us-closes-russian-compounds-maryland-new-york', 'MISSION'],
+    ],
+  ],
+  [
+    '2017: the staff cut, CAATSA and the San Francisco consulate',
+    [
+      ['2017-07-28-russia-orders-us-mission-cut-to-455', 'MISSION'],
+      ['2017-08-02-trump-signs-caatsa', 'SANCTION'],
+      ['2017-08-31-us-orders-closure-russian-consulate-san-francisco', 'MISSION'],
+    ],
+  ],
+  [
+    '2018: the Skripal expulsions, the Seattle and St Petersburg consulates, the Helsinki summit',
+    [
+      ['2018-03-26-us-expels-60-russian-officials-skripal', 'MISSION'],
+      ['2018-03-26-us-orders-closure-russian-consulate-seattle', 'MISSION'],
+      ['2018-03-29-russia-expels-60-us-diplomats', 'MISSION'],
+      ['2018-03-29-russia-withdraws-consent-us-consulate-st-petersburg', 'MISSION'],
+      ['2018-07-16-helsinki-summit-trump-putin', 'MEETING'],
+    ],
+  ],
+  [
+    'the 2020 consulate closures',
+    [
+      ['2020-12-10-us-to-close-consulate-vladivostok', 'MISSION'],
+      ['2020-12-10-us-to-suspend-consulate-yekaterinburg', 'MISSION'],
+    ],
+  ],
+  [
+    '2021: ambassador recalls',
+    [
+      ['2021-03-17-russia-recalls-antonov', 'MISSION'],
+      ['2021-04-22-ambassador-sullivan-leaves-moscow', 'MISSION'],
+    ],
+  ],
+  [
+    '2021: the April sanctions and expulsions',
+    [
+      ['2021-04-15-eo-14024-sanctions-package', 'SANCTION'],
+      ['2021-04-15-us-expels-ten-russian-diplomats', 'MISSION'],
+      ['2021-04-16-russia-expels-ten-us-diplomats', 'MISSION'],
+    ],
+  ],
+  [
+    '2021: the "unfriendly countries" list and the hiring ban',
+    [
+      ['2021-04-23-putin-decree-unfriendly-states-hiring-limits', 'MISSION'],
+      ['2021-05-14-russia-lists-us-as-unfriendly-state', 'MISSION'],
+      ['2021-08-01-russian-local-staff-ban-takes-effect', 'MISSION'],
+    ],
+  ],
+  [
+    '2021: the Geneva summit and the strategic-stability talks',
+    [
+      ['2021-06-16-geneva-summit', 'MEETING'],
+      ['2021-06-16-joint-statement-strategic-stability', 'STATEMENT'],
+      ['2021-07-28-strategic-stability-dialogue-round-1', 'MEETING'],
+      ['2021-09-30-strategic-stability-dialogue-round-2', 'MEETING'],
+    ],
+  ],
+  [
+    "2021: Nuland's October visit and the seed article's events",
+    [
+      ['2021-10-04-senators-letter-biden-embassy-moscow-staffing', 'STATEMENT'],
+      ['2021-10-10-russia-us-lift-entry-bans-nuland-vorontsov', 'SANCTION'],
+      ['2021-10-12-ryabkov-interfax-no-headway-missions', 'STATEMENT'],
+      ['2021-10-12-ryabkov-nuland-talks-moscow', 'MEETING'],
+    ],
+  ],
+  [
+    '2021: the December calls',
+    [
+      ['2021-12-07-biden-putin-video-call', 'MEETING'],
+      ['2021-12-30-biden-putin-phone-call', 'MEETING'],
+    ],
+  ],
+  [
+    '2022: the invasion sanctions rounds',
+    [
+      ['2022-02-22-us-sanctions-veb-psb-sovereign-debt', 'SANCTION'],
+      ['2022-02-24-us-sanctions-sberbank-vtb-after-invasion', 'SANCTION'],
+      ['2022-02-28-us-immobilizes-central-bank-of-russia-assets', 'SANCTION'],
+      ['2022-04-06-eo-14071-new-investment-ban-sberbank-alfa-blocked', 'SANCTION'],
+    ],
+  ],
+  [
+    '2022: expulsions at the UN mission',
+    [
+      ['2022-02-28-us-expels-12-russian-un-mission-members', 'MISSION'],
+      ['2022-03-23-russia-expels-us-diplomats-in-response-to-un-expulsions', 'MISSION'],
+    ],
+  ],
+  [
+    '2022: entry bans',
+    [
+      ['2022-03-15-russia-entry-ban-biden-blinken-austin', 'SANCTION'],
+      ['2022-05-21-russia-publishes-stop-list-963-americans', 'SANCTION'],
+    ],
+  ],
+  [
+    'the INF Treaty',
+    [
+      ['2014-07-28-us-accuses-russia-inf-treaty-violation', 'STATEMENT'],
+      ['2019-02-01-us-suspends-inf-treaty-obligations', 'AGREEMENT'],
+      ['2019-08-02-us-withdraws-from-inf-treaty', 'AGREEMENT'],
+    ],
+  ],
+  [
+    'New START: extension and suspension',
+    [
+      ['2021-02-03-new-start-extended-five-years', 'AGREEMENT'],
+      ['2023-02-21-putin-suspends-new-start', 'AGREEMENT'],
+    ],
+  ],
+  [
+    'prisoner exchanges',
+    [
+      ['2022-04-27-reed-yaroshenko-prisoner-exchange', 'AGREEMENT'],
+      ['2022-12-08-griner-bout-prisoner-exchange', 'AGREEMENT'],
+      ['2024-08-01-ankara-prisoner-exchange', 'AGREEMENT'],
+    ],
+  ],
+  [
+    '2023–2024 expulsions and meetings',
+    [
+      ['2023-09-14-russia-expels-two-us-diplomats', 'MISSION'],
+      ['2023-10-06-us-expels-two-russian-diplomats', 'MISSION'],
+      ['2023-03-02-blinken-lavrov-g20-delhi', 'MEETING'],
+      ['2024-06-25-austin-belousov-first-call', 'MEETING'],
+    ],
+  ],
 ];
 
 describe('the shipped dataset: the topics the issue names', () => {

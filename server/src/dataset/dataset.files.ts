@@ -21,7 +21,9 @@ function readJson(file: string, display: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DatasetFileError([{ file: display, record: '-', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    throw new DatasetFileError([
+      { file: display, record: '-', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
+    ]);
   }
   try {
     return JSON.parse(text);
@@ -36,12 +38,20 @@ export function addDocument(into: DatasetFiles, document: unknown, display: stri
     throw new DatasetFileError([{ file: display, record: '-', message: 'must be a JSON object with "actors" and/or "events" lists' }]);
   }
   const { actors, events, ...rest } = document as { actors?: unknown; events?: unknown };
-  const problems: DatasetProblem[] = Object.keys(rest).map((key) => ({ file: display, record: '-', message: `unknown top-level field "${key}"` }));
+  const problems: DatasetProblem[] = Object.keys(rest).map((key) => ({
+    file: display,
+    record: '-',
+    message: `unknown top-level field "${key}"`,
+  }));
   if (actors !== undefined && !Array.isArray(actors)) problems.push({ file: display, record: '-', message: '"actors" must be a list' });
   if (events !== undefined && !Array.isArray(events)) problems.push({ file: display, record: '-', message: '"events" must be a list' });
   if (problems.length) throw new DatasetFileError(problems);
-  (Array.isArray(actors) ? actors : []).forEach((record, index) => into.actors.push({ file: display, index, record: record as DatasetActor }));
-  (Array.isArray(events) ? events : []).forEach((record, index) => into.events.push({ file: display, index, record: record as DatasetEvent }));
+  (Array.isArray(actors) ? actors : []).forEach((record, index) =>
+    into.actors.push({ file: display, index, record: record as DatasetActor }),
+  );
+  (Array.isArray(events) ? events : []).forEach((record, index) =>
+    into.events.push({ file: display, index, record: record as DatasetEvent }),
+  );
 }
 
 /** Reads every JSON file under `dir/actors` and `dir/events`, in name order. */
@@ -51,7 +61,10 @@ export function readDatasetDir(dir: string): DatasetFiles {
   for (const sub of ['actors', 'events']) {
     const folder = path.join(dir, sub);
     if (!fs.existsSync(folder)) continue;
-    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of fs
+      .readdirSync(folder)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const display = path.posix.join(sub, name);
       addDocument(files, readJson(path.join(folder, name), display), display);
     }

@@ -13,7 +13,7 @@ class ImportProblem {
   @Field({ description: '"input" for the document sent.' })
   file: string;
 
-  @Field({ description: 'The record\'s id, or its position (#n) when it has none.' })
+  @Field({ description: "The record's id, or its position (#n) when it has none." })
   record: string;
 
   @Field({ description: 'What is wrong.' })
@@ -42,7 +42,8 @@ class ImportReport {
 export class DatasetResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ImportReport, {
-    description: 'Import events and actors in the dataset format (server/data/README.md) in one transaction: every record is checked first, and one bad record means nothing is written. Admins only.',
+    description:
+      'Import events and actors in the dataset format (server/data/README.md) in one transaction: every record is checked first, and one bad record means nothing is written. Admins only.',
   })
   async importEvents(
     @Arg('input', () => GraphQLJSON, { description: 'A document { "actors": […], "events": […] }.' }) input: unknown,
@@ -51,7 +52,13 @@ export class DatasetResolver {
   ): Promise<ImportReport> {
     return ctx.writes(async (author) => {
       const files: DatasetFiles = { actors: [], events: [] };
-      const report = (problems: ImportReport['problems']): ImportReport => ({ dryRun, ok: !problems.length, events: files.events.length, actors: files.actors.length, problems });
+      const report = (problems: ImportReport['problems']): ImportReport => ({
+        dryRun,
+        ok: !problems.length,
+        events: files.events.length,
+        actors: files.actors.length,
+        problems,
+      });
       try {
         addDocument(files, input, 'input');
         const problems = validateDataset(files, await knownRecords(ctx.dataSource));

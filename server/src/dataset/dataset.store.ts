@@ -30,7 +30,9 @@ export async function importDataset(dataSource: DataSource, files: DatasetFiles,
 
 async function writeDataset(manager: EntityManager, data: Dataset, files: DatasetFiles, author: string): Promise<ImportResult> {
   // Events already present are reported, never overwritten: an import adds records.
-  const existing: Array<{ slug: string }> = await manager.query('SELECT slug FROM event WHERE slug = ANY($1)', [data.events.map((e) => e.id)]);
+  const existing: Array<{ slug: string }> = await manager.query('SELECT slug FROM event WHERE slug = ANY($1)', [
+    data.events.map((e) => e.id),
+  ]);
   if (existing.length) {
     const taken = new Set(existing.map((r) => r.slug));
     const clashes: DatasetProblem[] = files.events
@@ -49,11 +51,20 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
   );
   const actorRows: Array<{ id: string; slug: string; country: string | null }> = await manager.query('SELECT id, slug, country FROM actor');
   const actorIdBySlug = new Map(actorRows.map((r) => [r.slug, r.id]));
-  const actorBySlug = new Map<string, DatasetActor>(actorRows.map((r) => [r.slug, { id: r.slug, name: '', kind: '', country: r.country ?? undefined }]));
-  const missing = data.events.flatMap((e) => e.participants.filter((p) => !actorIdBySlug.has(p.actor)).map((p) => ({ file: '-', record: e.id, message: `unknown actor "${p.actor}"` })));
+  const actorBySlug = new Map<string, DatasetActor>(
+    actorRows.map((r) => [r.slug, { id: r.slug, name: '', kind: '', country: r.country ?? undefined }]),
+  );
+  const missing = data.events.flatMap((e) =>
+    e.participants
+      .filter((p) => !actorIdBySlug.has(p.actor))
+      .map((p) => ({ file: '-', record: e.id, message: `unknown actor "${p.actor}"` })),
+  );
   if (missing.length) throw new DatasetFileError(missing);
 
-  const sourceIdByUrl = await ensureSources(manager, data.events.flatMap((e) => e.citations));
+  const sourceIdByUrl = await ensureSources(
+    manager,
+    data.events.flatMap((e) => e.citations),
+  );
   const sources = sourceIdByUrl;
 
   const eventRows = data.events.map((e) => toEventRow(e, actorIdBySlug));
@@ -87,7 +98,12 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
     [JSON.stringify(participants)],
   );
   const citations = data.events.flatMap((e) =>
-    e.citations.map((c, position) => ({ event_id: eventIdBySlug.get(e.id), source_id: sourceIdByUrl.get(c.url), excerpt: c.excerpt ?? null, position })),
+    e.citations.map((c, position) => ({
+      event_id: eventIdBySlug.get(e.id),
+      source_id: sourceIdByUrl.get(c.url),
+      excerpt: c.excerpt ?? null,
+      position,
+    })),
   );
   await manager.query(
     `INSERT INTO citation (event_id, source_id, excerpt, position)
@@ -95,7 +111,9 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
      ON CONFLICT DO NOTHING`,
     [JSON.stringify(citations)],
   );
-  const links = data.events.flatMap((e) => (e.links ?? []).map((l) => ({ from_event_id: eventIdBySlug.get(e.id), to_event_id: eventIdBySlug.get(l.to), type: l.type })));
+  const links = data.events.flatMap((e) =>
+    (e.links ?? []).map((l) => ({ from_event_id: eventIdBySlug.get(e.id), to_event_id: eventIdBySlug.get(l.to), type: l.type })),
+  );
   if (links.length) {
     await manager.query(
       `INSERT INTO event_link (from_event_id, to_event_id, type)
@@ -165,7 +183,9 @@ export async function ensureSources(manager: EntityManager, citations: DatasetCi
      ON CONFLICT (url) DO NOTHING`,
     [JSON.stringify([...byUrl.values()])],
   );
-  const rows: Array<{ id: string; url: string }> = await manager.query('SELECT id, url FROM source WHERE url = ANY($1)', [[...byUrl.keys()]]);
+  const rows: Array<{ id: string; url: string }> = await manager.query('SELECT id, url FROM source WHERE url = ANY($1)', [
+    [...byUrl.keys()],
+  ]);
   return new Map(rows.map((r) => [r.url, r.id]));
 }
 
@@ -177,7 +197,11 @@ export async function knownRecords(dataSource: DataSource): Promise<KnownRecords
 }
 
 /** Loads server/data into an empty database; does nothing when events exist already. */
-export async function seedIfEmpty(dataSource: DataSource, datasetDir: string, log: (message: string) => void): Promise<ImportResult | null> {
+export async function seedIfEmpty(
+  dataSource: DataSource,
+  datasetDir: string,
+  log: (message: string) => void,
+): Promise<ImportResult | null> {
   const [{ exists }] = await dataSource.query('SELECT EXISTS (SELECT 1 FROM event) AS exists');
   if (exists) return null;
   const files = readDatasetDir(datasetDir);
@@ -185,12 +209,15 @@ export async function seedIfEmpty(dataSource: DataSource, datasetDir: string, lo
   return importDataset(dataSource, files);
 }
 
-const strip = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+const strip = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 /** Reads the live (not deleted) events and every actor back into the dataset format, sorted for stable diffs. */
 export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
   const actors: DatasetActor[] = (
-    await dataSource.query(`SELECT slug AS id, name, kind, country, title, aliases, wikidata_id AS "wikidataId" FROM actor WHERE merged_into_id IS NULL ORDER BY slug`)
+    await dataSource.query(
+      `SELECT slug AS id, name, kind, country, title, aliases, wikidata_id AS "wikidataId" FROM actor WHERE merged_into_id IS NULL ORDER BY slug`,
+    )
   ).map((a: DatasetActor) => strip({ ...a, aliases: a.aliases }));
   const events = await snapshotEvents(dataSource.manager, 'e.deleted_at IS NULL', []);
   return { actors, events };
@@ -201,7 +228,8 @@ export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
  * export and for the snapshots revisions keep. `condition` is a fixed SQL predicate over `e` with $n parameters.
  */
 export async function snapshotEvents(manager: EntityManager, condition: string, params: unknown[]): Promise<DatasetEvent[]> {
-  const rows = await manager.query(`
+  const rows = await manager.query(
+    `
     SELECT e.*, to_char(e.start_date, 'YYYY-MM-DD') AS start_s, to_char(e.end_date, 'YYYY-MM-DD') AS end_s, o.slug AS outlet_slug,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('actor', a.slug, 'role', p.role, 'side', p.side) ORDER BY p.position), '[]')
          FROM event_participant p JOIN actor a ON a.id = p.actor_id WHERE p.event_id = e.id) AS participants,
@@ -212,9 +240,11 @@ export async function snapshotEvents(manager: EntityManager, condition: string, 
          FROM event_link l JOIN event t ON t.id = l.to_event_id WHERE l.from_event_id = e.id AND t.deleted_at IS NULL) AS links
     FROM event e LEFT JOIN actor o ON o.id = e.outlet_id
     WHERE ${condition}
-    ORDER BY e.start_date, e.slug`, params);
+    ORDER BY e.start_date, e.slug`,
+    params,
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw row whose columns are exactly the event table's, read by name below
   return rows.map((r: Record<string, any>) => {
-    // `any` above: a raw row whose columns are exactly the event table's, read by name below.
     const goldstein = r.cameo_code ? goldsteinFor(r.cameo_code) : undefined;
     const toneOverridden = r.tone !== null && (goldstein === undefined || Math.abs(r.tone - goldstein) > 1e-6);
     const event: DatasetEvent = strip({

@@ -33,7 +33,9 @@ describe('dataset validation (no database)', () => {
     ['a quote without its type', { quoteType: undefined }, /quoteType/],
   ])('Given an event with %s, Then the problem names the file and the record', (_name, patch, message) => {
     const problems = validateDataset(withEvent(patch));
-    expect(problems).toEqual([expect.objectContaining({ file: 'events/fixture.json', record: 'e1-statement', message: expect.stringMatching(message) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'events/fixture.json', record: 'e1-statement', message: expect.stringMatching(message) }),
+    ]);
   });
 
   it('Given two events with one id, Then the duplicate is reported', () => {

@@ -28,8 +28,24 @@ export const MAX_QUOTE_LENGTH = 4000;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 
 const COMMON_FIELDS = new Set([
-  'id', 'kind', 'title', 'summary', 'startDate', 'endDate', 'datePrecision', 'location', 'direction', 'cameoCode', 'tone', 'toneNote',
-  'importance', 'tags', 'verification', 'participants', 'citations', 'links',
+  'id',
+  'kind',
+  'title',
+  'summary',
+  'startDate',
+  'endDate',
+  'datePrecision',
+  'location',
+  'direction',
+  'cameoCode',
+  'tone',
+  'toneNote',
+  'importance',
+  'tags',
+  'verification',
+  'participants',
+  'citations',
+  'links',
 ]);
 const KIND_FIELDS: Record<EventKind, string[]> = {
   [EventKind.STATEMENT]: ['quote', 'quoteLanguage', 'quoteType', 'medium', 'outlet'],
@@ -83,8 +99,10 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
     if (!a || typeof a !== 'object') continue;
     if (!isText(a.name, 200)) report(item, 'name is required (at most 200 characters)');
     if (!isIn(ActorKind, a.kind)) report(item, `kind must be one of ${Object.values(ActorKind).join(', ')}`);
-    if (a.country !== undefined && !COUNTRY_PATTERN.test(a.country)) report(item, 'country must be an ISO 3166-1 alpha-2 code such as "US"');
-    if (a.aliases !== undefined && (!Array.isArray(a.aliases) || a.aliases.some((x) => !isText(x, 200)))) report(item, 'aliases must be a list of names');
+    if (a.country !== undefined && !COUNTRY_PATTERN.test(a.country))
+      report(item, 'country must be an ISO 3166-1 alpha-2 code such as "US"');
+    if (a.aliases !== undefined && (!Array.isArray(a.aliases) || a.aliases.some((x) => !isText(x, 200))))
+      report(item, 'aliases must be a list of names');
   }
 
   for (const item of files.events) {
@@ -113,34 +131,41 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
       if (!allowed.has(key)) fail(`field "${key}" is not allowed on a ${kind} event`);
     }
     if (!isText(e.title, MAX_TITLE_LENGTH)) fail(`title is required (at most ${MAX_TITLE_LENGTH} characters)`);
-    if (e.summary !== undefined && !isText(e.summary, MAX_SUMMARY_LENGTH)) fail(`summary must be text of at most ${MAX_SUMMARY_LENGTH} characters`);
+    if (e.summary !== undefined && !isText(e.summary, MAX_SUMMARY_LENGTH))
+      fail(`summary must be text of at most ${MAX_SUMMARY_LENGTH} characters`);
     if (!isIsoDate(e.startDate)) fail('startDate must be a real date in YYYY-MM-DD form');
     if (e.endDate !== undefined) {
       if (!isIsoDate(e.endDate)) fail('endDate must be a real date in YYYY-MM-DD form');
       else if (isIsoDate(e.startDate) && e.endDate < e.startDate) fail('endDate is before startDate');
     }
     if (e.datePrecision !== undefined && !isIn(DatePrecision, e.datePrecision)) fail('datePrecision must be DAY, MONTH or YEAR');
-    if (isIsoDate(e.startDate) && e.datePrecision === DatePrecision.MONTH && !e.startDate.endsWith('-01')) fail('a MONTH-precision startDate must be the 1st of the month');
-    if (isIsoDate(e.startDate) && e.datePrecision === DatePrecision.YEAR && !e.startDate.endsWith('-01-01')) fail('a YEAR-precision startDate must be 1 January');
+    if (isIsoDate(e.startDate) && e.datePrecision === DatePrecision.MONTH && !e.startDate.endsWith('-01'))
+      fail('a MONTH-precision startDate must be the 1st of the month');
+    if (isIsoDate(e.startDate) && e.datePrecision === DatePrecision.YEAR && !e.startDate.endsWith('-01-01'))
+      fail('a YEAR-precision startDate must be 1 January');
     if (e.location !== undefined) {
       if (!e.location || !isText(e.location.name, 200)) fail('location.name is required when location is given');
-      if (e.location?.country !== undefined && !COUNTRY_PATTERN.test(e.location.country)) fail('location.country must be an ISO 3166-1 alpha-2 code');
+      if (e.location?.country !== undefined && !COUNTRY_PATTERN.test(e.location.country))
+        fail('location.country must be an ISO 3166-1 alpha-2 code');
     }
     if (!isIn(Direction, e.direction)) fail(`direction must be one of ${Object.values(Direction).join(', ')}`);
     if (typeof e.cameoCode !== 'string' || !isCameoCode(e.cameoCode)) fail(`cameoCode "${String(e.cameoCode)}" is not a CAMEO code`);
     if (e.tone !== undefined) {
-      if (typeof e.tone !== 'number' || !Number.isFinite(e.tone) || e.tone < -10 || e.tone > 10) fail('tone must be a number from -10 to 10');
+      if (typeof e.tone !== 'number' || !Number.isFinite(e.tone) || e.tone < -10 || e.tone > 10)
+        fail('tone must be a number from -10 to 10');
       else if (!isText(e.toneNote, 1000)) fail('toneNote must say why tone overrides the Goldstein value of the CAMEO code');
     }
     if (!Number.isInteger(e.importance) || e.importance < 1 || e.importance > 5) fail('importance must be an integer from 1 to 5');
-    if (!Array.isArray(e.tags) || e.tags.some((t) => typeof t !== 'string' || t !== t.trim().toLowerCase() || !t)) fail('tags must be a list of lowercase words');
+    if (!Array.isArray(e.tags) || e.tags.some((t) => typeof t !== 'string' || t !== t.trim().toLowerCase() || !t))
+      fail('tags must be a list of lowercase words');
     if (e.verification !== undefined && !isIn(Verification, e.verification)) fail('verification must be CONFIRMED, REPORTED or DISPUTED');
 
     if (!Array.isArray(e.participants)) fail('participants must be a list');
     else {
       const seen = new Set<string>();
       e.participants.forEach((p, i) => {
-        if (!p || typeof p.actor !== 'string' || !actorIds.has(p.actor)) fail(`participants[${i}] refers to unknown actor "${String(p?.actor)}"`);
+        if (!p || typeof p.actor !== 'string' || !actorIds.has(p.actor))
+          fail(`participants[${i}] refers to unknown actor "${String(p?.actor)}"`);
         if (!isIn(ParticipantRole, p?.role)) fail(`participants[${i}].role must be one of ${Object.values(ParticipantRole).join(', ')}`);
         if (p?.side !== undefined && !isIn(Side, p.side)) fail(`participants[${i}].side must be US, RU or OTHER`);
         const key = `${p?.actor}/${p?.role}`;
@@ -160,7 +185,8 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
         if (!isText(c.publisher, 200)) fail(`citations[${i}].publisher is required`);
         if (c.publishedAt !== undefined && !isIsoDate(c.publishedAt)) fail(`citations[${i}].publishedAt must be YYYY-MM-DD`);
         const known = sourcesByUrl.get(c.url);
-        if (!known) sourcesByUrl.set(c.url, { title: c.title, publisher: c.publisher, publishedAt: c.publishedAt, where: `${item.file} ${e.id}` });
+        if (!known)
+          sourcesByUrl.set(c.url, { title: c.title, publisher: c.publisher, publishedAt: c.publishedAt, where: `${item.file} ${e.id}` });
         else if (known.title !== c.title || known.publisher !== c.publisher || known.publishedAt !== c.publishedAt) {
           fail(`citations[${i}] gives ${c.url} a different title, publisher or date than ${known.where}`);
         }
@@ -183,7 +209,8 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
         if (e.quote !== undefined) {
           if (!isText(e.quote, MAX_QUOTE_LENGTH)) fail(`quote must be text of at most ${MAX_QUOTE_LENGTH} characters`);
           if (!isIn(QuoteType, e.quoteType)) fail('a quote needs quoteType DIRECT, INDIRECT or PARAPHRASE');
-          if (typeof e.quoteLanguage !== 'string' || !/^[a-z]{2}$/.test(e.quoteLanguage)) fail('a quote needs quoteLanguage, e.g. "ru" or "en"');
+          if (typeof e.quoteLanguage !== 'string' || !/^[a-z]{2}$/.test(e.quoteLanguage))
+            fail('a quote needs quoteLanguage, e.g. "ru" or "en"');
         }
         if (e.outlet !== undefined && !actorIds.has(e.outlet)) fail(`outlet refers to unknown actor "${e.outlet}"`);
         break;
@@ -199,7 +226,8 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
       case EventKind.MISSION:
         if (!COUNTRY_PATTERN.test(e.actingCountry ?? '')) fail('actingCountry is required (ISO code such as "RU")');
         if (!COUNTRY_PATTERN.test(e.affectedCountry ?? '')) fail('affectedCountry is required (ISO code such as "US")');
-        if (e.personnelCount !== undefined && (!Number.isInteger(e.personnelCount) || e.personnelCount < 0)) fail('personnelCount must be a whole number ≥ 0');
+        if (e.personnelCount !== undefined && (!Number.isInteger(e.personnelCount) || e.personnelCount < 0))
+          fail('personnelCount must be a whole number ≥ 0');
         break;
       case EventKind.AGREEMENT:
         if (!isText(e.instrument, 200)) fail('instrument is required, e.g. "New START"');

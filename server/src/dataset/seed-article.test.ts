@@ -30,10 +30,12 @@ const find = async (filter: Record<string, unknown>) => {
   return res.data.events.nodes as any[];
 };
 
-describe('the seed article\'s events', () => {
+describe("the seed article's events", () => {
   it('Ryabkov told Interfax on 12 October 2021 that there was little headway, with his words quoted', async () => {
     const events = await find({ from: '2021-10-12', to: '2021-10-12', kinds: ['STATEMENT'] });
-    const statement = events.find((e) => e.outlet?.slug === 'interfax' && e.participants.some((p: any) => p.role === 'SPEAKER' && p.actor.slug === 'sergei-ryabkov'));
+    const statement = events.find(
+      (e) => e.outlet?.slug === 'interfax' && e.participants.some((p: any) => p.role === 'SPEAKER' && p.actor.slug === 'sergei-ryabkov'),
+    );
     expect(statement).toBeDefined();
     expect(statement.quoteType).toBe('DIRECT');
     expect(statement.quote).toMatch(/headway|продвинулись|прогресс/i);
@@ -42,24 +44,30 @@ describe('the seed article\'s events', () => {
 
   it('Ryabkov and Nuland met in Moscow in October 2021, after the entry bans were lifted', async () => {
     const meetings = await find({ from: '2021-10-11', to: '2021-10-13', kinds: ['MEETING'] });
-    const talks = meetings.find((m) => ['sergei-ryabkov', 'victoria-nuland'].every((a) => m.participants.some((p: any) => p.actor.slug === a)));
+    const talks = meetings.find((m) =>
+      ['sergei-ryabkov', 'victoria-nuland'].every((a) => m.participants.some((p: any) => p.actor.slug === a)),
+    );
     expect(talks).toBeDefined();
     const lifting = talks.links.find((l: any) => l.direction === 'OUTGOING' && l.event.kind === 'SANCTION');
     expect(lifting).toBeDefined();
-    const [sanction] = (await find({ from: '2021-09-01', to: '2021-10-12', kinds: ['SANCTION'] })).filter((s) => s.slug === lifting.event.slug);
+    const [sanction] = (await find({ from: '2021-09-01', to: '2021-10-12', kinds: ['SANCTION'] })).filter(
+      (s) => s.slug === lifting.event.slug,
+    );
     expect(sanction.sanctionAction).toBe('LIFTED');
   });
 
-  it('The senators\' letter to President Biden responds to the Kremlin\'s cuts to the U.S. mission', async () => {
+  it("The senators' letter to President Biden responds to the Kremlin's cuts to the U.S. mission", async () => {
     const letters = (await find({ from: '2021-09-25', to: '2021-10-11', kinds: ['STATEMENT'] })).filter((s) => s.medium === 'LETTER');
     expect(letters).toHaveLength(1);
     const [letter] = letters;
-    expect(letter.participants).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'ADDRESSEE', actor: { slug: 'joe-biden' } })]));
+    expect(letter.participants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'ADDRESSEE', actor: { slug: 'joe-biden' } })]),
+    );
     const response = letter.links.find((l: any) => l.type === 'RESPONDS_TO' && l.direction === 'OUTGOING');
     expect(response?.event.kind).toBe('MISSION');
   });
 
-  it('The Kremlin\'s earlier moves to cut the U.S. mission\'s staff are recorded as mission actions', async () => {
+  it("The Kremlin's earlier moves to cut the U.S. mission's staff are recorded as mission actions", async () => {
     const actions = await find({ from: '2021-04-01', to: '2021-08-31', kinds: ['MISSION'], directions: ['RU_TO_US'] });
     expect(actions.length).toBeGreaterThanOrEqual(2);
   });

@@ -18,8 +18,28 @@ import { WindowIndexes1733200000000 } from './migrations/1733200000000-WindowInd
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export const ENTITIES = [Event, Statement, Meeting, Sanction, MissionAction, Agreement, Actor, Participant, Source, Citation, EventLinkRow, Revision, ApiKey];
-export const MIGRATIONS = [InitialSchema1732700000000, FullTextSearch1732800000000, SearchDocumentLookup1733000000000, EventDailyRollups1733100000000, WindowIndexes1733200000000];
+export const ENTITIES = [
+  Event,
+  Statement,
+  Meeting,
+  Sanction,
+  MissionAction,
+  Agreement,
+  Actor,
+  Participant,
+  Source,
+  Citation,
+  EventLinkRow,
+  Revision,
+  ApiKey,
+];
+export const MIGRATIONS = [
+  InitialSchema1732700000000,
+  FullTextSearch1732800000000,
+  SearchDocumentLookup1733000000000,
+  EventDailyRollups1733100000000,
+  WindowIndexes1733200000000,
+];
 
 export interface DataSourceOptions {
   url: string;

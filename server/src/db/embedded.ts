@@ -29,7 +29,11 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = net.createServer();
     server.once('error', () =>
-      reject(new EmbeddedDatabaseError(`Port ${port} is already in use, so the embedded PostgreSQL cannot start. Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing server.`)),
+      reject(
+        new EmbeddedDatabaseError(
+          `Port ${port} is already in use, so the embedded PostgreSQL cannot start. Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing server.`,
+        ),
+      ),
     );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
@@ -105,7 +109,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     await pg.start();
   } catch (error) {
-    const detail = recent.filter((line) => /FATAL|ERROR|error|could not/i.test(line)).slice(-3).join(' | ');
+    const detail = recent
+      .filter((line) => /FATAL|ERROR|error|could not/i.test(line))
+      .slice(-3)
+      .join(' | ');
     throw new EmbeddedDatabaseError(
       `The embedded PostgreSQL in ${databaseDir} did not start${detail ? `: ${detail}` : ''}.` +
         (error instanceof Error && error.message ? ` (${error.message.split('\n')[0]})` : ''),

@@ -91,12 +91,17 @@ describe('DATABASE_REPLICA_URLS validation', () => {
   };
 
   it('Given comma-separated replica URLs, Then they are read in order', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://a@primary/db', DATABASE_REPLICA_URLS: 'postgres://a@r1/db, postgresql://a@r2/db' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://a@primary/db',
+      DATABASE_REPLICA_URLS: 'postgres://a@r1/db, postgresql://a@r2/db',
+    });
     expect(config.databaseReplicaUrls).toEqual(['postgres://a@r1/db', 'postgresql://a@r2/db']);
   });
 
   it('Given replicas without a primary, Then start-up stops with a message naming both variables', () => {
-    expect(problems({ DATABASE_REPLICA_URLS: 'postgres://a@r1/db' })).toEqual([expect.stringMatching(/DATABASE_REPLICA_URLS needs DATABASE_URL/)]);
+    expect(problems({ DATABASE_REPLICA_URLS: 'postgres://a@r1/db' })).toEqual([
+      expect.stringMatching(/DATABASE_REPLICA_URLS needs DATABASE_URL/),
+    ]);
   });
 
   it('Given a replica entry that is not a postgres URL, Then the message names its position', () => {

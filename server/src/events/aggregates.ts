@@ -56,7 +56,10 @@ export class DirectionalTone {
   @Field(() => Float, { nullable: true, description: 'Mean tone; null when the bucket has no events.' })
   meanTone: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Exponentially weighted mean tone up to this bucket; carries over empty buckets; null before the first event.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Exponentially weighted mean tone up to this bucket; carries over empty buckets; null before the first event.',
+  })
   smoothed: number | null;
 }
 
@@ -82,7 +85,12 @@ export class TemperaturePoint {
 export function rollupAnswers(filter: EventFilter | undefined): boolean {
   if (!filter) return true;
   return Object.entries(filter).every(
-    ([name, value]) => ['kinds', 'from', 'to'].includes(name) || value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0),
+    ([name, value]) =>
+      ['kinds', 'from', 'to'].includes(name) ||
+      value === undefined ||
+      value === null ||
+      value === '' ||
+      (Array.isArray(value) && value.length === 0),
   );
 }
 
@@ -150,10 +158,21 @@ export class AggregateService {
     return result;
   }
 
-  async relationsTemperature(from: string, to: string, bucket: Bucket, smoothing: number, filter?: EventFilter): Promise<TemperaturePoint[]> {
+  async relationsTemperature(
+    from: string,
+    to: string,
+    bucket: Bucket,
+    smoothing: number,
+    filter?: EventFilter,
+  ): Promise<TemperaturePoint[]> {
     checkRange(from, to, bucket);
     if (!(smoothing > 0 && smoothing <= 1)) throw badInput('Argument "smoothing" must be above 0 and at most 1', 'smoothing');
-    const narrowed = filter && Object.entries(filter).some(([name, value]) => !['from', 'to'].includes(name) && value !== undefined && value !== null && !(Array.isArray(value) && !value.length));
+    const narrowed =
+      filter &&
+      Object.entries(filter).some(
+        ([name, value]) =>
+          !['from', 'to'].includes(name) && value !== undefined && value !== null && !(Array.isArray(value) && !value.length),
+      );
     // Per bucket and direction: how many toned events and the sum of their tones.
     let sums: string;
     let params: unknown[];
@@ -178,15 +197,24 @@ export class AggregateService {
         .andWhere('e.tone IS NOT NULL')
         .getQueryAndParameters();
       params = filterParams;
-      sums = (`SELECT date_trunc($1, m.start_date::timestamp)::date AS b,
+      sums = `SELECT date_trunc($1, m.start_date::timestamp)::date AS b,
                       count(*) FILTER (WHERE m.direction = $5) AS us_n, coalesce(sum(m.tone::numeric) FILTER (WHERE m.direction = $5), 0) AS us_sum,
                       count(*) FILTER (WHERE m.direction = $6) AS ru_n, coalesce(sum(m.tone::numeric) FILTER (WHERE m.direction = $6), 0) AS ru_sum,
                       count(*) AS all_n, coalesce(sum(m.tone::numeric), 0) AS all_sum
                  FROM (${sql.replace(/\$(\d+)/g, (_m, i) => `$${Number(i) + 6}`)}) m
                 WHERE m.start_date BETWEEN $2::date AND $3::date
-                GROUP BY 1`);
+                GROUP BY 1`;
     }
-    const rows: Array<{ start: string; end: string; us_n: string; us_sum: number; ru_n: string; ru_sum: number; all_n: string; all_sum: number }> = await this.dataSource.query(
+    const rows: Array<{
+      start: string;
+      end: string;
+      us_n: string;
+      us_sum: number;
+      ru_n: string;
+      ru_sum: number;
+      all_n: string;
+      all_sum: number;
+    }> = await this.dataSource.query(
       `WITH buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($1, $2::date::timestamp), $3::date::timestamp, $4::interval) b),
             sums AS (${sums})
        SELECT to_char(buckets.start, 'YYYY-MM-DD') AS start,

@@ -23,11 +23,15 @@ afterAll(async () => {
 
 const page = async (args: string, variables: Record<string, unknown> = {}, fields = 'slug') => {
   const declared = args.includes('$filter') ? '($filter: EventFilter)' : '';
-  const res = await app.gql(`query${declared} { events(${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor rank snippet { text highlights { start length } } node { ${fields} } } } }`, variables);
+  const res = await app.gql(
+    `query${declared} { events(${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor rank snippet { text highlights { start length } } node { ${fields} } } } }`,
+    variables,
+  );
   expect(res.errors).toBeUndefined();
   return res.data.events;
 };
-const slugs = async (filter: Record<string, unknown>, extra = '') => (await page(`filter: $filter${extra}`, { filter })).edges.map((e: any) => e.node.slug);
+const slugs = async (filter: Record<string, unknown>, extra = '') =>
+  (await page(`filter: $filter${extra}`, { filter })).edges.map((e: any) => e.node.slug);
 
 describe('filters', () => {
   it('actorRole narrows actorIds to one role', async () => {
@@ -40,16 +44,22 @@ describe('filters', () => {
     expect(await slugs({ actorIds: ['no-such-actor'] })).toEqual([]);
   });
 
-  it('a filter\'s own fields are validated, naming the field: minImportance 9 is refused, not ignored', async () => {
+  it("a filter's own fields are validated, naming the field: minImportance 9 is refused, not ignored", async () => {
     const res = await app.gql('{ events(filter: { minImportance: 9 }) { totalCount } }');
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/filter\.minImportance must not be greater than 5/) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/filter\.minImportance must not be greater than 5/),
+    });
     const countries = await app.gql('{ timeline(from: "2021-01-01", to: "2021-12-31", filter: { countries: ["usa"] }) { totalCount } }');
     expect(countries.errors?.[0].message).toMatch(/countries must be ISO 3166-1 alpha-2/);
   });
 
   it('actorRole without actorIds is refused', async () => {
     const res = await app.gql('{ events(filter: { actorRole: SPEAKER }) { totalCount } }');
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/actorRole needs filter.actorIds/) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/actorRole needs filter.actorIds/),
+    });
   });
 
   it('sides: events with a participant standing for that side', async () => {
@@ -73,13 +83,15 @@ describe('filters', () => {
   });
 
   it('filters combine with AND', async () => {
-    expect(await slugs({ kinds: ['STATEMENT'], tags: ['diplomatic missions'], from: '2021-10-01', directions: ['RU_TO_US'] })).toEqual(['e1-statement']);
+    expect(await slugs({ kinds: ['STATEMENT'], tags: ['diplomatic missions'], from: '2021-10-01', directions: ['RU_TO_US'] })).toEqual([
+      'e1-statement',
+    ]);
     expect(await slugs({ kinds: ['MEETING'], maxTone: -5 })).toEqual([]);
   });
 });
 
 describe('full-text search', () => {
-  it('finds Ryabkov\'s statement by his name in Latin and in Cyrillic', async () => {
+  it("finds Ryabkov's statement by his name in Latin and in Cyrillic", async () => {
     expect(await slugs({ search: 'Ryabkov', kinds: ['STATEMENT'] })).toEqual(['e1-statement']);
     expect(await slugs({ search: 'Рябков', kinds: ['STATEMENT'] })).toEqual(['e1-statement']);
   });
@@ -117,25 +129,28 @@ describe('ordering and pagination', () => {
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it.each(['DATE_ASC', 'DATE_DESC', 'IMPORTANCE_DESC'])('%s: forwards and backwards pages of 2 cover every event once, across equal dates', async (order) => {
-    const all = (await page(`orderBy: ${order}, first: 100`)).edges.map((e: any) => e.node.slug);
-    const forward: string[] = [];
-    let after: string | null = null;
-    do {
-      const result: any = await page(`orderBy: ${order}, first: 2${after ? `, after: "${after}"` : ''}`);
-      forward.push(...result.edges.map((e: any) => e.node.slug));
-      after = result.pageInfo.hasNextPage ? result.pageInfo.endCursor : null;
-    } while (after);
-    expect(forward).toEqual(all);
-    const backward: string[] = [];
-    let before: string | null = null;
-    do {
-      const result: any = await page(`orderBy: ${order}, last: 2${before ? `, before: "${before}"` : ''}`);
-      backward.unshift(...result.edges.map((e: any) => e.node.slug));
-      before = result.pageInfo.hasPreviousPage ? result.pageInfo.startCursor : null;
-    } while (before);
-    expect(backward).toEqual(all);
-  });
+  it.each(['DATE_ASC', 'DATE_DESC', 'IMPORTANCE_DESC'])(
+    '%s: forwards and backwards pages of 2 cover every event once, across equal dates',
+    async (order) => {
+      const all = (await page(`orderBy: ${order}, first: 100`)).edges.map((e: any) => e.node.slug);
+      const forward: string[] = [];
+      let after: string | null = null;
+      do {
+        const result: any = await page(`orderBy: ${order}, first: 2${after ? `, after: "${after}"` : ''}`);
+        forward.push(...result.edges.map((e: any) => e.node.slug));
+        after = result.pageInfo.hasNextPage ? result.pageInfo.endCursor : null;
+      } while (after);
+      expect(forward).toEqual(all);
+      const backward: string[] = [];
+      let before: string | null = null;
+      do {
+        const result: any = await page(`orderBy: ${order}, last: 2${before ? `, before: "${before}"` : ''}`);
+        backward.unshift(...result.edges.map((e: any) => e.node.slug));
+        before = result.pageInfo.hasPreviousPage ? result.pageInfo.startCursor : null;
+      } while (before);
+      expect(backward).toEqual(all);
+    },
+  );
 
   it('the last page says there is no next page', async () => {
     const first = await page('first: 8');
@@ -162,7 +177,10 @@ describe('ordering and pagination', () => {
   it('a cursor from another ordering is refused', async () => {
     const byImportance = await page('orderBy: IMPORTANCE_DESC, first: 1');
     const res = await app.gql(`{ events(orderBy: DATE_ASC, after: "${byImportance.pageInfo.endCursor}") { totalCount } }`);
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/"after" is not a valid cursor/) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/"after" is not a valid cursor/),
+    });
   });
 });
 
@@ -170,7 +188,9 @@ describe('timeline level of detail', () => {
   it('among equally important events, the choice is spread across the window', async () => {
     // Importance 2 events of 2021: e6, e7 (June) only; importance 3: e1 (Oct). With 5 picks: 5,5,4,4 and then
     // the one importance-3 event; with maxItems 6, the sixth is one of the June events.
-    const res = await app.gql(`{ timeline(from: "2021-01-01", to: "2021-12-31", maxItems: 6) { events { slug } omitted { from to count } } }`);
+    const res = await app.gql(
+      `{ timeline(from: "2021-01-01", to: "2021-12-31", maxItems: 6) { events { slug } omitted { from to count } } }`,
+    );
     const picked = res.data.timeline.events.map((e: any) => e.slug);
     expect(picked).toEqual(expect.arrayContaining(['e5-agreement', 'e3-sanction', 'e4-mission', 'e2-meeting', 'e1-statement']));
     expect(res.data.timeline.omitted.reduce((n: number, b: any) => n + b.count, 0)).toBe(2);
@@ -178,25 +198,42 @@ describe('timeline level of detail', () => {
   });
 
   it('filters apply inside the window', async () => {
-    const res = await app.gql(`{ timeline(from: "2014-01-01", to: "2021-12-31", filter: { kinds: [MEETING] }) { totalCount events { slug } } }`);
+    const res = await app.gql(
+      `{ timeline(from: "2014-01-01", to: "2021-12-31", filter: { kinds: [MEETING] }) { totalCount events { slug } } }`,
+    );
     expect(res.data.timeline.events.map((e: any) => e.slug).sort()).toEqual(['e2-meeting', 'e9-month']);
   });
 });
 
 describe('aggregates', () => {
   it('eventCounts by month matches a hand count, with empty months present', async () => {
-    const res = await app.gql(`{ eventCounts(from: "2021-01-01", to: "2021-12-31", bucket: MONTH) { start end count byKind { kind count } } }`);
+    const res = await app.gql(
+      `{ eventCounts(from: "2021-01-01", to: "2021-12-31", bucket: MONTH) { start end count byKind { kind count } } }`,
+    );
     const counts = res.data.eventCounts;
     expect(counts).toHaveLength(12);
     expect(counts.map((b: any) => b.count)).toEqual([0, 1, 0, 2, 0, 3, 0, 0, 0, 2, 0, 0]);
-    expect(counts[3]).toEqual({ start: '2021-04-01', end: '2021-04-30', count: 2, byKind: [{ kind: 'MISSION', count: 1 }, { kind: 'SANCTION', count: 1 }] });
+    expect(counts[3]).toEqual({
+      start: '2021-04-01',
+      end: '2021-04-30',
+      count: 2,
+      byKind: [
+        { kind: 'MISSION', count: 1 },
+        { kind: 'SANCTION', count: 1 },
+      ],
+    });
     expect(counts[1].end).toBe('2021-02-28');
   });
 
   it('eventCounts takes a filter and other buckets', async () => {
-    const res = await app.gql(`{ eventCounts(from: "2014-01-01", to: "2021-12-31", bucket: YEAR, filter: { kinds: [MEETING] }) { start count } }`);
+    const res = await app.gql(
+      `{ eventCounts(from: "2014-01-01", to: "2021-12-31", bucket: YEAR, filter: { kinds: [MEETING] }) { start count } }`,
+    );
     const years = res.data.eventCounts.filter((b: any) => b.count > 0);
-    expect(years).toEqual([{ start: '2014-01-01', count: 1 }, { start: '2021-01-01', count: 1 }]);
+    expect(years).toEqual([
+      { start: '2014-01-01', count: 1 },
+      { start: '2021-01-01', count: 1 },
+    ]);
   });
 
   it('relationsTemperature: per direction count, sum, mean and an exponentially smoothed line', async () => {
@@ -225,12 +262,15 @@ describe('aggregates', () => {
 
   it('more than 1,000 buckets is refused with the limit named', async () => {
     const res = await app.gql(`{ eventCounts(from: "2014-01-01", to: "2021-12-31", bucket: DAY) { count } }`);
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/At most 1000 buckets/) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/At most 1000 buckets/),
+    });
   });
 });
 
 describe('actors, tags and sources', () => {
-  it('actor.events is a connection of the actor\'s events; actor.stats counts them by kind and role', async () => {
+  it("actor.events is a connection of the actor's events; actor.stats counts them by kind and role", async () => {
     const res = await app.gql(`{ actor(id: "ryabkov") { events(first: 1) { totalCount pageInfo { hasNextPage } nodes { slug } }
       speaker: events(role: SPEAKER) { nodes { slug } }
       stats { total firstDate lastDate byKind { kind count } byRole { role count } } } }`);
@@ -242,15 +282,24 @@ describe('actors, tags and sources', () => {
       total: 2,
       firstDate: '2021-10-11',
       lastDate: '2021-10-13',
-      byKind: [{ kind: 'MEETING', count: 1 }, { kind: 'STATEMENT', count: 1 }],
-      byRole: [{ role: 'PARTICIPANT', count: 1 }, { role: 'SPEAKER', count: 1 }],
+      byKind: [
+        { kind: 'MEETING', count: 1 },
+        { kind: 'STATEMENT', count: 1 },
+      ],
+      byRole: [
+        { role: 'PARTICIPANT', count: 1 },
+        { role: 'SPEAKER', count: 1 },
+      ],
     });
   });
 
   it('tags come with their counts, most used first, under a filter', async () => {
     const res = await app.gql(`{ all: tags { tag count } meetings: tags(filter: { kinds: [MEETING] }) { tag count } }`);
     expect(res.data.all[0]).toEqual({ tag: 'diplomatic missions', count: 3 });
-    expect(res.data.meetings).toEqual([{ tag: 'diplomatic missions', count: 1 }, { tag: 'talks', count: 1 }]);
+    expect(res.data.meetings).toEqual([
+      { tag: 'diplomatic missions', count: 1 },
+      { tag: 'talks', count: 1 },
+    ]);
   });
 
   it('sources list the events citing them', async () => {
@@ -291,7 +340,10 @@ describe('limits', () => {
     try {
       expect((await limited.gql(nested(3))).errors).toBeUndefined();
       const res = await limited.gql(nested(4));
-      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'depth', max: 8 }, message: expect.stringMatching(/too deep.*limit is 8/) });
+      expect(res.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', limit: 'depth', max: 8 },
+        message: expect.stringMatching(/too deep.*limit is 8/),
+      });
     } finally {
       await limited.stop();
     }

@@ -40,14 +40,14 @@ export class LocationInput {
 
 @InputType({ description: 'An actor taking part in an event.' })
 export class ParticipantInput {
-  @Field(() => ID, { description: 'The actor\'s UUID or slug.' })
+  @Field(() => ID, { description: "The actor's UUID or slug." })
   @Length(1, 120)
   actorId: string;
 
-  @Field(() => ParticipantRole, { description: 'The actor\'s role in the event.' })
+  @Field(() => ParticipantRole, { description: "The actor's role in the event." })
   role: ParticipantRole;
 
-  @Field(() => Side, { nullable: true, description: 'The side the actor stood for; defaults from the actor\'s country.' })
+  @Field(() => Side, { nullable: true, description: "The side the actor stood for; defaults from the actor's country." })
   @IsOptional()
   side?: Side;
 }
@@ -83,14 +83,20 @@ export class CitationInput {
 }
 
 /** Fields every kind shares. For an update, a field left out keeps its value; lists given replace the old list. */
-@InputType('EventInputBase', { description: 'Fields every kind of event shares (each kind\'s input repeats them).' })
+@InputType('EventInputBase', { description: "Fields every kind of event shares (each kind's input repeats them)." })
 export class EventInputBase {
-  @Field(() => String, { nullable: true, description: 'Human-readable id; made from the date and title when left out. Fixed once created.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Human-readable id; made from the date and title when left out. Fixed once created.',
+  })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters, digits and dashes' })
   slug?: string;
 
-  @Field(() => String, { nullable: true, description: `Short headline, plain text, at most ${MAX_TITLE_LENGTH} characters. Required to create.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Short headline, plain text, at most ${MAX_TITLE_LENGTH} characters. Required to create.`,
+  })
   @IsOptional()
   @Length(1, MAX_TITLE_LENGTH)
   title?: string;
@@ -187,7 +193,7 @@ export class StatementInput extends EventInputBase {
   @IsOptional()
   quoteType?: QuoteType;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet (an actor\'s UUID or slug).' })
+  @Field(() => ID, { nullable: true, description: "The outlet (an actor's UUID or slug)." })
   @IsOptional()
   @Length(1, 120)
   outletId?: string;

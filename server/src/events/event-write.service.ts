@@ -38,10 +38,39 @@ interface Current {
 const INPUT_FILE = 'input';
 /** Columns an update may change; the slug and kind are fixed once created. */
 const WRITABLE_COLUMNS = [
-  'title', 'summary', 'start_date', 'end_date', 'date_precision', 'location_name', 'location_country', 'direction', 'cameo_code', 'tone',
-  'tone_note', 'importance', 'tags', 'verification', 'quote', 'quote_language', 'quote_type', 'medium', 'outlet_id', 'format', 'level',
-  'outcome', 'sanction_action', 'program', 'measures', 'mission_action', 'acting_country', 'affected_country', 'facility', 'city',
-  'personnel_count', 'agreement_action', 'instrument',
+  'title',
+  'summary',
+  'start_date',
+  'end_date',
+  'date_precision',
+  'location_name',
+  'location_country',
+  'direction',
+  'cameo_code',
+  'tone',
+  'tone_note',
+  'importance',
+  'tags',
+  'verification',
+  'quote',
+  'quote_language',
+  'quote_type',
+  'medium',
+  'outlet_id',
+  'format',
+  'level',
+  'outcome',
+  'sanction_action',
+  'program',
+  'measures',
+  'mission_action',
+  'acting_country',
+  'affected_country',
+  'facility',
+  'city',
+  'personnel_count',
+  'agreement_action',
+  'instrument',
 ];
 
 function problemsError(problems: DatasetProblem[]): AppError {
@@ -80,21 +109,29 @@ export class EventWriteService {
 
   private assertVersion(current: Current, version: number): void {
     if (current.version !== version) {
-      throw new AppError(ErrorCode.CONFLICT, `The event changed since version ${version}: it is at version ${current.version}. Reload it and apply your change again.`, {
-        currentVersion: current.version,
-      });
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `The event changed since version ${version}: it is at version ${current.version}. Reload it and apply your change again.`,
+        {
+          currentVersion: current.version,
+        },
+      );
     }
   }
 
   /** Maps actor UUIDs or slugs to slugs, and returns the minimal actor records the validator needs. */
-  private async resolveActors(manager: EntityManager, refs: string[]): Promise<{ slugOf: Map<string, string>; actors: DatasetActor[]; idBySlug: Map<string, string> }> {
+  private async resolveActors(
+    manager: EntityManager,
+    refs: string[],
+  ): Promise<{ slugOf: Map<string, string>; actors: DatasetActor[]; idBySlug: Map<string, string> }> {
     const unique = [...new Set(refs)];
-    const rows: Array<{ id: string; slug: string; name: string; kind: string; country: string | null; merged_into_id: string | null }> = unique.length
-      ? await manager.query(
-          `SELECT a.id, a.slug, a.name, a.kind, a.country, a.merged_into_id FROM actor a WHERE a.slug = ANY($1) OR a.id::text = ANY($1)`,
-          [unique],
-        )
-      : [];
+    const rows: Array<{ id: string; slug: string; name: string; kind: string; country: string | null; merged_into_id: string | null }> =
+      unique.length
+        ? await manager.query(
+            `SELECT a.id, a.slug, a.name, a.kind, a.country, a.merged_into_id FROM actor a WHERE a.slug = ANY($1) OR a.id::text = ANY($1)`,
+            [unique],
+          )
+        : [];
     const slugOf = new Map<string, string>();
     for (const r of rows) {
       slugOf.set(r.id, r.slug);
@@ -105,11 +142,21 @@ export class EventWriteService {
   }
 
   /** The full record after applying `input` to `base` (or to nothing, for a create), validated as a dataset record. */
-  private async merged(manager: EntityManager, kind: EventKind, slug: string, base: DatasetEvent | undefined, input: EventInputBase & Record<string, unknown>) {
+  private async merged(
+    manager: EntityManager,
+    kind: EventKind,
+    slug: string,
+    base: DatasetEvent | undefined,
+    input: EventInputBase & Record<string, unknown>,
+  ) {
     const participantRefs = (input.participants ?? []).map((p) => p.actorId);
     const outletRef = typeof input.outletId === 'string' ? input.outletId : undefined;
     const baseRefs = [...(base?.participants ?? []).map((p) => p.actor), ...(base?.outlet ? [base.outlet] : [])];
-    const { slugOf, actors, idBySlug } = await this.resolveActors(manager, [...participantRefs, ...(outletRef ? [outletRef] : []), ...baseRefs]);
+    const { slugOf, actors, idBySlug } = await this.resolveActors(manager, [
+      ...participantRefs,
+      ...(outletRef ? [outletRef] : []),
+      ...baseRefs,
+    ]);
 
     const record: Record<string, unknown> = { ...(base ?? {}), id: slug, kind };
     delete record.links;
@@ -120,9 +167,14 @@ export class EventWriteService {
     if (input.location !== undefined) record.location = input.location ?? undefined;
     if (input.outletId !== undefined) record.outlet = outletRef ? (slugOf.get(outletRef) ?? `unknown:${outletRef}`) : undefined;
     if (input.participants) {
-      record.participants = input.participants.map((p) => ({ actor: slugOf.get(p.actorId) ?? `unknown:${p.actorId}`, role: p.role, ...(p.side ? { side: p.side } : {}) }));
+      record.participants = input.participants.map((p) => ({
+        actor: slugOf.get(p.actorId) ?? `unknown:${p.actorId}`,
+        role: p.role,
+        ...(p.side ? { side: p.side } : {}),
+      }));
     }
-    if (input.citations) record.citations = input.citations.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null)));
+    if (input.citations)
+      record.citations = input.citations.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null)));
     record.participants ??= [];
     record.citations ??= [];
     record.tags ??= [];
@@ -136,12 +188,23 @@ export class EventWriteService {
     const problems = validateDataset({
       actors: actors.map((record, index) => ({ file: INPUT_FILE, index, record })),
       events: [{ file: INPUT_FILE, index: 0, record: record as unknown as DatasetEvent }],
-    }).map((p) => ({ ...p, message: p.message.replace(/unknown actor "unknown:([^"]*)"/, 'unknown actor "$1"').replace(/unknown actor "unknown:/, 'unknown actor "') }));
+    }).map((p) => ({
+      ...p,
+      message: p.message
+        .replace(/unknown actor "unknown:([^"]*)"/, 'unknown actor "$1"')
+        .replace(/unknown actor "unknown:/, 'unknown actor "'),
+    }));
     if (problems.length) throw problemsError(problems);
     return { record: record as unknown as DatasetEvent, actorIdBySlug: idBySlug };
   }
 
-  private async writeRelations(manager: EntityManager, eventId: string, record: DatasetEvent, actorIdBySlug: Map<string, string>, actorCountry: (slug: string) => string | undefined) {
+  private async writeRelations(
+    manager: EntityManager,
+    eventId: string,
+    record: DatasetEvent,
+    actorIdBySlug: Map<string, string>,
+    actorCountry: (slug: string) => string | undefined,
+  ) {
     await manager.query('DELETE FROM event_participant WHERE event_id = $1', [eventId]);
     const participants = record.participants.map((p, position) => ({
       event_id: eventId,
@@ -159,7 +222,12 @@ export class EventWriteService {
     }
     await manager.query('DELETE FROM citation WHERE event_id = $1', [eventId]);
     const sourceIds = await ensureSources(manager, record.citations);
-    const citations = record.citations.map((c, position) => ({ event_id: eventId, source_id: sourceIds.get(c.url), excerpt: c.excerpt ?? null, position }));
+    const citations = record.citations.map((c, position) => ({
+      event_id: eventId,
+      source_id: sourceIds.get(c.url),
+      excerpt: c.excerpt ?? null,
+      position,
+    }));
     await manager.query(
       `INSERT INTO citation (event_id, source_id, excerpt, position)
        SELECT event_id, source_id, excerpt, position FROM jsonb_populate_recordset(NULL::citation, $1::jsonb) ON CONFLICT DO NOTHING`,
@@ -168,12 +236,22 @@ export class EventWriteService {
   }
 
   private async countries(manager: EntityManager, slugs: string[]): Promise<(slug: string) => string | undefined> {
-    const rows: Array<{ slug: string; country: string | null }> = await manager.query('SELECT slug, country FROM actor WHERE slug = ANY($1)', [slugs]);
+    const rows: Array<{ slug: string; country: string | null }> = await manager.query(
+      'SELECT slug, country FROM actor WHERE slug = ANY($1)',
+      [slugs],
+    );
     const bySlug = new Map(rows.map((r) => [r.slug, r.country ?? undefined]));
     return (slug) => bySlug.get(slug);
   }
 
-  private async revise(manager: EntityManager, eventId: string, version: number, action: RevisionAction, author: string, note: string | undefined) {
+  private async revise(
+    manager: EntityManager,
+    eventId: string,
+    version: number,
+    action: RevisionAction,
+    author: string,
+    note: string | undefined,
+  ) {
     if (note !== undefined && note.length > MAX_NOTE_LENGTH) throw badInput(`note must be at most ${MAX_NOTE_LENGTH} characters`, 'note');
     const [snapshot] = await snapshotEvents(manager, 'e.id = $1', [eventId]);
     await manager.query(`INSERT INTO revision (event_id, version, action, snapshot, author, note) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -193,14 +271,17 @@ export class EventWriteService {
   }
 
   async create(kind: EventKind, input: EventInputBase & Record<string, unknown>, author: string, note?: string): Promise<Event> {
-    if (!input.title || !input.startDate) throw badInput('title and startDate are required to create an event', !input.title ? 'input.title' : 'input.startDate');
+    if (!input.title || !input.startDate)
+      throw badInput('title and startDate are required to create an event', !input.title ? 'input.title' : 'input.startDate');
     const id = await this.dataSource.transaction(async (manager) => {
       let slug = input.slug ?? slugify(input.startDate!, input.title!);
       if (input.slug) {
         const [taken] = await manager.query('SELECT 1 FROM event WHERE slug = $1', [slug]);
         if (taken) throw new AppError(ErrorCode.CONFLICT, `An event with slug "${slug}" exists already`);
       } else {
-        const taken = new Set((await manager.query('SELECT slug FROM event WHERE slug LIKE $1', [`${slug}%`])).map((r: { slug: string }) => r.slug));
+        const taken = new Set(
+          (await manager.query('SELECT slug FROM event WHERE slug LIKE $1', [`${slug}%`])).map((r: { slug: string }) => r.slug),
+        );
         for (let n = 2; taken.has(slug); n++) slug = `${slugify(input.startDate!, input.title!)}-${n}`;
       }
       const { record, actorIdBySlug } = await this.merged(manager, kind, slug, undefined, input);
@@ -209,7 +290,16 @@ export class EventWriteService {
         `INSERT INTO event (${Object.keys(row).join(', ')}) SELECT ${Object.keys(row).join(', ')} FROM jsonb_populate_record(NULL::event, $1::jsonb) RETURNING id`,
         [JSON.stringify(row)],
       );
-      await this.writeRelations(manager, eventId, record, actorIdBySlug, await this.countries(manager, record.participants.map((p) => p.actor)));
+      await this.writeRelations(
+        manager,
+        eventId,
+        record,
+        actorIdBySlug,
+        await this.countries(
+          manager,
+          record.participants.map((p) => p.actor),
+        ),
+      );
       await this.revise(manager, eventId, 1, RevisionAction.CREATE, author, note);
       return eventId as string;
     });
@@ -217,10 +307,19 @@ export class EventWriteService {
     return this.load(id);
   }
 
-  async update(kind: EventKind, idOrSlug: string, version: number, input: EventInputBase & Record<string, unknown>, author: string, note?: string, action = RevisionAction.UPDATE): Promise<Event> {
+  async update(
+    kind: EventKind,
+    idOrSlug: string,
+    version: number,
+    input: EventInputBase & Record<string, unknown>,
+    author: string,
+    note?: string,
+    action = RevisionAction.UPDATE,
+  ): Promise<Event> {
     const { id, newVersion } = await this.dataSource.transaction(async (manager) => {
       const current = await this.current(manager, idOrSlug);
-      if (current.deleted) throw new AppError(ErrorCode.CONFLICT, `Event "${current.slug}" is deleted; restore it first`, { currentVersion: current.version });
+      if (current.deleted)
+        throw new AppError(ErrorCode.CONFLICT, `Event "${current.slug}" is deleted; restore it first`, { currentVersion: current.version });
       if (current.kind !== kind) throw badInput(`Event "${current.slug}" is a ${current.kind}, not a ${kind}`, 'id');
       this.assertVersion(current, version);
       const [base] = await snapshotEvents(manager, 'e.id = $1', [current.id]);
@@ -236,13 +335,26 @@ export class EventWriteService {
       // Another writer committed between our read and our write: its change stands, ours is refused.
       if (!updated[0]?.length) {
         const now = await this.current(manager, current.id);
-        throw new AppError(ErrorCode.CONFLICT, `The event changed since version ${version}: it is at version ${now.version}. Reload it and apply your change again.`, {
-          currentVersion: now.version,
-        });
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `The event changed since version ${version}: it is at version ${now.version}. Reload it and apply your change again.`,
+          {
+            currentVersion: now.version,
+          },
+        );
       }
       const newVersion = updated[0][0].version as number;
       if (input.participants || input.citations || action === RevisionAction.REVERT) {
-        await this.writeRelations(manager, current.id, record, actorIdBySlug, await this.countries(manager, record.participants.map((p) => p.actor)));
+        await this.writeRelations(
+          manager,
+          current.id,
+          record,
+          actorIdBySlug,
+          await this.countries(
+            manager,
+            record.participants.map((p) => p.actor),
+          ),
+        );
       }
       await this.revise(manager, current.id, newVersion, action, author, note);
       return { id: current.id, newVersion };
@@ -255,14 +367,20 @@ export class EventWriteService {
   async setDeleted(idOrSlug: string, version: number, deleted: boolean, author: string, note?: string): Promise<Event> {
     const { id, newVersion } = await this.dataSource.transaction(async (manager) => {
       const current = await this.current(manager, idOrSlug);
-      if (current.deleted === deleted) throw new AppError(ErrorCode.CONFLICT, `Event "${current.slug}" is ${deleted ? 'deleted already' : 'not deleted'}`, { currentVersion: current.version });
+      if (current.deleted === deleted)
+        throw new AppError(ErrorCode.CONFLICT, `Event "${current.slug}" is ${deleted ? 'deleted already' : 'not deleted'}`, {
+          currentVersion: current.version,
+        });
       this.assertVersion(current, version);
       const rows = await manager.query(
         `UPDATE event SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING version`,
         [current.id, version],
       );
-      if (!rows[0]?.length) throw new AppError(ErrorCode.CONFLICT, 'The event changed meanwhile; reload it', { currentVersion: (await this.current(manager, current.id)).version });
+      if (!rows[0]?.length)
+        throw new AppError(ErrorCode.CONFLICT, 'The event changed meanwhile; reload it', {
+          currentVersion: (await this.current(manager, current.id)).version,
+        });
       const newVersion = rows[0][0].version as number;
       await this.revise(manager, current.id, newVersion, deleted ? RevisionAction.DELETE : RevisionAction.RESTORE, author, note);
       return { id: current.id, newVersion };
@@ -275,16 +393,45 @@ export class EventWriteService {
   async revert(idOrSlug: string, toVersion: number, version: number, author: string, note?: string): Promise<Event> {
     const [current] = await this.dataSource.query('SELECT id, kind FROM event WHERE id::text = $1 OR slug = $1', [idOrSlug]);
     if (!current) throw notFound(`No event "${idOrSlug}"`);
-    const [revision] = await this.dataSource.query('SELECT snapshot FROM revision WHERE event_id = $1 AND version = $2', [current.id, toVersion]);
+    const [revision] = await this.dataSource.query('SELECT snapshot FROM revision WHERE event_id = $1 AND version = $2', [
+      current.id,
+      toVersion,
+    ]);
     if (!revision) throw notFound(`Event "${idOrSlug}" has no version ${toVersion}`);
     const snapshot = revision.snapshot as DatasetEvent;
-    const input: Record<string, unknown> = { ...snapshot, participants: snapshot.participants.map((p) => ({ actorId: p.actor, role: p.role, side: p.side })), outletId: snapshot.outlet ?? null };
+    const input: Record<string, unknown> = {
+      ...snapshot,
+      participants: snapshot.participants.map((p) => ({ actorId: p.actor, role: p.role, side: p.side })),
+      outletId: snapshot.outlet ?? null,
+    };
     for (const key of ['id', 'kind', 'links', 'outlet']) delete input[key];
     // Fields the old version did not have are cleared, not kept from the current one.
-    for (const key of ['summary', 'endDate', 'location', 'tone', 'toneNote', 'quote', 'quoteLanguage', 'quoteType', 'outcome', 'program', 'facility', 'city', 'personnelCount']) {
+    for (const key of [
+      'summary',
+      'endDate',
+      'location',
+      'tone',
+      'toneNote',
+      'quote',
+      'quoteLanguage',
+      'quoteType',
+      'outcome',
+      'program',
+      'facility',
+      'city',
+      'personnelCount',
+    ]) {
       if (!(key in input)) input[key] = null;
     }
-    return this.update(current.kind, current.id, version, input as EventInputBase & Record<string, unknown>, author, note ?? `Reverted to version ${toVersion}`, RevisionAction.REVERT);
+    return this.update(
+      current.kind,
+      current.id,
+      version,
+      input as EventInputBase & Record<string, unknown>,
+      author,
+      note ?? `Reverted to version ${toVersion}`,
+      RevisionAction.REVERT,
+    );
   }
 
   /** Adds or removes a typed link; it changes the later event, which gets a new version and revision. */
@@ -301,11 +448,24 @@ export class EventWriteService {
         );
         if (!inserted.length) throw new AppError(ErrorCode.CONFLICT, `"${from.slug}" already ${link.type} "${to.slug}"`);
       } else {
-        const deleted = await manager.query(`DELETE FROM event_link WHERE from_event_id = $1 AND to_event_id = $2 AND type = $3 RETURNING id`, [from.id, to.id, link.type]);
+        const deleted = await manager.query(
+          `DELETE FROM event_link WHERE from_event_id = $1 AND to_event_id = $2 AND type = $3 RETURNING id`,
+          [from.id, to.id, link.type],
+        );
         if (!deleted[0]?.length) throw notFound(`There is no ${link.type} link from "${from.slug}" to "${to.slug}"`);
       }
-      const [[{ version }]] = await manager.query('UPDATE event SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [from.id]);
-      await this.revise(manager, from.id, version, RevisionAction.UPDATE, author, `${present ? 'linked' : 'unlinked'}: ${link.type} ${to.slug}`);
+      const [[{ version }]] = await manager.query(
+        'UPDATE event SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
+        [from.id],
+      );
+      await this.revise(
+        manager,
+        from.id,
+        version,
+        RevisionAction.UPDATE,
+        author,
+        `${present ? 'linked' : 'unlinked'}: ${link.type} ${to.slug}`,
+      );
       return { id: from.id, newVersion: version as number };
     });
     this.publish({ type: EventChangeType.UPDATED, eventId: id, version: newVersion, author });

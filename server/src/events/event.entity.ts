@@ -1,6 +1,16 @@
 // The event table (single-table inheritance on `kind`) and the GraphQL `Event` interface with one type per kind.
 import { Field, ID, Int, Float, InterfaceType, ObjectType } from 'type-graphql';
-import { ChildEntity, Column, CreateDateColumn, DeleteDateColumn, Entity, PrimaryGeneratedColumn, TableInheritance, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  ChildEntity,
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  TableInheritance,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import {
   AgreementAction,
   DatePrecision,
@@ -38,7 +48,8 @@ export const TYPE_NAME_BY_KIND: Record<EventKind, string> = {
 @Entity('event')
 @TableInheritance({ column: { type: 'varchar', name: 'kind', length: 16 } })
 @InterfaceType('Event', {
-  description: 'A real-world event in US–Russia relations: something said, a meeting, a sanction, an action against a diplomatic mission, or an agreement.',
+  description:
+    'A real-world event in US–Russia relations: something said, a meeting, a sanction, an action against a diplomatic mission, or an agreement.',
   resolveType: (event: { kind: EventKind }) => TYPE_NAME_BY_KIND[event.kind],
 })
 export abstract class Event {
@@ -46,7 +57,9 @@ export abstract class Event {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'Human-readable identifier from the dataset, e.g. "2021-10-12-ryabkov-interfax-missions". Also accepted by `event(id:)`.' })
+  @Field({
+    description: 'Human-readable identifier from the dataset, e.g. "2021-10-12-ryabkov-interfax-missions". Also accepted by `event(id:)`.',
+  })
   @Column({ type: 'text', unique: true })
   slug: string;
 
@@ -91,11 +104,17 @@ export abstract class Event {
   @Column({ type: 'varchar', length: 16, nullable: true })
   direction: Direction | null;
 
-  @Field(() => String, { nullable: true, description: 'CAMEO event code, e.g. "042" (make a visit), "163" (impose sanctions), "166" (expel).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CAMEO event code, e.g. "042" (make a visit), "163" (impose sanctions), "166" (expel).',
+  })
   @Column({ type: 'varchar', length: 8, name: 'cameo_code', nullable: true })
   cameoCode: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Conflict (−10) to cooperation (+10) score; the CAMEO code\'s Goldstein value unless overridden.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Conflict (−10) to cooperation (+10) score; the CAMEO code's Goldstein value unless overridden.",
+  })
   @Column({ type: 'real', nullable: true })
   tone: number | null;
 
@@ -138,7 +157,10 @@ export class Statement extends Event {
     return EventKind.STATEMENT;
   }
 
-  @Field(() => String, { nullable: true, description: 'The words as spoken or written, verbatim, in the original language; null when no source gives them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words as spoken or written, verbatim, in the original language; null when no source gives them.',
+  })
   @Column({ type: 'text', nullable: true })
   quote: string | null;
 
@@ -150,7 +172,10 @@ export class Statement extends Event {
   @Column({ type: 'varchar', length: 12, name: 'quote_type', nullable: true })
   quoteType: QuoteType | null;
 
-  @Field(() => StatementMedium, { nullable: true, description: 'How it was said: interview, briefing, speech, press release, social post, letter, testimony.' })
+  @Field(() => StatementMedium, {
+    nullable: true,
+    description: 'How it was said: interview, briefing, speech, press release, social post, letter, testimony.',
+  })
   @Column({ type: 'varchar', length: 16, nullable: true })
   medium: StatementMedium | null;
 
@@ -165,11 +190,17 @@ export class Meeting extends Event {
     return EventKind.MEETING;
   }
 
-  @Field(() => MeetingFormat, { nullable: true, description: 'In person, phone, video, summit, or on the sidelines of a multilateral meeting.' })
+  @Field(() => MeetingFormat, {
+    nullable: true,
+    description: 'In person, phone, video, summit, or on the sidelines of a multilateral meeting.',
+  })
   @Column({ type: 'varchar', length: 24, nullable: true })
   format: MeetingFormat | null;
 
-  @Field(() => MeetingLevel, { nullable: true, description: 'The highest level present: heads of state, ministers, deputy ministers, working level.' })
+  @Field(() => MeetingLevel, {
+    nullable: true,
+    description: 'The highest level present: heads of state, ministers, deputy ministers, working level.',
+  })
   @Column({ type: 'varchar', length: 16, nullable: true })
   level: MeetingLevel | null;
 
@@ -199,7 +230,10 @@ export class Sanction extends Event {
 }
 
 @ChildEntity(EventKind.MISSION)
-@ObjectType({ implements: Event, description: 'An action against embassies, consulates or diplomats: expulsions, closures, staff caps, recalls.' })
+@ObjectType({
+  implements: Event,
+  description: 'An action against embassies, consulates or diplomats: expulsions, closures, staff caps, recalls.',
+})
 export class MissionAction extends Event {
   override get kind(): EventKind {
     return EventKind.MISSION;

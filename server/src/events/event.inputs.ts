@@ -13,7 +13,10 @@ export const MAX_TIMELINE_ITEMS = 500;
 
 @InputType({ description: 'Narrows a list of events; every given condition must hold (AND).' })
 export class EventFilter {
-  @Field(() => DateScalar, { nullable: true, description: 'Events whose span (startDate…endDate, or the one day) ends on or after this day.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Events whose span (startDate…endDate, or the one day) ends on or after this day.',
+  })
   from?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Events whose span starts on or before this day.' })
@@ -24,13 +27,19 @@ export class EventFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   kinds?: EventKind[];
 
-  @Field(() => [ID], { nullable: true, description: 'Events in which any of these actors (UUIDs or slugs) took part, in any role (or in `actorRole`).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Events in which any of these actors (UUIDs or slugs) took part, in any role (or in `actorRole`).',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @Length(1, 120, { each: true })
   actorIds?: string[];
 
-  @Field(() => ParticipantRole, { nullable: true, description: 'With `actorIds`: the actors must have taken part in this role (e.g. SPEAKER).' })
+  @Field(() => ParticipantRole, {
+    nullable: true,
+    description: 'With `actorIds`: the actors must have taken part in this role (e.g. SPEAKER).',
+  })
   @IsOptional()
   actorRole?: ParticipantRole;
 
@@ -39,7 +48,10 @@ export class EventFilter {
   @ArrayMaxSize(MAX_FILTER_VALUES)
   sides?: Side[];
 
-  @Field(() => [String], { nullable: true, description: 'Events with a participant from any of these countries (ISO 3166-1 alpha-2, e.g. "US", "RU").' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Events with a participant from any of these countries (ISO 3166-1 alpha-2, e.g. "US", "RU").',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
   @Matches(/^[A-Z]{2}$/, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes such as "US"' })
@@ -83,7 +95,10 @@ export class EventFilter {
   @Max(10)
   minTone?: number;
 
-  @Field(() => Float, { nullable: true, description: 'Only events at most this cooperative (tone −10…10); e.g. maxTone: -5 for sharp conflict.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only events at most this cooperative (tone −10…10); e.g. maxTone: -5 for sharp conflict.',
+  })
   @IsOptional()
   @Min(-10)
   @Max(10)
@@ -119,7 +134,10 @@ export class EventsArgs extends PageArgs {
   @ValidateNested()
   filter?: EventFilter;
 
-  @Field(() => EventOrder, { nullable: true, description: 'Order of the results: DATE_ASC by default, RELEVANCE by default when searching.' })
+  @Field(() => EventOrder, {
+    nullable: true,
+    description: 'Order of the results: DATE_ASC by default, RELEVANCE by default when searching.',
+  })
   @IsOptional()
   orderBy?: EventOrder;
 }
@@ -166,12 +184,18 @@ export class EventCountsArgs extends BucketRangeArgs {
 
 @ArgsType()
 export class TemperatureArgs extends BucketRangeArgs {
-  @Field(() => EventFilter, { nullable: true, description: 'Only the tone of events that match (its from/to are ignored: the range rules).' })
+  @Field(() => EventFilter, {
+    nullable: true,
+    description: 'Only the tone of events that match (its from/to are ignored: the range rules).',
+  })
   @IsOptional()
   @ValidateNested()
   filter?: EventFilter;
 
-  @Field(() => Float, { defaultValue: DEFAULT_SMOOTHING, description: 'Weight of the newest bucket in the smoothed line, above 0 up to 1 (1 = no smoothing).' })
+  @Field(() => Float, {
+    defaultValue: DEFAULT_SMOOTHING,
+    description: 'Weight of the newest bucket in the smoothed line, above 0 up to 1 (1 = no smoothing).',
+  })
   @Min(0.01)
   @Max(1)
   smoothing: number;

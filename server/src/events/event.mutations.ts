@@ -6,40 +6,73 @@ import { Revision } from '../revisions/revision.entity';
 import { Agreement, Event, Meeting, MissionAction, Sanction, Statement } from './event.entity';
 import { EVENT_CHANGED, EventChange } from './event-changes';
 import type { EventChangePayload } from './event-write.service';
-import { AgreementInput, LinkInput, MAX_NOTE_LENGTH, MeetingInput, MissionActionInput, SanctionInput, StatementInput } from './event-write.inputs';
+import {
+  AgreementInput,
+  LinkInput,
+  MAX_NOTE_LENGTH,
+  MeetingInput,
+  MissionActionInput,
+  SanctionInput,
+  StatementInput,
+} from './event-write.inputs';
 
-const noteArg = { nullable: true, description: `Why the change was made (kept in the revision log, at most ${MAX_NOTE_LENGTH} characters).` } as const;
-const versionArg = { description: 'The version your change is based on; a stale version is refused with CONFLICT and the current version.' } as const;
+const noteArg = {
+  nullable: true,
+  description: `Why the change was made (kept in the revision log, at most ${MAX_NOTE_LENGTH} characters).`,
+} as const;
+const versionArg = {
+  description: 'The version your change is based on; a stale version is refused with CONFLICT and the current version.',
+} as const;
 
 @Resolver(() => Event)
 export class EventMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Statement, { description: 'Record a statement. Editors only.' })
-  createStatement(@Arg('input', () => StatementInput, { description: 'The fields to set.' }) input: StatementInput, @Arg('note', () => String, noteArg) note: string | undefined, @Ctx() ctx: Context) {
+  createStatement(
+    @Arg('input', () => StatementInput, { description: 'The fields to set.' }) input: StatementInput,
+    @Arg('note', () => String, noteArg) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.STATEMENT, { ...input }, author, note));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Meeting, { description: 'Record a meeting. Editors only.' })
-  createMeeting(@Arg('input', () => MeetingInput, { description: 'The fields to set.' }) input: MeetingInput, @Arg('note', () => String, noteArg) note: string | undefined, @Ctx() ctx: Context) {
+  createMeeting(
+    @Arg('input', () => MeetingInput, { description: 'The fields to set.' }) input: MeetingInput,
+    @Arg('note', () => String, noteArg) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.MEETING, { ...input }, author, note));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Sanction, { description: 'Record a sanctions step. Editors only.' })
-  createSanction(@Arg('input', () => SanctionInput, { description: 'The fields to set.' }) input: SanctionInput, @Arg('note', () => String, noteArg) note: string | undefined, @Ctx() ctx: Context) {
+  createSanction(
+    @Arg('input', () => SanctionInput, { description: 'The fields to set.' }) input: SanctionInput,
+    @Arg('note', () => String, noteArg) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.SANCTION, { ...input }, author, note));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MissionAction, { description: 'Record an action against a diplomatic mission. Editors only.' })
-  createMissionAction(@Arg('input', () => MissionActionInput, { description: 'The fields to set.' }) input: MissionActionInput, @Arg('note', () => String, noteArg) note: string | undefined, @Ctx() ctx: Context) {
+  createMissionAction(
+    @Arg('input', () => MissionActionInput, { description: 'The fields to set.' }) input: MissionActionInput,
+    @Arg('note', () => String, noteArg) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.MISSION, { ...input }, author, note));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Agreement, { description: 'Record an agreement step or a prisoner exchange. Editors only.' })
-  createAgreement(@Arg('input', () => AgreementInput, { description: 'The fields to set.' }) input: AgreementInput, @Arg('note', () => String, noteArg) note: string | undefined, @Ctx() ctx: Context) {
+  createAgreement(
+    @Arg('input', () => AgreementInput, { description: 'The fields to set.' }) input: AgreementInput,
+    @Arg('note', () => String, noteArg) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.AGREEMENT, { ...input }, author, note));
   }
 
@@ -138,7 +171,9 @@ export class EventMutationResolver {
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Event, { description: 'Link a later event to an earlier one (no self-links, no duplicates); returns the later event. Editors only.' })
+  @Mutation(() => Event, {
+    description: 'Link a later event to an earlier one (no self-links, no duplicates); returns the later event. Editors only.',
+  })
   linkEvents(@Arg('input', () => LinkInput, { description: 'The fields to set.' }) input: LinkInput, @Ctx() ctx: Context) {
     return ctx.writes(async (author) => ctx.eventWrites.setLink(input, true, author));
   }
@@ -149,7 +184,9 @@ export class EventMutationResolver {
     return ctx.writes(async (author) => ctx.eventWrites.setLink(input, false, author));
   }
 
-  @FieldResolver(() => [Revision], { description: 'Every change to this event, oldest first, each with the whole event as it stood after it.' })
+  @FieldResolver(() => [Revision], {
+    description: 'Every change to this event, oldest first, each with the whole event as it stood after it.',
+  })
   revisions(@Root() event: Event, @Ctx() ctx: Context) {
     return ctx.dataSource.getRepository(Revision).find({ where: { eventId: event.id }, order: { version: 'ASC' } });
   }
@@ -157,7 +194,8 @@ export class EventMutationResolver {
   @Subscription(() => EventChange, {
     topics: EVENT_CHANGED,
     description: 'Committed changes to events, as they happen (graphql-ws on /graphql). Pass ids to follow only some events.',
-    filter: ({ payload, args }: { payload: EventChangePayload; args: { ids?: string[] } }) => !args.ids?.length || args.ids.includes(payload.eventId),
+    filter: ({ payload, args }: { payload: EventChangePayload; args: { ids?: string[] } }) =>
+      !args.ids?.length || args.ids.includes(payload.eventId),
   })
   eventChanged(
     @Root() change: EventChangePayload,

@@ -13,7 +13,9 @@ import { Participant } from './participant.entity';
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: 'Events, filtered and ordered, a page at a time (keyset cursors; `first`/`after` forwards, `last`/`before` backwards).' })
+  @Query(() => EventConnection, {
+    description: 'Events, filtered and ordered, a page at a time (keyset cursors; `first`/`after` forwards, `last`/`before` backwards).',
+  })
   async events(@Args() args: EventsArgs, @Ctx() ctx: Context) {
     const connection = await ctx.events.list(args);
     // A linked event that is also on the page is not fetched again.
@@ -22,22 +24,27 @@ export class EventResolver {
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id or slug; null when there is none (or it was deleted).' })
-  event(@Arg('id', () => ID, { description: 'The event\'s UUID or slug.' }) id: string, @Ctx() ctx: Context) {
+  event(@Arg('id', () => ID, { description: "The event's UUID or slug." }) id: string, @Ctx() ctx: Context) {
     return ctx.events.findOne(id);
   }
 
-  @Query(() => TimelineWindow, { description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.' })
+  @Query(() => TimelineWindow, {
+    description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.',
+  })
   timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
     return ctx.events.timeline(from, to, filter, maxItems);
   }
 
-  @Query(() => [BucketCount], { description: 'How many events start in each day, week, month or year of a range, split by kind (at most 1,000 buckets).' })
+  @Query(() => [BucketCount], {
+    description: 'How many events start in each day, week, month or year of a range, split by kind (at most 1,000 buckets).',
+  })
   eventCounts(@Args() { from, to, bucket, filter }: EventCountsArgs, @Ctx() ctx: Context) {
     return ctx.aggregates.eventCounts(from, to, bucket, filter);
   }
 
   @Query(() => [TemperaturePoint], {
-    description: 'The tone of relations per bucket, each way (US→RU, RU→US) and overall: count, summed and mean tone, and an exponentially smoothed line.',
+    description:
+      'The tone of relations per bucket, each way (US→RU, RU→US) and overall: count, summed and mean tone, and an exponentially smoothed line.',
   })
   relationsTemperature(@Args() { from, to, bucket, smoothing, filter }: TemperatureArgs, @Ctx() ctx: Context) {
     return ctx.aggregates.relationsTemperature(from, to, bucket, smoothing, filter);
@@ -53,7 +60,8 @@ export class EventResolver {
   @FieldResolver(() => [Participant], { description: 'Who took part and how, optionally only those in one role.' })
   async participants(
     @Root() event: Event,
-    @Arg('role', () => ParticipantRole, { nullable: true, description: 'Only participants in this role.' }) role: ParticipantRole | undefined,
+    @Arg('role', () => ParticipantRole, { nullable: true, description: 'Only participants in this role.' })
+    role: ParticipantRole | undefined,
     @Ctx() ctx: Context,
   ) {
     const all = await ctx.loaders.participants.load(event.id);
@@ -65,7 +73,9 @@ export class EventResolver {
     return ctx.loaders.citations.load(event.id);
   }
 
-  @FieldResolver(() => [EventLink], { description: 'Typed links to other events, both the ones this event answers (OUTGOING) and the answers to it (INCOMING).' })
+  @FieldResolver(() => [EventLink], {
+    description: 'Typed links to other events, both the ones this event answers (OUTGOING) and the answers to it (INCOMING).',
+  })
   links(@Root() event: Event, @Ctx() ctx: Context) {
     return ctx.loaders.links.load(event.id);
   }

@@ -39,10 +39,17 @@ const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: st
 const ORDERS: Record<EventOrder, SortKey[]> = {
   [EventOrder.DATE_ASC]: [key('e.start_date', 'ASC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
   [EventOrder.DATE_DESC]: [key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'DESC', 'string', 'k_id')],
-  [EventOrder.IMPORTANCE_DESC]: [key('e.importance', 'DESC', 'number', 'k_importance'), key('e.start_date', 'ASC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
-  [EventOrder.RELEVANCE]: [key(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'DESC', 'number', 'k_rank'), key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
+  [EventOrder.IMPORTANCE_DESC]: [
+    key('e.importance', 'DESC', 'number', 'k_importance'),
+    key('e.start_date', 'ASC', 'string', 'k_date'),
+    key('e.id', 'ASC', 'string', 'k_id'),
+  ],
+  [EventOrder.RELEVANCE]: [
+    key(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'DESC', 'number', 'k_rank'),
+    key('e.start_date', 'DESC', 'string', 'k_date'),
+    key('e.id', 'ASC', 'string', 'k_id'),
+  ],
 };
-
 
 /** Days of the longest span of any live event (an InitPlan over event_span_idx, evaluated once per query). */
 const LONGEST_SPAN_DAYS = `(SELECT coalesce(max(span.last_date - span.start_date), 0) FROM event span WHERE span.deleted_at IS NULL)`;
@@ -78,8 +85,8 @@ export class EventService {
   }
 
   /** Applies a filter to a query over `event e`; every condition is a bound parameter, never spliced text. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- query builders of any selected shape over the event table
   applyFilter<T extends SelectQueryBuilder<any>>(qb: T, filter: EventFilter | undefined, alias = 'e'): T {
-    // `any` above: the filter applies to query builders of any selected shape over the event table.
     qb.andWhere(`${alias}.deleted_at IS NULL`);
     if (!filter) return qb;
     if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.from must not be after filter.to', 'filter.from');
@@ -95,7 +102,8 @@ export class EventService {
     if (filter.to) qb.andWhere(`${alias}.start_date <= :fTo`, { fTo: filter.to });
     if (filter.kinds?.length) qb.andWhere(`${alias}.kind IN (:...fKinds)`, { fKinds: filter.kinds });
     if (filter.directions?.length) qb.andWhere(`${alias}.direction IN (:...fDirections)`, { fDirections: filter.directions });
-    if (filter.verifications?.length) qb.andWhere(`${alias}.verification IN (:...fVerifications)`, { fVerifications: filter.verifications });
+    if (filter.verifications?.length)
+      qb.andWhere(`${alias}.verification IN (:...fVerifications)`, { fVerifications: filter.verifications });
     if (filter.minImportance) qb.andWhere(`${alias}.importance >= :fMinImportance`, { fMinImportance: filter.minImportance });
     if (filter.minTone !== undefined) qb.andWhere(`${alias}.tone >= :fMinTone`, { fMinTone: filter.minTone });
     if (filter.maxTone !== undefined) qb.andWhere(`${alias}.tone <= :fMaxTone`, { fMaxTone: filter.maxTone });
@@ -116,7 +124,9 @@ export class EventService {
       throw badInput('filter.actorRole needs filter.actorIds', 'filter.actorRole');
     }
     if (filter.sides?.length) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant sp WHERE sp.event_id = ${alias}.id AND sp.side IN (:...fSides))`, { fSides: filter.sides });
+      qb.andWhere(`EXISTS (SELECT 1 FROM event_participant sp WHERE sp.event_id = ${alias}.id AND sp.side IN (:...fSides))`, {
+        fSides: filter.sides,
+      });
     }
     if (filter.countries?.length) {
       qb.andWhere(
@@ -145,7 +155,9 @@ export class EventService {
     }
     const { rows, connection } = await fetchKeysetPage(qb, keys, args);
     const edges = connection.edges.map((edge, i) =>
-      searching ? { ...edge, rank: Number(rows[i].raw.search_rank), snippet: parseSnippet(String(rows[i].raw.search_snippet ?? '')) } : edge,
+      searching
+        ? { ...edge, rank: Number(rows[i].raw.search_rank), snippet: parseSnippet(String(rows[i].raw.search_snippet ?? '')) }
+        : edge,
     );
     return {
       ...connection,
@@ -170,7 +182,13 @@ export class EventService {
    * slice reads just those from the index instead of the whole window being ranked. The counts per slice come from
    * the daily rollup when the filter allows (none, or kinds only), from a scan of the window otherwise.
    */
-  async timeline(from: string, to: string, filter: EventFilter | undefined, maxItems: number, buckets = DEFAULT_TIMELINE_BUCKETS): Promise<TimelineResult> {
+  async timeline(
+    from: string,
+    to: string,
+    filter: EventFilter | undefined,
+    maxItems: number,
+    buckets = DEFAULT_TIMELINE_BUCKETS,
+  ): Promise<TimelineResult> {
     if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
     const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
     const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems };
@@ -227,7 +245,15 @@ export class EventService {
     );
     const rows: Array<{ id: string | null; bucket: number; total: string; picked: boolean }> = await this.dataSource.query(sql, params);
     const ids = rows.filter((r) => r.picked).map((r) => r.id as string);
-    const events = ids.length ? await this.dataSource.getRepository(Event).createQueryBuilder('e').whereInIds(ids).orderBy('e.start_date').addOrderBy('e.id').getMany() : [];
+    const events = ids.length
+      ? await this.dataSource
+          .getRepository(Event)
+          .createQueryBuilder('e')
+          .whereInIds(ids)
+          .orderBy('e.start_date')
+          .addOrderBy('e.id')
+          .getMany()
+      : [];
     const omitted = rows
       .filter((r) => !r.picked && Number(r.total) > 0)
       .map((r) => {

@@ -14,7 +14,7 @@ export class TextRange {
   length: number;
 }
 
-@ObjectType({ description: 'A passage of an event\'s text around the words that matched a search, as plain text with the matches located.' })
+@ObjectType({ description: "A passage of an event's text around the words that matched a search, as plain text with the matches located." })
 export class Snippet {
   @Field({ description: 'The passage, plain text (never HTML).' })
   text: string;
@@ -38,7 +38,12 @@ export class EventEdge {
   snippet?: Snippet;
 }
 
-export const { Connection: EventConnection } = connectionTypes(Event, 'Event', 'A page of events with cursors (Relay connection).', EventEdge);
+export const { Connection: EventConnection } = connectionTypes(
+  Event,
+  'Event',
+  'A page of events with cursors (Relay connection).',
+  EventEdge,
+);
 
 @ObjectType({ description: 'A typed edge to another event: what this event answered, or what answered it.' })
 export class EventLink {
@@ -78,7 +83,9 @@ export class TimelineWindow {
   @Field(() => Int, { description: 'All events in the window that match the filter, shown or not.' })
   totalCount: number;
 
-  @Field(() => [OmittedBucket], { description: 'Per slice of the window, how many matching events were left out; slices with none are omitted.' })
+  @Field(() => [OmittedBucket], {
+    description: 'Per slice of the window, how many matching events were left out; slices with none are omitted.',
+  })
   omitted: OmittedBucket[];
 }
 

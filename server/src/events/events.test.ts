@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 const slugs = async (filter: Record<string, unknown>, first = 50) => {
-  const res = await app.gql(`query($filter: EventFilter, $first: Int) { events(filter: $filter, first: $first) { totalCount nodes { slug } } }`, { filter, first });
+  const res = await app.gql(
+    `query($filter: EventFilter, $first: Int) { events(filter: $filter, first: $first) { totalCount nodes { slug } } }`,
+    { filter, first },
+  );
   expect(res.errors).toBeUndefined();
   return res.data.events.nodes.map((n: { slug: string }) => n.slug);
 };
@@ -61,7 +64,10 @@ describe('events: pagination', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: any = await app.gql(`query($after: String) { events(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { slug startDate } } } }`, { after });
+      const res: any = await app.gql(
+        `query($after: String) { events(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { slug startDate } } } }`,
+        { after },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data.events.totalCount).toBe(9);
       seen.push(...res.data.events.edges.map((e: any) => e.node.slug));
@@ -100,7 +106,9 @@ describe('events: one event and its relations', () => {
   });
 
   it('Given a statement, Then its quote, outlet and speakers are there', async () => {
-    const res = await app.gql(`{ event(id: "e1-statement") { ... on Statement { quote quoteType medium outlet { name } speakers { name } } links { type direction event { slug } } } }`);
+    const res = await app.gql(
+      `{ event(id: "e1-statement") { ... on Statement { quote quoteType medium outlet { name } speakers { name } } links { type direction event { slug } } } }`,
+    );
     expect(res.data.event).toEqual({
       quote: 'I cannot say we made much headway',
       quoteType: 'DIRECT',
@@ -112,7 +120,9 @@ describe('events: one event and its relations', () => {
   });
 
   it('Given a role, Then only participants in that role are listed', async () => {
-    const res = await app.gql(`{ event(id: "e2-meeting") { participants(role: PARTICIPANT) { actor { slug } } location { name country } } }`);
+    const res = await app.gql(
+      `{ event(id: "e2-meeting") { participants(role: PARTICIPANT) { actor { slug } } location { name country } } }`,
+    );
     expect(res.data.event.participants).toHaveLength(2);
     expect(res.data.event.location).toEqual({ name: 'Moscow', country: 'RU' });
   });
@@ -126,7 +136,9 @@ describe('events: one event and its relations', () => {
 
 describe('timeline', () => {
   it('Given maxItems 3 over the year, Then the three most important events come back and the rest are counted', async () => {
-    const res = await app.gql(`{ timeline(from: "2021-01-01", to: "2021-12-31", maxItems: 3) { totalCount events { slug importance } omitted { from to count } } }`);
+    const res = await app.gql(
+      `{ timeline(from: "2021-01-01", to: "2021-12-31", maxItems: 3) { totalCount events { slug importance } omitted { from to count } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const { totalCount, events, omitted } = res.data.timeline;
     expect(totalCount).toBe(8);
@@ -136,7 +148,9 @@ describe('timeline', () => {
   });
 
   it('Given maxItems above the count, Then every event in the window is returned and nothing is omitted', async () => {
-    const res = await app.gql(`{ timeline(from: "2014-01-01", to: "2021-12-31", maxItems: 100) { totalCount events { slug } omitted { count } } }`);
+    const res = await app.gql(
+      `{ timeline(from: "2014-01-01", to: "2021-12-31", maxItems: 100) { totalCount events { slug } omitted { count } } }`,
+    );
     expect(res.data.timeline.events).toHaveLength(9);
     expect(res.data.timeline.omitted).toEqual([]);
   });

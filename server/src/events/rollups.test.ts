@@ -52,12 +52,16 @@ describe('daily rollups', () => {
        VALUES ('r-1', 'SANCTION', 'r1', '2021-04-15', 2, 'US_TO_RU', -7.5), ('r-2', 'SANCTION', 'r2', '2021-04-15', 2, 'US_TO_RU', -2.25),
               ('r-3', 'MEETING', 'r3', '2019-01-01', 1, NULL, 3)`,
     );
-    await db.dataSource.query(`INSERT INTO event (slug, kind, title, start_date, importance) VALUES ('r-4', 'STATEMENT', 'r4 without a tone', '2019-01-01', 1)`);
+    await db.dataSource.query(
+      `INSERT INTO event (slug, kind, title, start_date, importance) VALUES ('r-4', 'STATEMENT', 'r4 without a tone', '2019-01-01', 1)`,
+    );
     await expectRollupsCorrect();
   });
 
   it('When an event moves to another day, kind, direction and tone, Then it leaves its old rows and joins the new ones', async () => {
-    await db.dataSource.query(`UPDATE event SET start_date = '2020-02-02', kind = 'MISSION', direction = 'RU_TO_US', tone = 4.5 WHERE slug = 'r-1'`);
+    await db.dataSource.query(
+      `UPDATE event SET start_date = '2020-02-02', kind = 'MISSION', direction = 'RU_TO_US', tone = 4.5 WHERE slug = 'r-1'`,
+    );
     await db.dataSource.query(`UPDATE event SET tone = NULL WHERE slug = 'r-3'`);
     await db.dataSource.query(`UPDATE event SET tone = -1 WHERE slug = 'r-4'`);
     await db.dataSource.query(`UPDATE event SET importance = 3 WHERE slug LIKE 'r-%'`);
@@ -67,7 +71,9 @@ describe('daily rollups', () => {
   it('When an event is soft-deleted and restored, Then it leaves the counts and comes back', async () => {
     await db.dataSource.query(`UPDATE event SET deleted_at = now() WHERE slug IN ('r-2', 'e3-sanction')`);
     await expectRollupsCorrect();
-    const aprilCount = await app.gql(`{ eventCounts(from: "2021-04-01", to: "2021-04-30", bucket: MONTH) { count byKind { kind count } } }`);
+    const aprilCount = await app.gql(
+      `{ eventCounts(from: "2021-04-01", to: "2021-04-30", bucket: MONTH) { count byKind { kind count } } }`,
+    );
     expect(aprilCount.data.eventCounts).toEqual([{ count: 1, byKind: [{ kind: 'MISSION', count: 1 }] }]);
     await db.dataSource.query(`UPDATE event SET deleted_at = NULL WHERE slug IN ('r-2', 'e3-sanction')`);
     await expectRollupsCorrect();
@@ -86,9 +92,13 @@ describe('daily rollups', () => {
       relationsTemperature(from: "2021-01-01", to: "2021-12-31", bucket: YEAR) { usToRu { count toneSum } all { count toneSum } }
     }`);
     expect(res.errors).toBeUndefined();
-    const [live] = await db.dataSource.query(`SELECT count(*)::int AS n FROM event WHERE deleted_at IS NULL AND start_date BETWEEN '2021-01-01' AND '2021-12-31'`);
+    const [live] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM event WHERE deleted_at IS NULL AND start_date BETWEEN '2021-01-01' AND '2021-12-31'`,
+    );
     expect(res.data.eventCounts.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(live.n);
-    const [sanctions] = await db.dataSource.query(`SELECT count(*)::int AS n FROM event WHERE deleted_at IS NULL AND kind = 'SANCTION' AND start_date BETWEEN '2021-01-01' AND '2021-12-31'`);
+    const [sanctions] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM event WHERE deleted_at IS NULL AND kind = 'SANCTION' AND start_date BETWEEN '2021-01-01' AND '2021-12-31'`,
+    );
     expect(res.data.filtered).toEqual([{ count: sanctions.n }]);
     const toned2021 = tonesTruth.filter((t: { day: string }) => t.day.startsWith('2021'));
     const allCount = toned2021.reduce((sum: number, t: { toned: number }) => sum + t.toned, 0);

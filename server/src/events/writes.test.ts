@@ -60,8 +60,12 @@ describe('API keys and roles', () => {
   });
 
   it('Given a wrong or malformed key, Then UNAUTHENTICATED', async () => {
-    expect((await app.gql(CREATE_MEETING, { input: meeting() }, as('dtk_not-a-real-key'))).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await app.gql(CREATE_MEETING, { input: meeting() }, { authorization: 'Basic abc' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await app.gql(CREATE_MEETING, { input: meeting() }, as('dtk_not-a-real-key'))).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await app.gql(CREATE_MEETING, { input: meeting() }, { authorization: 'Basic abc' })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('Given a revoked key, Then UNAUTHENTICATED', async () => {
@@ -90,7 +94,12 @@ describe('creating and validating', () => {
     const res = await app.gql(CREATE_MEETING, { input: meeting(), note: 'from the readout' }, as(editor));
     expect(res.errors).toBeUndefined();
     const created = res.data.createMeeting;
-    expect(created).toMatchObject({ slug: '2021-11-10-sherman-and-ryabkov-talk-in-geneva', version: 1, tone: 1, participants: [{ side: 'RU', actor: { slug: 'ryabkov' } }] });
+    expect(created).toMatchObject({
+      slug: '2021-11-10-sherman-and-ryabkov-talk-in-geneva',
+      version: 1,
+      tone: 1,
+      participants: [{ side: 'RU', actor: { slug: 'ryabkov' } }],
+    });
     const [revision] = await db.dataSource.query('SELECT version, action, author, note FROM revision WHERE event_id = $1', [created.id]);
     expect(revision).toEqual({ version: 1, action: 'CREATE', author: 'editor one', note: 'from the readout' });
   });
@@ -108,7 +117,11 @@ describe('creating and validating', () => {
     ['a bad URL', { citations: [{ ...citation, url: 'ftp://x' }] }, /url/],
   ])('Given %s, Then BAD_USER_INPUT names the problem and nothing is written', async (_name, over, message) => {
     const before = await count('SELECT count(*) AS n FROM event');
-    const res = await app.gql(CREATE_MEETING, { input: meeting({ ...over, title: (over as { title?: string }).title ?? `Validation case ${Math.random()}` }) }, as(editor));
+    const res = await app.gql(
+      CREATE_MEETING,
+      { input: meeting({ ...over, title: (over as { title?: string }).title ?? `Validation case ${Math.random()}` }) },
+      as(editor),
+    );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(message);
     expect(await count('SELECT count(*) AS n FROM event')).toBe(before);
@@ -146,7 +159,9 @@ describe('optimistic locking', () => {
     expect(losers[0].errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: version + 1 });
     const [row] = await db.dataSource.query(`SELECT outcome, version FROM event WHERE slug = 'e2-meeting'`);
     expect(row).toEqual({ outcome: winners[0].data.updateMeeting.outcome, version: version + 1 });
-    const revisions = await db.dataSource.query(`SELECT r.version, r.snapshot->>'outcome' AS outcome FROM revision r JOIN event e ON e.id = r.event_id WHERE e.slug = 'e2-meeting' ORDER BY r.version`);
+    const revisions = await db.dataSource.query(
+      `SELECT r.version, r.snapshot->>'outcome' AS outcome FROM revision r JOIN event e ON e.id = r.event_id WHERE e.slug = 'e2-meeting' ORDER BY r.version`,
+    );
     expect(revisions.at(-1)).toEqual({ version: version + 1, outcome: row.outcome });
     expect(revisions.filter((r: { version: number }) => r.version === version + 1)).toHaveLength(1);
   });
@@ -173,11 +188,19 @@ describe('delete, restore, revert and the revision log', () => {
       as(editor),
     );
     expect(edited.data.updateStatement.version).toBe(2);
-    const reverted = await app.gql(`mutation { revertEvent(id: "e6-same-day-a", toVersion: 1, version: 2) { version title ... on Statement { quote } } }`, {}, as(editor));
+    const reverted = await app.gql(
+      `mutation { revertEvent(id: "e6-same-day-a", toVersion: 1, version: 2) { version title ... on Statement { quote } } }`,
+      {},
+      as(editor),
+    );
     expect(reverted.errors).toBeUndefined();
     expect(reverted.data.revertEvent).toEqual({ version: 3, title: 'Same day A', quote: null });
     const log = await app.gql('{ event(id: "e6-same-day-a") { revisions { version action note snapshot } } }');
-    expect(log.data.event.revisions.map((r: any) => [r.version, r.action])).toEqual([[1, 'IMPORT'], [2, 'UPDATE'], [3, 'REVERT']]);
+    expect(log.data.event.revisions.map((r: any) => [r.version, r.action])).toEqual([
+      [1, 'IMPORT'],
+      [2, 'UPDATE'],
+      [3, 'REVERT'],
+    ]);
     expect(log.data.event.revisions[1].snapshot.title).toBe('A wrong title');
   });
 });
@@ -186,21 +209,44 @@ describe('links and actors', () => {
   it('links: no self-links, no duplicates, and unlinking an absent link is NOT_FOUND', async () => {
     const LINK = `mutation($input: LinkInput!) { linkEvents(input: $input) { slug links { type direction event { slug } } } }`;
     const ok = await app.gql(LINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor));
-    expect(ok.data.linkEvents.links).toEqual(expect.arrayContaining([{ type: 'RESPONDS_TO', direction: 'OUTGOING', event: { slug: 'e3-sanction' } }]));
-    expect((await app.gql(LINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await app.gql(LINK, { input: { fromId: 'e1-statement', toId: 'e1-statement', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(ok.data.linkEvents.links).toEqual(
+      expect.arrayContaining([{ type: 'RESPONDS_TO', direction: 'OUTGOING', event: { slug: 'e3-sanction' } }]),
+    );
+    expect(
+      (await app.gql(LINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0]
+        .extensions?.code,
+    ).toBe('CONFLICT');
+    expect(
+      (await app.gql(LINK, { input: { fromId: 'e1-statement', toId: 'e1-statement', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0]
+        .extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     const UNLINK = `mutation($input: LinkInput!) { unlinkEvents(input: $input) { slug } }`;
-    expect((await app.gql(UNLINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors).toBeUndefined();
-    expect((await app.gql(UNLINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await app.gql(UNLINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors,
+    ).toBeUndefined();
+    expect(
+      (await app.gql(UNLINK, { input: { fromId: 'e1-statement', toId: 'e3-sanction', type: 'RESPONDS_TO' } }, as(editor))).errors?.[0]
+        .extensions?.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('merging actors moves their participations and leaves a redirect', async () => {
-    const created = await app.gql(`mutation { createActor(input: { name: "S. Ryabkov", kind: PERSON, country: "RU" }) { id slug } }`, {}, as(editor));
+    const created = await app.gql(
+      `mutation { createActor(input: { name: "S. Ryabkov", kind: PERSON, country: "RU" }) { id slug } }`,
+      {},
+      as(editor),
+    );
     const duplicate = created.data.createActor;
-    await app.gql(UPDATE_MEETING, { id: 'e9-month', version: 2, input: { participants: [{ actorId: duplicate.slug, role: 'PARTICIPANT' }] } }, as(editor));
+    await app.gql(
+      UPDATE_MEETING,
+      { id: 'e9-month', version: 2, input: { participants: [{ actorId: duplicate.slug, role: 'PARTICIPANT' }] } },
+      as(editor),
+    );
     const merged = await app.gql(`mutation { mergeActors(fromId: "${duplicate.slug}", intoId: "ryabkov") { slug } }`, {}, as(editor));
     expect(merged.data.mergeActors.slug).toBe('ryabkov');
-    const redirect = await app.gql(`{ actor(id: "${duplicate.id}") { slug } event(id: "e9-month") { version participants { actor { slug } } } }`);
+    const redirect = await app.gql(
+      `{ actor(id: "${duplicate.id}") { slug } event(id: "e9-month") { version participants { actor { slug } } } }`,
+    );
     expect(redirect.data.actor.slug).toBe('ryabkov');
     expect(redirect.data.event.participants).toEqual([{ actor: { slug: 'ryabkov' } }]);
     expect(redirect.data.event.version).toBe(4);
@@ -209,11 +255,28 @@ describe('links and actors', () => {
 
 describe('atomic import', () => {
   const IMPORT = `mutation($input: JSON!, $dryRun: Boolean) { importEvents(input: $input, dryRun: $dryRun) { ok dryRun events problems { file record message } } }`;
-  const good = (id: string) => ({ id, kind: 'MEETING', title: `Imported ${id}`, startDate: '2022-01-10', direction: 'MUTUAL', cameoCode: '040', importance: 2, tags: [], format: 'PHONE', level: 'WORKING', participants: [{ actor: 'nuland', role: 'PARTICIPANT' }], citations: [citation] });
+  const good = (id: string) => ({
+    id,
+    kind: 'MEETING',
+    title: `Imported ${id}`,
+    startDate: '2022-01-10',
+    direction: 'MUTUAL',
+    cameoCode: '040',
+    importance: 2,
+    tags: [],
+    format: 'PHONE',
+    level: 'WORKING',
+    participants: [{ actor: 'nuland', role: 'PARTICIPANT' }],
+    citations: [citation],
+  });
 
   it('Given one bad record among good ones, Then nothing is written and every problem is named with its record', async () => {
     const before = await count('SELECT count(*) AS n FROM event');
-    const res = await app.gql(IMPORT, { input: { events: [good('imp-a'), { ...good('imp-b'), startDate: '2022-02-31' }, { ...good('imp-c'), cameoCode: 'x' }] } }, as(admin));
+    const res = await app.gql(
+      IMPORT,
+      { input: { events: [good('imp-a'), { ...good('imp-b'), startDate: '2022-02-31' }, { ...good('imp-c'), cameoCode: 'x' }] } },
+      as(admin),
+    );
     expect(res.data.importEvents.ok).toBe(false);
     expect(res.data.importEvents.problems.map((p: any) => p.record)).toEqual(['imp-b', 'imp-c']);
     expect(await count('SELECT count(*) AS n FROM event')).toBe(before);
@@ -247,7 +310,11 @@ describe('live updates', () => {
       const received = firstChange(client);
       await new Promise((r) => setTimeout(r, 500)); // the subscribe message reaches the server first
       const [{ id, version }] = await db.dataSource.query(`SELECT id, version FROM event WHERE slug = 'e4-mission'`);
-      await app.gql(`mutation($v: Int!) { updateMissionAction(id: "e4-mission", version: $v, input: { personnelCount: 11 }) { version } }`, { v: version }, as(editor));
+      await app.gql(
+        `mutation($v: Int!) { updateMissionAction(id: "e4-mission", version: $v, input: { personnelCount: 11 }) { version } }`,
+        { v: version },
+        as(editor),
+      );
       const message = await received;
       expect(message.data.eventChanged).toEqual({ type: 'UPDATED', eventId: id, version: version + 1, author: 'editor one' });
     } finally {
@@ -273,7 +340,7 @@ describe('live updates across replicas', () => {
         const received = firstChange(client);
         let message: any;
         void received.then((value) => (message = value));
-        for (const deadline = Date.now() + ms; !message && Date.now() < deadline; ) {
+        for (const deadline = Date.now() + ms; !message && Date.now() < deadline;) {
           await otherReplica.publish('EVENT_CHANGED', JSON.stringify(change));
           await Promise.race([received, new Promise((r) => setTimeout(r, 200))]);
         }

@@ -28,7 +28,10 @@ afterAll(async () => {
 describe('the dataset format', () => {
   it('Given a dump, When it is restored into a fresh database, Then that database exports the same events, actors, sources and links', async () => {
     const file = path.join(workDir, 'fresh.json');
-    expect(await dumpDatabase(source.url, file, { format: 'dataset', dataSource: opened(source) })).toEqual({ format: 'dataset', fallbackReason: undefined });
+    expect(await dumpDatabase(source.url, file, { format: 'dataset', dataSource: opened(source) })).toEqual({
+      format: 'dataset',
+      fallbackReason: undefined,
+    });
     const target = await createTestDatabase();
     try {
       expect(await restoreDatabase(target.url, file, { dataSource: opened(target) })).toEqual({ format: 'dataset' });
@@ -55,7 +58,10 @@ describe('the dataset format', () => {
   it('Given a backup with a bad record, When it is restored, Then nothing changes and the record is named', async () => {
     const file = path.join(workDir, 'bad.json');
     const dataset = await exportDataset(source.dataSource);
-    fs.writeFileSync(file, JSON.stringify({ ...dataset, events: [...dataset.events, { ...dataset.events[0], id: 'broken', startDate: 'not a date' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...dataset, events: [...dataset.events, { ...dataset.events[0], id: 'broken', startDate: 'not a date' }] }),
+    );
     const target = await createTestDatabase();
     try {
       await importDataset(target.dataSource, fixtureFiles());

@@ -37,7 +37,8 @@ function toolMajor(toolPath: string): number | null {
 export function findPgTools(name: 'pg_dump' | 'pg_restore'): PgTool[] {
   const candidates = new Set<string>();
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) candidates.add(path.join(dir, name));
-  if (fs.existsSync(VERSIONED_BIN_ROOT)) for (const version of fs.readdirSync(VERSIONED_BIN_ROOT)) candidates.add(path.join(VERSIONED_BIN_ROOT, version, 'bin', name));
+  if (fs.existsSync(VERSIONED_BIN_ROOT))
+    for (const version of fs.readdirSync(VERSIONED_BIN_ROOT)) candidates.add(path.join(VERSIONED_BIN_ROOT, version, 'bin', name));
   const tools = new Map<string, PgTool>();
   for (const candidate of candidates) {
     if (!fs.existsSync(candidate)) continue;
@@ -75,7 +76,8 @@ function splitPassword(url: string): { url: string; env: NodeJS.ProcessEnv } {
 
 function run(tool: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(tool, args, { env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${path.basename(tool)} failed: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`);
+  if (result.status !== 0)
+    throw new Error(`${path.basename(tool)} failed: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`);
 }
 
 export interface DumpOptions {
@@ -168,7 +170,11 @@ export async function restoreDatabase(url: string, file: string, options: Restor
     if (!tool) throw new Error(`${file} is a pg_dump archive, and pg_restore is not installed. Install the PostgreSQL client tools.`);
     log(`Restoring with ${tool.path} (PostgreSQL ${tool.major} client)…`);
     const { url: bare, env } = splitPassword(url);
-    run(tool.path, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${bare}`, file], env);
+    run(
+      tool.path,
+      ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${bare}`, file],
+      env,
+    );
     return { format };
   }
   const files = readDatasetFile(file);

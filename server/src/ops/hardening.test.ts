@@ -65,7 +65,9 @@ describe('a battery of hostile queries: each refused with its code, the server a
   });
 
   it('fragment cycles', async () => {
-    const res = await app.gql(`query { event(id: "e1-statement") { ...A } } fragment A on Event { links { event { ...B } } } fragment B on Event { links { event { ...A } } }`);
+    const res = await app.gql(
+      `query { event(id: "e1-statement") { ...A } } fragment A on Event { links { event { ...B } } } fragment B on Event { links { event { ...A } } }`,
+    );
     expect(res.errors?.[0].extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
     expect(res.errors?.[0].message).toMatch(/Cannot spread fragment "A" within itself/);
     await healthy();
@@ -74,7 +76,9 @@ describe('a battery of hostile queries: each refused with its code, the server a
   it('introspection abuse: nested ofType and many __schema aliases', async () => {
     let ofType = 'name';
     for (let i = 0; i < 40; i++) ofType = `ofType { ${ofType} }`;
-    expect((await app.gql(`{ __schema { types { fields { type { ${ofType} } } } } }`)).errors?.[0].extensions?.limit).toBe('introspectionDepth');
+    expect((await app.gql(`{ __schema { types { fields { type { ${ofType} } } } } }`)).errors?.[0].extensions?.limit).toBe(
+      'introspectionDepth',
+    );
     const many = await app.gql(`{ ${Array.from({ length: 200 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`);
     expect(many.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     await healthy();
@@ -83,7 +87,11 @@ describe('a battery of hostile queries: each refused with its code, the server a
   it('malformed JSON, a missing query and a wrong content type', async () => {
     expect((await post('{"query": ')).status).toBe(400);
     expect((await post('{}')).status).toBe(400);
-    const csrf = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ dataRange { from } }"}' });
+    const csrf = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ dataRange { from } }"}',
+    });
     expect(csrf.status).toBe(400);
     await healthy();
   });
@@ -120,10 +128,16 @@ describe('rate limits', () => {
     const limited = await startTestApp(db.dataSource, { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '60000' });
     try {
       for (let i = 0; i < 5; i++) expect((await limited.gql('{ dataRange { from } }')).status).toBe(200);
-      const response = await fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ dataRange { from } }"}' });
+      const response = await fetch(`${limited.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ dataRange { from } }"}',
+      });
       expect(response.status).toBe(429);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe("RATE_LIMITED");
+      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+        'RATE_LIMITED',
+      );
     } finally {
       await limited.stop();
     }
@@ -133,7 +147,12 @@ describe('rate limits', () => {
     const key = (await new ApiKeyService(db.dataSource).create(`rl-${Date.now()}`, ApiKeyRole.EDITOR)).key;
     const limited = await startTestApp(db.dataSource, { RATE_LIMIT_MAX: '100', RATE_LIMIT_WRITE_MAX: '1' });
     try {
-      const write = () => limited.gql('mutation { unlinkEvents(input: { fromId: "e1-statement", toId: "e2-meeting", type: RESPONDS_TO }) { id } }', {}, { authorization: `Bearer ${key}` });
+      const write = () =>
+        limited.gql(
+          'mutation { unlinkEvents(input: { fromId: "e1-statement", toId: "e2-meeting", type: RESPONDS_TO }) { id } }',
+          {},
+          { authorization: `Bearer ${key}` },
+        );
       expect((await write()).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect((await write()).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
       expect((await limited.gql('{ dataRange { from } }')).status).toBe(200);
@@ -178,7 +197,10 @@ describe('headers', () => {
     const open = await startTestApp(db.dataSource, { CORS_ORIGINS: 'https://news.example' });
     try {
       const preflight = (origin: string) =>
-        fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        fetch(`${open.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        });
       expect((await preflight('https://news.example')).headers.get('access-control-allow-origin')).toBe('https://news.example');
       expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {
@@ -201,14 +223,19 @@ describe('statement_timeout', () => {
 
 /** Starts PostgreSQL in its own process; `stop` shuts it down the way a crash or a restart would for the app. */
 async function runPostgres(dataDir: string, port: number, database: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'test-support', 'embedded-process.mjs'), dataDir, String(port), database], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'test-support', 'embedded-process.mjs'), dataDir, String(port), database],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk) => String(chunk).includes('READY') && resolve());
     child.once('exit', (code) => reject(new Error(`PostgreSQL process exited with ${code}`)));
   });
   return {
     url: embeddedUrl(port, database),
-    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+    stop: () =>
+      new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
   };
 }
 
@@ -232,7 +259,11 @@ describe('PostgreSQL going away and coming back', () => {
       expect(read.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect(read.errors?.[0].message).toMatch(/database is unavailable/);
       expect(JSON.stringify(read)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
-      const write = await local.gql('mutation { deleteEvent(id: "e9-month", version: 1) { version } }', {}, { authorization: `Bearer ${key}` });
+      const write = await local.gql(
+        'mutation { deleteEvent(id: "e9-month", version: 1) { version } }',
+        {},
+        { authorization: `Bearer ${key}` },
+      );
       expect(write.errors?.[0].extensions?.code).toMatch(/SERVICE_UNAVAILABLE|UNAUTHENTICATED/);
       expect((await fetch(`${local.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${local.url}/readyz`)).status).toBe(503);
@@ -249,7 +280,9 @@ describe('PostgreSQL going away and coming back', () => {
       expect((await fetch(`${local.url}/readyz`)).status).toBe(200);
       await healthy(local);
       // The write during the outage left nothing behind: version and revision log agree.
-      const [row] = await dataSource.query(`SELECT e.version, e.deleted_at IS NULL AS live, (SELECT max(version) FROM revision r WHERE r.event_id = e.id) AS logged FROM event e WHERE slug = 'e9-month'`);
+      const [row] = await dataSource.query(
+        `SELECT e.version, e.deleted_at IS NULL AS live, (SELECT max(version) FROM revision r WHERE r.event_id = e.id) AS logged FROM event e WHERE slug = 'e9-month'`,
+      );
       expect(row).toEqual({ version: 1, live: true, logged: 1 });
     } finally {
       await local.stop();

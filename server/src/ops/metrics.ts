@@ -71,7 +71,12 @@ export function createMetrics(dataSource: DataSource): Metrics {
     registers: [registry],
   });
   // Pool gauges are read when Prometheus scrapes, straight from each pg pool's counters.
-  const poolGauge = (name: string, help: string, labelNames: string[], read: (set: (labels: Record<string, string>, value: number) => void, pool: string, counts: PoolCounts) => void) =>
+  const poolGauge = (
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: (set: (labels: Record<string, string>, value: number) => void, pool: string, counts: PoolCounts) => void,
+  ) =>
     new Gauge({
       name,
       help,
@@ -79,15 +84,25 @@ export function createMetrics(dataSource: DataSource): Metrics {
       registers: [registry],
       collect() {
         this.reset();
-        for (const { name: pool, pool: counts } of databasePools(dataSource)) read((labels, value) => this.set(labels, value), pool, counts);
+        for (const { name: pool, pool: counts } of databasePools(dataSource))
+          read((labels, value) => this.set(labels, value), pool, counts);
       },
     });
-  poolGauge('detente_db_pool_connections', 'Database pool connections by pool (primary, replicaN) and state (in_use, idle).', ['pool', 'state'], (set, pool, counts) => {
-    set({ pool, state: 'in_use' }, counts.totalCount - counts.idleCount);
-    set({ pool, state: 'idle' }, counts.idleCount);
-  });
-  poolGauge('detente_db_pool_waiting_requests', 'Queries waiting for a free connection, by pool.', ['pool'], (set, pool, counts) => set({ pool }, counts.waitingCount));
-  poolGauge('detente_db_pool_max_connections', 'Configured size of each database pool.', ['pool'], (set, pool, counts) => set({ pool }, counts.options?.max ?? 0));
+  poolGauge(
+    'detente_db_pool_connections',
+    'Database pool connections by pool (primary, replicaN) and state (in_use, idle).',
+    ['pool', 'state'],
+    (set, pool, counts) => {
+      set({ pool, state: 'in_use' }, counts.totalCount - counts.idleCount);
+      set({ pool, state: 'idle' }, counts.idleCount);
+    },
+  );
+  poolGauge('detente_db_pool_waiting_requests', 'Queries waiting for a free connection, by pool.', ['pool'], (set, pool, counts) =>
+    set({ pool }, counts.waitingCount),
+  );
+  poolGauge('detente_db_pool_max_connections', 'Configured size of each database pool.', ['pool'], (set, pool, counts) =>
+    set({ pool }, counts.options?.max ?? 0),
+  );
 
   const seenOperations = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
@@ -117,7 +132,8 @@ export function createMetrics(dataSource: DataSource): Metrics {
           // Only a name the parsed document really defines becomes a label; otherwise "anonymous".
           const operation = operationLabel(requestContext.operation ? requestContext.operationName : null);
           const type = requestContext.operation?.operation ?? 'invalid';
-          const failed = requestContext.response.body.kind === 'single' && (requestContext.response.body.singleResult.errors?.length ?? 0) > 0;
+          const failed =
+            requestContext.response.body.kind === 'single' && (requestContext.response.body.singleResult.errors?.length ?? 0) > 0;
           stopTimer({ operation, type });
           graphqlRequests.inc({ operation, type, outcome: failed ? 'error' : 'success' });
         },

@@ -51,7 +51,10 @@ describe('request logs', () => {
   it('Given a request, Then its log line carries the id returned in x-request-id, with method, path, status and operation', async () => {
     const served = await serve();
     try {
-      const response = await post(served.url, { query: 'query RecentEvents { events(first: 1) { totalCount } }', operationName: 'RecentEvents' });
+      const response = await post(served.url, {
+        query: 'query RecentEvents { events(first: 1) { totalCount } }',
+        operationName: 'RecentEvents',
+      });
       const requestId = response.headers.get('x-request-id');
       await response.json();
       await new Promise((r) => setImmediate(r));

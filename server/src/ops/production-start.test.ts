@@ -54,10 +54,13 @@ async function startImage(stage: BuiltStage, env: Record<string, string>): Promi
   const url = `http://127.0.0.1:${env.PORT}`;
   let gone = false;
   void exited.then(() => (gone = true));
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (gone) throw new Error(`The server exited before it was ready:\n${output}`);
     if (Date.now() > deadline) throw new Error(`The server was not ready within 120 s:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -65,8 +68,16 @@ async function startImage(stage: BuiltStage, env: Record<string, string>): Promi
 }
 
 async function gql(url: string, query: string, operationName?: string) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
-  return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: unknown[] } };
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, operationName }),
+  });
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    body: (await response.json()) as { data?: any; errors?: unknown[] },
+  };
 }
 
 const logLines = (output: string) =>
@@ -107,7 +118,13 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
 
   beforeAll(async () => {
     workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-image-'));
-    const built = buildDockerfile({ dockerfile: path.join(ROOT, 'server', 'Dockerfile'), context: ROOT, target: 'runtime', workRoot, installedFrom: ROOT });
+    const built = buildDockerfile({
+      dockerfile: path.join(ROOT, 'server', 'Dockerfile'),
+      context: ROOT,
+      target: 'runtime',
+      workRoot,
+      installedFrom: ROOT,
+    });
     runtime = built.get('runtime')!;
     database = await createServiceDatabase('detente_prod');
     databaseUrl = database.url;
@@ -120,7 +137,10 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
 
   it('holds, in the runtime stage, every package the compiled server requires, all of them production dependencies', () => {
     const app = hostPath(runtime, runtime.workdir);
-    const manifests = ['server', 'shared'].map((w) => JSON.parse(fs.readFileSync(path.join(app, w, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> });
+    const manifests = ['server', 'shared'].map(
+      (w) =>
+        JSON.parse(fs.readFileSync(path.join(app, w, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> },
+    );
     const allowed = new Set(manifests.flatMap((m) => [m.name, ...Object.keys(m.dependencies ?? {})]));
     const required = new Set<string>();
     const scan = (dir: string) => {
@@ -142,77 +162,98 @@ describeWithService('the server image, run without Docker on the PostgreSQL serv
     expect(fs.existsSync(path.join(app, 'server', 'src'))).toBe(false);
   });
 
-  it('migrates an empty database, loads the dataset, answers GraphQL and logs each request with its id; SIGTERM exits cleanly', async () => {
-    const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
-    try {
-      const expected = readDatasetDir(path.join(ROOT, 'server', 'data')).events.length;
-      const answer = await gql(server.url, 'query ProductionCheck { events(first: 1) { totalCount } }', 'ProductionCheck');
-      expect(answer.status).toBe(200);
-      expect(answer.body.data.events.totalCount).toBe(expected);
+  it(
+    'migrates an empty database, loads the dataset, answers GraphQL and logs each request with its id; SIGTERM exits cleanly',
+    async () => {
+      const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
+      try {
+        const expected = readDatasetDir(path.join(ROOT, 'server', 'data')).events.length;
+        const answer = await gql(server.url, 'query ProductionCheck { events(first: 1) { totalCount } }', 'ProductionCheck');
+        expect(answer.status).toBe(200);
+        expect(answer.body.data.events.totalCount).toBe(expected);
 
-      const metrics = await (await fetch(`${server.url}/metrics`)).text();
-      expect(metrics).toMatch(/detente_graphql_requests_total\{operation="ProductionCheck",type="query",outcome="success"\} 1/);
-      expect(metrics).toMatch(/detente_db_pool_connections\{pool="primary",state="idle"\} \d+/);
+        const metrics = await (await fetch(`${server.url}/metrics`)).text();
+        expect(metrics).toMatch(/detente_graphql_requests_total\{operation="ProductionCheck",type="query",outcome="success"\} 1/);
+        expect(metrics).toMatch(/detente_db_pool_connections\{pool="primary",state="idle"\} \d+/);
 
-      // The request log line carries the id the client got back in x-request-id.
-      await new Promise((r) => setTimeout(r, 200));
-      const line = logLines(server.output()).find((l) => l.msg === 'request' && l.requestId === answer.requestId);
-      expect(line).toMatchObject({ path: '/graphql', status: 200, operation: 'ProductionCheck' });
-    } finally {
-      server.process.kill('SIGTERM');
-    }
-    expect(await server.exited).toBe(0);
-    expect(logLines(server.output()).map((l) => l.msg)).toContain('stopped');
-  }, BUILD_TIMEOUT);
-
-  it('on SIGTERM finishes a request in flight before exiting, and starts on an already loaded database', async () => {
-    const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
-    // Given a GraphQL request held up by a table lock the test owns…
-    const locker = new Client({ connectionString: databaseUrl });
-    await locker.connect();
-    let exitCode: number | null | undefined;
-    try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE event IN ACCESS EXCLUSIVE MODE');
-      const inFlight = gql(server.url, '{ events(first: 1) { totalCount } }');
-      for (let waited = 0; waited < 10_000; waited += 50) {
-        const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database.name]);
-        if (rows[0].n > 0) break;
-        await new Promise((r) => setTimeout(r, 50));
+        // The request log line carries the id the client got back in x-request-id.
+        await new Promise((r) => setTimeout(r, 200));
+        const line = logLines(server.output()).find((l) => l.msg === 'request' && l.requestId === answer.requestId);
+        expect(line).toMatchObject({ path: '/graphql', status: 200, operation: 'ProductionCheck' });
+      } finally {
+        server.process.kill('SIGTERM');
       }
-      // …when the server gets SIGTERM, it stops taking new work but keeps the database for that request.
-      server.process.kill('SIGTERM');
-      void server.exited.then((code) => (exitCode = code));
-      await new Promise((r) => setTimeout(r, 500));
-      expect(exitCode).toBeUndefined();
-      await locker.query('COMMIT');
-      // Then the request gets its full answer and the process exits 0.
-      const answer = await inFlight;
-      expect(answer.status).toBe(200);
-      expect(answer.body.data.events.totalCount).toBeGreaterThan(0);
-    } finally {
-      await locker.end();
-      server.process.kill('SIGTERM');
-    }
-    // …and exits without waiting out the answered connection's keep-alive timeout (5 s).
-    const answeredAt = Date.now();
-    expect(await server.exited).toBe(0);
-    expect(Date.now() - answeredAt).toBeLessThan(3000);
-    expect(server.output()).not.toMatch(/dataset loaded/);
-  }, BUILD_TIMEOUT);
+      expect(await server.exited).toBe(0);
+      expect(logLines(server.output()).map((l) => l.msg)).toContain('stopped');
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'on SIGTERM finishes a request in flight before exiting, and starts on an already loaded database',
+    async () => {
+      const server = await startImage(runtime, composeEnvironment(databaseUrl, await freePort()));
+      // Given a GraphQL request held up by a table lock the test owns…
+      const locker = new Client({ connectionString: databaseUrl });
+      await locker.connect();
+      let exitCode: number | null | undefined;
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE event IN ACCESS EXCLUSIVE MODE');
+        const inFlight = gql(server.url, '{ events(first: 1) { totalCount } }');
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          const { rows } = await locker.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+            [database.name],
+          );
+          if (rows[0].n > 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // …when the server gets SIGTERM, it stops taking new work but keeps the database for that request.
+        server.process.kill('SIGTERM');
+        void server.exited.then((code) => (exitCode = code));
+        await new Promise((r) => setTimeout(r, 500));
+        expect(exitCode).toBeUndefined();
+        await locker.query('COMMIT');
+        // Then the request gets its full answer and the process exits 0.
+        const answer = await inFlight;
+        expect(answer.status).toBe(200);
+        expect(answer.body.data.events.totalCount).toBeGreaterThan(0);
+      } finally {
+        await locker.end();
+        server.process.kill('SIGTERM');
+      }
+      // …and exits without waiting out the answered connection's keep-alive timeout (5 s).
+      const answeredAt = Date.now();
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - answeredAt).toBeLessThan(3000);
+      expect(server.output()).not.toMatch(/dataset loaded/);
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 describe('client/Dockerfile', () => {
-  it('builds the page with the same commands the image runs', () => {
-    const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-page-image-'));
-    try {
-      const build = buildDockerfile({ dockerfile: path.join(ROOT, 'client', 'Dockerfile'), context: ROOT, target: 'build', workRoot, installedFrom: ROOT }).get('build')!;
-      expect(build.ran).toEqual(['npm run build -w client']);
-      expect(fs.existsSync(path.join(hostPath(build, build.workdir), 'client', 'dist', 'index.html'))).toBe(true);
-    } finally {
-      fs.rmSync(workRoot, { recursive: true, force: true });
-    }
-  }, BUILD_TIMEOUT);
+  it(
+    'builds the page with the same commands the image runs',
+    () => {
+      const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-page-image-'));
+      try {
+        const build = buildDockerfile({
+          dockerfile: path.join(ROOT, 'client', 'Dockerfile'),
+          context: ROOT,
+          target: 'build',
+          workRoot,
+          installedFrom: ROOT,
+        }).get('build')!;
+        expect(build.ran).toEqual(['npm run build -w client']);
+        expect(fs.existsSync(path.join(hostPath(build, build.workdir), 'client', 'dist', 'index.html'))).toBe(true);
+      } finally {
+        fs.rmSync(workRoot, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 
   it('serves the single-page app for unknown paths and proxies the API, health and metrics to the server', () => {
     const conf = fs.readFileSync(path.join(ROOT, 'client', 'nginx.conf'), 'utf8');

@@ -29,7 +29,15 @@ export function requestLogger(logger: Logger): RequestHandler {
       const status = res.writableFinished ? res.statusCode : 499;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : PROBE_PATHS.has(requestPath) ? 'debug' : 'info';
       req.log[level](
-        { method: req.method, path: requestPath, status, ms: Math.round(ms * 10) / 10, operation: operationNameOf(req), ip: req.ip, userAgent: req.header('user-agent') },
+        {
+          method: req.method,
+          path: requestPath,
+          status,
+          ms: Math.round(ms * 10) / 10,
+          operation: operationNameOf(req),
+          ip: req.ip,
+          userAgent: req.header('user-agent'),
+        },
         'request',
       );
     };

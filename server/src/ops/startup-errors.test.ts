@@ -15,7 +15,10 @@ const describeBuilt = built ? describe : describe.skip;
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'error', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -42,7 +45,10 @@ describeBuilt('start-up refuses bad configuration clearly', () => {
   });
 
   it('Given a DATABASE_URL where nothing listens, Then it says the connection was refused', async () => {
-    const { code, output } = await start({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/x`, PORT: String(await freePort()) });
+    const { code, output } = await start({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/x`,
+      PORT: String(await freePort()),
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/Cannot reach PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/x: connection refused/);
     noStackTrace(output);
@@ -58,7 +64,9 @@ describeBuilt('start-up refuses bad configuration clearly', () => {
 
   it('Given an occupied port, Then it says which port and how to choose another', async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
     try {
       const { code, output } = await start({ DATABASE_URL: db.url, PORT: String(port), HOST: '0.0.0.0', SEED_ON_START: 'false' });
       expect(code).toBe(1);

@@ -23,7 +23,7 @@ export class Revision {
   @Column({ type: 'uuid', name: 'event_id' })
   eventId: string;
 
-  @Field(() => Int, { description: 'The event\'s version after this change.' })
+  @Field(() => Int, { description: "The event's version after this change." })
   @Column({ type: 'integer' })
   version: number;
 
@@ -41,7 +41,7 @@ export class Revision {
   @Column({ type: 'text' })
   author: string;
 
-  @Field(() => String, { nullable: true, description: 'The editor\'s note on the change.' })
+  @Field(() => String, { nullable: true, description: "The editor's note on the change." })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

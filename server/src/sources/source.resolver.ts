@@ -68,7 +68,10 @@ export class SourceResolver {
 
   @Query(() => [TagCount], { description: 'Every tag with the number of events carrying it (under an optional filter), most used first.' })
   async tags(@Args() { filter }: TagsArgs, @Ctx() ctx: Context): Promise<TagCount[]> {
-    const [sql, params] = ctx.events.applyFilter(ctx.dataSource.createQueryBuilder().from('event', 'e'), filter).select('e.tags', 'tags').getQueryAndParameters();
+    const [sql, params] = ctx.events
+      .applyFilter(ctx.dataSource.createQueryBuilder().from('event', 'e'), filter)
+      .select('e.tags', 'tags')
+      .getQueryAndParameters();
     const rows: Array<{ tag: string; count: string }> = await ctx.dataSource.query(
       `SELECT tag, count(*) AS count FROM (${sql}) matching, unnest(matching.tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag`,
       params,

@@ -20,7 +20,11 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(dataSource: DataSource, env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<TestApp> {
+export async function startTestApp(
+  dataSource: DataSource,
+  env: Record<string, string> = {},
+  logger: Logger = createLogger('silent'),
+): Promise<TestApp> {
   const config = loadConfig({ ...env });
   const { app, stop } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);

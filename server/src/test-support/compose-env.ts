@@ -13,13 +13,16 @@ export function readEnvFile(file: string): Record<string, string> {
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message}, ${VAR?message}. */
 export function interpolate(text: string, vars: Record<string, string>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (_all, name: string, colon: string, kind: string, arg: string) => {
-    const value = vars[name];
-    const missing = value === undefined || (colon === ':' && value === '');
-    if (kind === '?' && missing) throw new Error(`compose: ${name} is required: ${arg}`);
-    if (kind === '-' && missing) return arg;
-    return value ?? '';
-  });
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g,
+    (_all, name: string, colon: string, kind: string, arg: string) => {
+      const value = vars[name];
+      const missing = value === undefined || (colon === ':' && value === '');
+      if (kind === '?' && missing) throw new Error(`compose: ${name} is required: ${arg}`);
+      if (kind === '-' && missing) return arg;
+      return value ?? '';
+    },
+  );
 }
 
 export function composeServiceEnvironment(composeFile: string, service: string, vars: Record<string, string>): Record<string, string> {

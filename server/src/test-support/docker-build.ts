@@ -74,9 +74,18 @@ export function dockerignoreMatcher(text: string): (relativePath: string) => boo
       const body = pattern
         .replace(/^\/+|\/+$/g, '')
         .split('/')
-        .map((part) => (part === '**' ? '\u0000' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .map((part) =>
+          part === '**'
+            ? '\u0000'
+            : part
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
         .join('/')
+        // eslint-disable-next-line no-control-regex -- NUL marks a `**` segment: no path or pattern can contain it
         .replace(/\u0000\//g, '(?:.*/)?')
+        // eslint-disable-next-line no-control-regex -- the same marker, at the end of the pattern
         .replace(/\u0000/g, '.*');
       return new RegExp(`^${body}(?:/.*)?$`);
     });
@@ -167,7 +176,8 @@ function linkInstalledPackages(appDir: string, installedFrom: string): void {
     }
   };
   mirror(path.join(installedFrom, 'node_modules'), path.join(appDir, 'node_modules'), 0);
-  for (const folder of workspaces.values()) mirror(path.join(installedFrom, folder, 'node_modules'), path.join(appDir, folder, 'node_modules'), 0);
+  for (const folder of workspaces.values())
+    mirror(path.join(installedFrom, folder, 'node_modules'), path.join(appDir, folder, 'node_modules'), 0);
 }
 
 export function buildDockerfile(options: BuildOptions): Map<string, BuiltStage> {
@@ -196,7 +206,17 @@ export function buildDockerfile(options: BuildOptions): Map<string, BuiltStage> 
     const base = built.get(stage.from);
     if (base) fs.cpSync(base.root, root, { recursive: true, verbatimSymlinks: true });
     else fs.mkdirSync(root, { recursive: true });
-    const current: BuiltStage = { name: stage.name, root, workdir: base?.workdir ?? '/', env: { ...(base?.env ?? {}) }, user: base?.user, cmd: base?.cmd, ran: [], stoodIn: [], skipped: [] };
+    const current: BuiltStage = {
+      name: stage.name,
+      root,
+      workdir: base?.workdir ?? '/',
+      env: { ...(base?.env ?? {}) },
+      user: base?.user,
+      cmd: base?.cmd,
+      ran: [],
+      stoodIn: [],
+      skipped: [],
+    };
     const resolve = (containerPath: string) => hostPath(current, path.posix.resolve(current.workdir, containerPath));
 
     for (const { keyword, args, line } of stage.instructions) {
@@ -248,10 +268,15 @@ export function buildDockerfile(options: BuildOptions): Map<string, BuiltStage> 
             } else if (/^npm run\b/.test(step)) {
               log(`[${stage.name}] ${step}`);
               try {
-                execFileSync('sh', ['-c', step], { cwd: resolve('.'), env: { PATH: process.env.PATH, HOME: options.workRoot, ...current.env }, stdio: 'pipe', encoding: 'utf8' });
+                execFileSync('sh', ['-c', step], {
+                  cwd: resolve('.'),
+                  env: { PATH: process.env.PATH, HOME: options.workRoot, ...current.env },
+                  stdio: 'pipe',
+                  encoding: 'utf8',
+                });
               } catch (error) {
                 const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-                throw new Error(`Dockerfile line ${line}: \`${step}\` failed:\n${stdout ?? ''}${stderr ?? ''}`);
+                throw new Error(`Dockerfile line ${line}: \`${step}\` failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
               }
               current.ran.push(step);
             } else {

@@ -71,7 +71,9 @@ export class FullTextSearch1732800000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER IF EXISTS event_search_participants_del ON event_participant`);
     await q.query(`DROP TRIGGER IF EXISTS event_search_participants_ins ON event_participant`);
     await q.query(`DROP TRIGGER IF EXISTS event_search_before_write ON event`);
-    await q.query(`DROP FUNCTION IF EXISTS event_search_after_actor, event_search_after_participants, event_search_before_write, event_search_document`);
+    await q.query(
+      `DROP FUNCTION IF EXISTS event_search_after_actor, event_search_after_participants, event_search_before_write, event_search_document`,
+    );
     await q.query(`ALTER TABLE event DROP COLUMN IF EXISTS search_vector`);
   }
 }

@@ -4,7 +4,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** event_search_document as FullTextSearch1732800000000 defines it, with `actors` choosing the event's actors. */
-const searchDocument = (actors: string) => `CREATE OR REPLACE FUNCTION event_search_document(e event) RETURNS tsvector LANGUAGE sql STABLE AS $$
+const searchDocument = (
+  actors: string,
+) => `CREATE OR REPLACE FUNCTION event_search_document(e event) RETURNS tsvector LANGUAGE sql STABLE AS $$
   SELECT
     setweight(to_tsvector('english', coalesce(e.title, '')), 'A') ||
     setweight(to_tsvector('russian', coalesce(e.title, '')), 'A') ||

@@ -66,7 +66,9 @@ export class EventDailyRollups1733100000000 implements MigrationInterface {
         TRUNCATE event_count_by_day, event_tone_by_day;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER event_rollup_truncate AFTER TRUNCATE ON event FOR EACH STATEMENT EXECUTE FUNCTION event_rollup_after_truncate()`);
+    await q.query(
+      `CREATE TRIGGER event_rollup_truncate AFTER TRUNCATE ON event FOR EACH STATEMENT EXECUTE FUNCTION event_rollup_after_truncate()`,
+    );
     await q.query(`SELECT rebuild_event_rollup()`);
   }
 

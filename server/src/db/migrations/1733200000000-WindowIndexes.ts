@@ -12,7 +12,9 @@ export class WindowIndexes1733200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX event_span_idx ON event ((last_date - start_date)) WHERE deleted_at IS NULL`);
-    await q.query(`CREATE INDEX event_importance_start_id_idx ON event (importance DESC, start_date, id) INCLUDE (last_date) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX event_importance_start_id_idx ON event (importance DESC, start_date, id) INCLUDE (last_date) WHERE deleted_at IS NULL`,
+    );
     await q.query(`DROP INDEX event_importance_start_idx`);
   }
 

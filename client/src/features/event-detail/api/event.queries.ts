@@ -130,12 +130,7 @@ export interface AgreementDetail extends EventDetailBase {
   instrument: string | null;
 }
 
-export type EventDetailData =
-  | StatementDetail
-  | MeetingDetail
-  | SanctionDetail
-  | MissionActionDetail
-  | AgreementDetail;
+export type EventDetailData = StatementDetail | MeetingDetail | SanctionDetail | MissionActionDetail | AgreementDetail;
 
 export interface EventDetailQueryData {
   event: EventDetailData | null;

@@ -39,7 +39,14 @@ const statement: EventDetailData = {
       __typename: 'Participant',
       role: 'SPEAKER',
       side: 'RU',
-      actor: { __typename: 'Actor', id: 'ryabkov', name: 'Sergei Ryabkov', title: 'Deputy Foreign Minister', country: 'RU', kind: 'PERSON' },
+      actor: {
+        __typename: 'Actor',
+        id: 'ryabkov',
+        name: 'Sergei Ryabkov',
+        title: 'Deputy Foreign Minister',
+        country: 'RU',
+        kind: 'PERSON',
+      },
     },
   ],
   citations: [
@@ -153,7 +160,7 @@ describe('EventDetail', () => {
     expect(within(sources).getByText('A bad link').tagName).toBe('SPAN');
   });
 
-  it("Given a MissionAction, it shows the action, countries, facility, city and people affected", async () => {
+  it('Given a MissionAction, it shows the action, countries, facility, city and people affected', async () => {
     renderDetail(missionAction);
     await screen.findByRole('heading', { name: missionAction.title });
     const fields = screen.getByRole('region', { name: 'Mission action' });

@@ -92,9 +92,7 @@ function EventBody({
             {appearance.icon}
           </span>
           {appearance.label}
-          {event.verification !== 'CONFIRMED' && (
-            <span className="badge badge--verification"> {humanizeEnum(event.verification)}</span>
-          )}
+          {event.verification !== 'CONFIRMED' && <span className="badge badge--verification"> {humanizeEnum(event.verification)}</span>}
         </p>
         <h2 className="event-detail__title">{event.title}</h2>
         <p className="event-detail__meta">
@@ -307,9 +305,7 @@ function Sources({ citations }: { citations: readonly CitationDetail[] }) {
           {citations.map(({ source, excerpt }) => {
             const href = safeHttpUrl(source.url);
             const label = source.title ?? source.publisher ?? source.url;
-            const byline = [source.publisher, source.publishedAt && formatEventDate(source.publishedAt, 'DAY')]
-              .filter(Boolean)
-              .join(', ');
+            const byline = [source.publisher, source.publishedAt && formatEventDate(source.publishedAt, 'DAY')].filter(Boolean).join(', ');
             return (
               <li key={source.id}>
                 {href ? (
@@ -330,19 +326,10 @@ function Sources({ citations }: { citations: readonly CitationDetail[] }) {
   );
 }
 
-function LinkedEvents({
-  links,
-  onSelectEvent,
-}: {
-  links: readonly EventLinkDetail[];
-  onSelectEvent: EventDetailProps['onSelectEvent'];
-}) {
+function LinkedEvents({ links, onSelectEvent }: { links: readonly EventLinkDetail[]; onSelectEvent: EventDetailProps['onSelectEvent'] }) {
   if (links.length === 0) return null;
   // What this event answers first ("In response to …"), then what answered it ("Response").
-  const ordered = [
-    ...links.filter((link) => link.direction === 'OUTGOING'),
-    ...links.filter((link) => link.direction !== 'OUTGOING'),
-  ];
+  const ordered = [...links.filter((link) => link.direction === 'OUTGOING'), ...links.filter((link) => link.direction !== 'OUTGOING')];
   return (
     <section className="event-detail__section">
       <h3>Linked events</h3>
@@ -355,9 +342,7 @@ function LinkedEvents({
                 {kindAppearance(link.event.kind).icon}
               </span>
               <span className="link__title">{link.event.title}</span>
-              <span className="link__date">
-                {formatEventDate(link.event.startDate, link.event.datePrecision, link.event.endDate)}
-              </span>
+              <span className="link__date">{formatEventDate(link.event.startDate, link.event.datePrecision, link.event.endDate)}</span>
             </button>
           </li>
         ))}

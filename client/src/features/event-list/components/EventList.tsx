@@ -25,7 +25,16 @@ export interface EventListProps {
 
 const PAGE = 50;
 
-export function EventList({ filter, from, to, selectedEventId, onSelectEvent, onOpenSelected, onClearFilters, filtersActive }: EventListProps) {
+export function EventList({
+  filter,
+  from,
+  to,
+  selectedEventId,
+  onSelectEvent,
+  onOpenSelected,
+  onClearFilters,
+  filtersActive,
+}: EventListProps) {
   const listFilter = { ...filter, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const { data, loading, error, refetch, fetchMore } = useQuery(EVENT_LIST_QUERY, {
     variables: { filter: listFilter, first: PAGE },
@@ -41,7 +50,8 @@ export function EventList({ filter, from, to, selectedEventId, onSelectEvent, on
   }, [selectedEventId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const step = event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
+    const step =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
     const next = adjacentEvent(events, selectedEventId, step);

@@ -131,11 +131,7 @@ function KindFilter({ filters, dataRange, onChange }: Pick<FilterPanelProps, 'fi
       <legend>Kinds</legend>
       {KIND_ORDER.map((kind: EventKind) => (
         <label key={kind} className="check">
-          <input
-            type="checkbox"
-            checked={filters.kinds.includes(kind)}
-            onChange={() => onChange({ kinds: toggle(filters.kinds, kind) })}
-          />
+          <input type="checkbox" checked={filters.kinds.includes(kind)} onChange={() => onChange({ kinds: toggle(filters.kinds, kind) })} />
           <span aria-hidden="true" className="check__icon">
             {KIND_APPEARANCE[kind].icon}
           </span>

@@ -33,7 +33,12 @@ describe('splitHighlights', () => {
 describe('sumByKind', () => {
   it('adds each kind over the buckets', () => {
     const totals = sumByKind([
-      { byKind: [{ kind: 'MEETING', count: 2 }, { kind: 'SANCTION', count: 1 }] },
+      {
+        byKind: [
+          { kind: 'MEETING', count: 2 },
+          { kind: 'SANCTION', count: 1 },
+        ],
+      },
       { byKind: [{ kind: 'MEETING', count: 3 }] },
     ]);
     expect(Object.fromEntries(totals)).toEqual({ MEETING: 5, SANCTION: 1 });

@@ -6,7 +6,17 @@ import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
-import { bucketMiddle, parseDay, pointAt, temperaturePath, temperatureRequest, toneLimitFor, xOf, yOf, type Window } from '../utils/temperature';
+import {
+  bucketMiddle,
+  parseDay,
+  pointAt,
+  temperaturePath,
+  temperatureRequest,
+  toneLimitFor,
+  xOf,
+  yOf,
+  type Window,
+} from '../utils/temperature';
 
 export interface TemperatureBandProps {
   window: Window;
@@ -33,6 +43,9 @@ function describeBucket(point: TemperaturePoint, bucket: string): string {
   return `${label} — ${side('US → Russia', point.usToRu)}; ${side('Russia → US', point.ruToUs)}`;
 }
 
+/** One empty list, so the memos below do not recompute on every render before data arrives. */
+const NO_POINTS: readonly TemperaturePoint[] = [];
+
 function formatTone(tone: number | null): string {
   if (tone == null) return '–';
   return `${tone > 0 ? '+' : tone < 0 ? '\u2212' : ''}${Math.abs(tone).toFixed(1)}`;
@@ -42,7 +55,7 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
   const request = temperatureRequest(window);
   const variables = filter && Object.keys(filter).length ? { ...request, filter } : request;
   const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables });
-  const points = (data ?? previousData)?.relationsTemperature ?? [];
+  const points = (data ?? previousData)?.relationsTemperature ?? NO_POINTS;
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);
 
@@ -57,7 +70,10 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
 
   const hoverX = hover ? xOf(bucketMiddle(hover), window, drawWidth) : null;
   const bucketWidth = hover
-    ? Math.max(2, xOf(parseDay(hover.end).getTime() + 86_400_000, window, drawWidth) - xOf(parseDay(hover.start).getTime(), window, drawWidth))
+    ? Math.max(
+        2,
+        xOf(parseDay(hover.end).getTime() + 86_400_000, window, drawWidth) - xOf(parseDay(hover.start).getTime(), window, drawWidth),
+      )
     : 0;
 
   return (

@@ -1,6 +1,16 @@
 // The timeline panel: lanes by kind or side, the visible window fetched as the user pans and zooms,
 // "+N" markers for what the level of detail left out, and the temperature band in step with it.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { EmptyResults } from '../../../app/Placeholders';
 import type { LaneMode } from '../../../app/urlState';
@@ -186,9 +196,7 @@ export function TimelineView({
             <span />
           </div>
         )}
-        {empty && (
-          <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />
-        )}
+        {empty && <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />}
       </div>
 
       {windowData.error ? (

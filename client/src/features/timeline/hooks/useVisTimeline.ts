@@ -160,7 +160,10 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
 
     const items = new DataSet<EventTimelineItem, 'id'>([...wantedItemsRef.current]);
     const groups = new DataSet<LaneGroup, 'id'>(
-      laneGroups(wantedLanesRef.current, wantedItemsRef.current.some((item) => item.group === OMITTED_GROUP)),
+      laneGroups(
+        wantedLanesRef.current,
+        wantedItemsRef.current.some((item) => item.group === OMITTED_GROUP),
+      ),
     );
     const options: TimelineOptions = {
       start: window0.start,
@@ -203,8 +206,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     };
     timeline.on('changed', afterFirstDraw);
 
-    const drawingWidth = () =>
-      container.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth || container.clientWidth;
+    const drawingWidth = () => container.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth || container.clientWidth;
     let debounce: ReturnType<typeof setTimeout> | undefined;
     let redrawnAfterFirstRange = false;
     timeline.on('rangechanged', (props: { start: Date; end: Date }) => {
@@ -214,10 +216,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
         timeline.redraw();
       }
       clearTimeout(debounce);
-      debounce = setTimeout(
-        () => onRangeChangedRef.current({ start: props.start, end: props.end }, drawingWidth()),
-        RANGE_DEBOUNCE_MS,
-      );
+      debounce = setTimeout(() => onRangeChangedRef.current({ start: props.start, end: props.end }, drawingWidth()), RANGE_DEBOUNCE_MS);
     });
     // vis-timeline's own measurements from its last redraw: reading them forces no layout, which
     // matters because this runs on every frame of a pan.
@@ -310,7 +309,10 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     if (!items || !timeline || !groups) return;
     const wasEmpty = items.length === 0;
     // Lanes first, so no item is ever in a lane that is not there.
-    const wantedGroups = laneGroups(lanes, next.some((item) => item.group === OMITTED_GROUP));
+    const wantedGroups = laneGroups(
+      lanes,
+      next.some((item) => item.group === OMITTED_GROUP),
+    );
     const wantedGroupIds = new Set(wantedGroups.map((group) => group.id));
     const staleGroups = groups.getIds().filter((id) => !wantedGroupIds.has(String(id)));
     const missingGroups = wantedGroups.filter((group) => groups.get(group.id) === null);
@@ -372,10 +374,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     [move],
   );
 
-  const focusOn = useCallback(
-    (start: Date, end?: Date) => move((timeline) => focusTimeline(timeline, start, end)),
-    [move],
-  );
+  const focusOn = useCallback((start: Date, end?: Date) => move((timeline) => focusTimeline(timeline, start, end)), [move]);
 
   const revealEvent = useCallback(
     (eventId: string, start: Date, end?: Date) =>

@@ -42,10 +42,7 @@ export function diffItems(current: readonly EventTimelineItem[], next: readonly 
     else if (!sameItem(existing, item)) update.push(item);
   }
   // DataSet.update merges fields, so a range turning into a point would keep its end: replace it.
-  const remove = [
-    ...current.filter((item) => !nextIds.has(item.id)).map((item) => item.id),
-    ...replace.map((item) => item.id),
-  ];
+  const remove = [...current.filter((item) => !nextIds.has(item.id)).map((item) => item.id), ...replace.map((item) => item.id)];
   add.push(...replace);
   return { add, update, remove };
 }

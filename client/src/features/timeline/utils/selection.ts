@@ -2,7 +2,9 @@
 import type { TimelineEvent } from '../api/timeline.queries';
 
 export function inTimeOrder<E extends Pick<TimelineEvent, 'id' | 'startDate'>>(events: readonly E[]): E[] {
-  return [...events].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...events].sort((a, b) =>
+    a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 /**

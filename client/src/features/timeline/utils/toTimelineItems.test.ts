@@ -157,6 +157,11 @@ describe('toOmittedItems', () => {
   });
 
   it('skips empty and unreadable slices', () => {
-    expect(toOmittedItems([{ from: '2021-01-01', to: '2021-01-31', count: 0 }, { from: 'x', to: 'y', count: 3 }])).toEqual([]);
+    expect(
+      toOmittedItems([
+        { from: '2021-01-01', to: '2021-01-31', count: 0 },
+        { from: 'x', to: 'y', count: 3 },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -91,9 +91,7 @@ export function eventSpan(event: Pick<TimelineEvent, 'startDate' | 'endDate' | '
     return { type: 'point', start: toLocalDate(start) };
   }
   // The end is exclusive in vis-timeline: the range runs to the start of the following period.
-  const endExclusive = parsedEnd
-    ? endOfPeriodExclusive(parsedEnd, precision)
-    : endOfPeriodExclusive(start, precision);
+  const endExclusive = parsedEnd ? endOfPeriodExclusive(parsedEnd, precision) : endOfPeriodExclusive(start, precision);
   const end = toLocalDate(endExclusive);
   const startDate = toLocalDate(start);
   if (end.getTime() <= startDate.getTime()) {
@@ -143,10 +141,7 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
  * Events with an unreadable start date are skipped rather than drawn at the epoch; a repeated id
  * is kept once (vis-data rejects duplicates outright).
  */
-export function toTimelineItems(
-  events: readonly TimelineEvent[],
-  options: ToTimelineItemsOptions = {},
-): EventTimelineItem[] {
+export function toTimelineItems(events: readonly TimelineEvent[], options: ToTimelineItemsOptions = {}): EventTimelineItem[] {
   const items: EventTimelineItem[] = [];
   const seen = new Set<string>();
   for (const event of events) {
