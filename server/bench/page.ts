@@ -3,22 +3,13 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { HEADLESS_CHROMIUM_ARGS } from '../src/test-support/chromium';
 import { freePort } from '../src/test-support/net';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 /** A one-year window: at a million events the timeline query fills it with its full 200 items. */
 const PAGE_PATH = process.env.BENCH_PAGE_PATH ?? '/?from=2020-01-01&to=2020-12-31';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface PageRun {
   /** vis-timeline's onInitialDrawComplete, ms after navigation start (window.__detente.firstDrawAt). */
@@ -92,7 +83,7 @@ export async function measurePage(
   try {
     await waitForReady(url, 30_000, () => app.exitCode !== null);
     // Playwright gives each launch a fresh temporary profile (it refuses --user-data-dir here).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: HEADLESS_CHROMIUM_ARGS });
     const runs: PageRun[] = [];
     let frameDeltas: number[] = [];
     let itemsLoaded = 0;
