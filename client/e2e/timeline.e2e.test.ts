@@ -11,7 +11,7 @@ jest.setTimeout(180_000);
 
 const ITEM = '[data-testid="timeline"] .vis-item.event-item:not(.vis-line):not(.vis-dot)';
 const SELECTED = '[data-testid="timeline"] .vis-item.event-item.vis-selected:not(.vis-line):not(.vis-dot)';
-/** TIMELINE_MAX_ITEMS in useTimelineWindow: the most events the page asks for at once. */
+/** TIMELINE_MAX_ITEMS in openingWindow.ts: the most events the page asks for at once. */
 const ITEM_CAP = 200;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -44,6 +44,19 @@ const SLOW_FIRST_FRAMES = `{
   const slowUntil = performance.now() + 1500;
   window.requestAnimationFrame = (callback) =>
     performance.now() < slowUntil ? raf(() => setTimeout(() => raf(callback), 300)) : raf(callback);
+}`;
+
+/** Notes each GraphQL request the page sends, in order. */
+const RECORD_GRAPHQL_REQUESTS = `{
+  window.__asked = [];
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    try {
+      const body = JSON.parse(init && typeof init.body === 'string' ? init.body : '{}');
+      window.__asked.push({ operationName: body.operationName, variables: body.variables });
+    } catch {}
+    return fetch0(input, init);
+  };
 }`;
 
 /** Delays the answers to one GraphQL operation by `ms`, as a slow network would. */
@@ -209,6 +222,24 @@ describeBrowser('the timeline page in Chromium', () => {
     await page.getByTestId('timeline-empty').getByRole('button', { name: 'Clear filters' }).click();
     await waitForItems(page);
     expect(page.url()).not.toContain('q=');
+  });
+
+  it('Given a link with a window and a filter, When it is opened, Then its events are the first thing asked for, and asked once', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await other.addInitScript(RECORD_GRAPHQL_REQUESTS);
+    await other.goto(`${app.url}/?kind=STATEMENT&from=2021-01-01&to=2021-12-31`);
+    await waitForItems(other);
+    await other.waitForTimeout(500); // the rest of the page's first requests
+    const asked = await other.evaluate(
+      () => (window as unknown as { __asked: Array<{ operationName: string; variables: Record<string, unknown> }> }).__asked,
+    );
+    // Before React's first render and vis-timeline's creation, which ask for everything else.
+    expect(asked[0].operationName).toBe('TimelineWindow');
+    const windows = asked.filter((request) => request.operationName === 'TimelineWindow');
+    expect(windows).toHaveLength(1);
+    expect(windows[0].variables.filter).toEqual({ kinds: ['STATEMENT'] });
+    expect((await drawnTitles(other)).length).toBeGreaterThan(0);
+    await other.close();
   });
 
   it('Given a shared URL with filters, lanes, a window and a selected event, When it is opened, Then the same view is restored', async () => {

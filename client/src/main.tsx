@@ -2,16 +2,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { App } from './app/App';
+import { App, routeFor } from './app/App';
 import { createApolloClient } from './app/apollo';
+import { startOpeningWindowFetch } from './features/timeline/api/openingWindow';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('The page has no #root element.');
 
+const client = createApolloClient();
+if (routeFor(window.location.pathname) !== 'explorer') startOpeningWindowFetch(client, window.location);
+
 createRoot(rootElement).render(
   <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
+    <ApolloProvider client={client}>
       <App />
     </ApolloProvider>
   </StrictMode>,

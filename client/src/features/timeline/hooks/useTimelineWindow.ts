@@ -1,11 +1,9 @@
 // Fetches the level-of-detail `timeline` window for what the user is looking at, under the filters.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { TIMELINE_WINDOW_QUERY, type OmittedBucket, type TimelineEvent } from '../api/timeline.queries';
-import { fetchWindowFor, needsFetch, spanMs, toIsoDay, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
-
-/** The API's level of detail keeps the drawn set small; vis-timeline slows past a few hundred items. */
-export const TIMELINE_MAX_ITEMS = 200;
+import { fetchTimelineWindow, windowVariables } from '../api/openingWindow';
+import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
+import { fetchWindowFor, needsFetch, spanMs, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
 /** After a failure, try again by itself this often (the server may be restarting), up to a few times. */
 const AUTO_RETRY_MS = [2_000, 5_000, 10_000];
 
@@ -50,13 +48,7 @@ export function useTimelineWindow(filter: Record<string, unknown>): TimelineWind
       const seq = ++requestSeq.current;
       setState((previous) => ({ ...previous, loading: true }));
 
-      client
-        .query({
-          query: TIMELINE_WINDOW_QUERY,
-          variables: { from: toIsoDay(from), to: toIsoDay(to), maxItems: TIMELINE_MAX_ITEMS, filter: filterRef.current },
-          // A window is not an entity: caching every pan would only grow the cache.
-          fetchPolicy: 'no-cache',
-        })
+      fetchTimelineWindow(client, windowVariables(visible, filterRef.current))
         .then(({ data }) => {
           if (seq !== requestSeq.current || !data) return;
           failures.current = 0;
