@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../app/ErrorMessage';
 import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
 import {
   bucketMiddle,
+  hasDirectionalTone,
   parseDay,
   pointAt,
   temperaturePath,
@@ -118,7 +119,11 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
             {limit}
           </span>
           <p className="temperature__readout" aria-live="polite" data-testid="temperature-readout">
-            {hover ? describeBucket(hover, request.bucket) : 'Point at the band to read a period’s tone.'}
+            {hover
+              ? describeBucket(hover, request.bucket)
+              : data && !hasDirectionalTone(points, window)
+                ? 'No US → Russia or Russia → US events here under these filters: mutual and domestic events have no direction.'
+                : 'Point at the band to read a period’s tone.'}
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
 import type { TemperaturePoint } from '../api/temperature.queries';
-import { bucketForSpan, pointAt, temperaturePath, temperatureRequest, toneLimitFor, yOf } from './temperature';
+import { bucketForSpan, hasDirectionalTone, pointAt, temperaturePath, temperatureRequest, toneLimitFor, yOf } from './temperature';
 
 const DAY = 86_400_000;
 const local = (year: number, month: number, day: number) => new Date(year, month - 1, day);
@@ -72,5 +72,27 @@ describe('toneLimitFor', () => {
     expect(toneLimitFor([point('2021-01-01', '2021-01-31', 0.5, null)])).toBe(2);
     expect(toneLimitFor([point('2021-01-01', '2021-01-31', -12, 1)])).toBe(10);
     expect(yOf(-4, 80, 4)).toBe(80);
+  });
+});
+
+describe('hasDirectionalTone', () => {
+  const june = { start: local(2021, 6, 1), end: local(2021, 7, 1) };
+
+  it('Given buckets where only mutual or domestic events happened, Then there is no line to draw', () => {
+    expect(hasDirectionalTone([point('2021-06-01', '2021-06-07', null, null), point('2021-06-08', '2021-06-14', null, null)], june)).toBe(
+      false,
+    );
+    expect(hasDirectionalTone([], june)).toBe(false);
+  });
+
+  it('Given one bucket in the window with a tone either way, Then there is', () => {
+    expect(hasDirectionalTone([point('2021-06-01', '2021-06-07', null, null), point('2021-06-08', '2021-06-14', null, -4)], june)).toBe(
+      true,
+    );
+  });
+
+  it('Given a tone only in buckets outside the window (the answer covers more), Then there is none to draw here', () => {
+    expect(hasDirectionalTone([point('2021-05-24', '2021-05-30', 3, null), point('2021-07-09', '2021-07-15', null, -4)], june)).toBe(false);
+    expect(hasDirectionalTone([point('2021-05-27', '2021-06-02', 3, null)], june)).toBe(true);
   });
 });

@@ -122,3 +122,16 @@ export function pointAt(points: readonly TemperaturePoint[], x: number, window: 
   }
   return null;
 }
+
+/**
+ * Whether either line has anything to draw inside the visible window: events with a direction (US → Russia,
+ * Russia → US) in or before it. The answer covers more than the window, so buckets outside it do not count.
+ */
+export function hasDirectionalTone(points: readonly TemperaturePoint[], visible: Window): boolean {
+  return points.some(
+    (point) =>
+      (point.usToRu.smoothed != null || point.ruToUs.smoothed != null) &&
+      parseDay(point.start).getTime() <= visible.end.getTime() &&
+      parseDay(point.end).getTime() + DAY_MS > visible.start.getTime(),
+  );
+}
