@@ -17,6 +17,7 @@ export default tseslint.config(
       'test-results/',
       'server/bench/peer/',
       'server/bench/results/',
+      'client/src/graphql/types.ts',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,7 @@
 // The page's shareable state (filters, visible window, selection, lanes, view) and its URL form.
 // Pure: encode and decode are unit-tested; useUrlState wires them to the History API.
 import { Direction, EventKind } from '@detente/shared/enums';
+import type { EventFilter } from '../graphql/types';
 
 export type LaneMode = 'kind' | 'side';
 export type ViewMode = 'timeline' | 'list';
@@ -141,8 +142,8 @@ export function hasActiveFilters(filters: EventFilters): boolean {
 }
 
 /** The API's EventFilter for these filters; empty lists are left out (they would match nothing). */
-export function toEventFilter(filters: EventFilters, omit: Array<keyof EventFilters> = []): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+export function toEventFilter(filters: EventFilters, omit: Array<keyof EventFilters> = []): EventFilter {
+  const filter: EventFilter = {};
   if (filters.kinds.length > 0 && !omit.includes('kinds')) filter.kinds = filters.kinds;
   if (filters.directions.length > 0 && !omit.includes('directions')) filter.directions = filters.directions;
   if (filters.actorIds.length > 0 && !omit.includes('actorIds')) filter.actorIds = filters.actorIds;

@@ -1,149 +1,26 @@
 // Everything the detail panel shows about one event, including its kind's own fields.
-// Result types are written by hand until codegen from server/schema.graphql is wired up.
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type {
-  ActorKind,
-  AgreementAction,
-  DatePrecision,
-  Direction,
-  EventKind,
-  LinkDirection,
-  LinkType,
-  MeetingFormat,
-  MeetingLevel,
-  MissionActionType,
-  ParticipantRole,
-  QuoteType,
-  SanctionAction,
-  SanctionMeasure,
-  Side,
-  StatementMedium,
-  Verification,
-} from '@detente/shared/enums';
+import type { EventDetailQuery, EventDetailQueryVariables } from '../../../graphql/types';
 
-/** Accepts both the TS enum member and the bare string the API sends. */
-type Wire<E extends string> = E | `${E}`;
-
-export interface ActorSummary {
-  __typename?: 'Actor';
-  id: string;
-  name: string;
-  title?: string | null;
-  country?: string | null;
-  kind?: Wire<ActorKind>;
-}
-
-export interface ParticipantDetail {
-  __typename?: 'Participant';
-  role: Wire<ParticipantRole>;
-  side: Wire<Side> | null;
-  actor: ActorSummary;
-}
-
-export interface SourceDetail {
-  __typename?: 'Source';
-  id: string;
-  url: string;
-  title: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-}
-
-export interface CitationDetail {
-  __typename?: 'Citation';
-  excerpt: string | null;
-  source: SourceDetail;
-}
-
-export interface LinkedEventSummary {
-  __typename?: string;
-  id: string;
-  kind: Wire<EventKind>;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: Wire<DatePrecision>;
-}
-
-export interface EventLinkDetail {
-  __typename?: 'EventLink';
-  type: Wire<LinkType>;
-  direction: Wire<LinkDirection>;
-  event: LinkedEventSummary;
-}
-
-interface EventDetailBase {
-  id: string;
-  kind: Wire<EventKind>;
-  title: string;
-  summary: string | null;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: Wire<DatePrecision>;
-  location: { __typename?: 'Location'; name: string; country: string | null } | null;
-  direction: Wire<Direction> | null;
-  tone: number | null;
-  importance: number;
-  tags: string[];
-  verification: Wire<Verification>;
-  participants: ParticipantDetail[];
-  citations: CitationDetail[];
-  links: EventLinkDetail[];
-}
-
-export interface StatementDetail extends EventDetailBase {
-  __typename: 'Statement';
-  quote: string | null;
-  quoteLanguage: string | null;
-  quoteType: Wire<QuoteType> | null;
-  medium: Wire<StatementMedium> | null;
-  outlet: ActorSummary | null;
-}
-
-export interface MeetingDetail extends EventDetailBase {
-  __typename: 'Meeting';
-  format: Wire<MeetingFormat> | null;
-  level: Wire<MeetingLevel> | null;
-  outcome: string | null;
-}
-
-export interface SanctionDetail extends EventDetailBase {
-  __typename: 'Sanction';
-  sanctionAction: Wire<SanctionAction> | null;
-  program: string | null;
-  measures: Array<Wire<SanctionMeasure>>;
-}
-
-export interface MissionActionDetail extends EventDetailBase {
-  __typename: 'MissionAction';
-  missionAction: Wire<MissionActionType> | null;
-  actingCountry: string | null;
-  affectedCountry: string | null;
-  facility: string | null;
-  city: string | null;
-  personnelCount: number | null;
-}
-
-export interface AgreementDetail extends EventDetailBase {
-  __typename: 'Agreement';
-  agreementAction: Wire<AgreementAction> | null;
-  instrument: string | null;
-}
-
-export type EventDetailData = StatementDetail | MeetingDetail | SanctionDetail | MissionActionDetail | AgreementDetail;
-
-export interface EventDetailQueryData {
-  event: EventDetailData | null;
-}
-
-export interface EventDetailQueryVariables {
-  id: string;
-}
+export type EventDetailData = NonNullable<EventDetailQuery['event']>;
+export type StatementDetail = Extract<EventDetailData, { __typename: 'Statement' }>;
+export type MeetingDetail = Extract<EventDetailData, { __typename: 'Meeting' }>;
+export type SanctionDetail = Extract<EventDetailData, { __typename: 'Sanction' }>;
+export type MissionActionDetail = Extract<EventDetailData, { __typename: 'MissionAction' }>;
+export type AgreementDetail = Extract<EventDetailData, { __typename: 'Agreement' }>;
+export type ParticipantDetail = EventDetailData['participants'][number];
+/** An actor as a chip shows it: a participant, or a statement's outlet (which has fewer fields). */
+export type ActorSummary = ParticipantDetail['actor'] | NonNullable<StatementDetail['outlet']>;
+export type CitationDetail = EventDetailData['citations'][number];
+export type SourceDetail = CitationDetail['source'];
+export type EventLinkDetail = EventDetailData['links'][number];
+export type LinkedEventSummary = EventLinkDetail['event'];
 
 // `action` has a different type on each kind, so each is aliased (GraphQL rejects the clash otherwise).
-export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQueryData, EventDetailQueryVariables> = gql`
+export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetailQueryVariables> = gql`
   query EventDetail($id: ID!) {
     event(id: $id) {
+      __typename
       id
       kind
       title

@@ -6,6 +6,15 @@ import { createApolloCache } from '../../../app/apollo';
 import { EVENT_DETAIL_QUERY, type EventDetailData } from '../api/event.queries';
 import { EventDetail } from './EventDetail';
 
+/** A fixture as the cache holds it: every object carries its __typename, which the query's types leave out. */
+type WithTypenames<T> =
+  T extends ReadonlyArray<infer U>
+    ? Array<WithTypenames<U>>
+    : T extends object
+      ? { [K in keyof T]: WithTypenames<T[K]> } & { __typename?: string }
+      : T;
+type EventFixture = WithTypenames<EventDetailData>;
+
 const common = {
   summary: null,
   endDate: null,
@@ -15,7 +24,7 @@ const common = {
   verification: 'CONFIRMED',
   participants: [],
   links: [],
-} satisfies Partial<EventDetailData>;
+} satisfies Partial<EventFixture>;
 
 const source = (id: string, url: string, extra: Partial<{ title: string; publisher: string; publishedAt: string }> = {}) => ({
   __typename: 'Citation' as const,
@@ -23,7 +32,7 @@ const source = (id: string, url: string, extra: Partial<{ title: string; publish
   source: { __typename: 'Source' as const, id, url, title: null, publisher: null, publishedAt: null, ...extra },
 });
 
-const statement: EventDetailData = {
+const statement: EventFixture = {
   ...common,
   __typename: 'Statement',
   id: 'stmt-1',
@@ -80,7 +89,7 @@ const statement: EventDetailData = {
   outlet: { __typename: 'Actor', id: 'interfax', name: 'Interfax' },
 };
 
-const missionAction: EventDetailData = {
+const missionAction: EventFixture = {
   ...common,
   __typename: 'MissionAction',
   id: 'mission-1',
@@ -99,11 +108,11 @@ const missionAction: EventDetailData = {
   personnelCount: 120,
 };
 
-function mockFor(event: EventDetailData): MockLink.MockedResponse {
+function mockFor(event: EventFixture): MockLink.MockedResponse {
   return { request: { query: EVENT_DETAIL_QUERY, variables: { id: event.id } }, result: { data: { event } } };
 }
 
-function renderDetail(event: EventDetailData, handlers: Partial<{ onClose: () => void; onSelectEvent: () => void }> = {}) {
+function renderDetail(event: EventFixture, handlers: Partial<{ onClose: () => void; onSelectEvent: () => void }> = {}) {
   const onClose = handlers.onClose ?? jest.fn();
   const onSelectEvent = handlers.onSelectEvent ?? jest.fn();
   const onFilterActor = jest.fn();

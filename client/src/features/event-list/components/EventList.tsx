@@ -10,9 +10,10 @@ import { EmptyResults, SkeletonLines } from '../../../app/Placeholders';
 import type { TimelineEvent } from '../../timeline/api/timeline.queries';
 import { adjacentEvent } from '../../timeline/utils/selection';
 import { EVENT_LIST_QUERY } from '../api/eventList.queries';
+import type { EventFilter } from '../../../graphql/types';
 
 export interface EventListProps {
-  filter: Record<string, unknown>;
+  filter: EventFilter;
   /** Inclusive days of the period listed. */
   from: string | null;
   to: string | null;

@@ -8,9 +8,10 @@ import { SEARCH_QUERY } from '../api/filters.queries';
 import { splitHighlights } from '../utils/highlights';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { SkeletonLines } from '../../../app/Placeholders';
+import type { EventFilter } from '../../../graphql/types';
 
 export interface SearchResultsProps {
-  filter: Record<string, unknown>;
+  filter: EventFilter;
   onJump: (event: TimelineEvent) => void;
 }
 

@@ -18,6 +18,7 @@ import {
   yOf,
   type Window,
 } from '../utils/temperature';
+import type { EventFilter } from '../../../graphql/types';
 
 export interface TemperatureBandProps {
   window: Window;
@@ -25,7 +26,7 @@ export interface TemperatureBandProps {
   left: number;
   width: number;
   /** The page's filters: the band shows the tone of the events the timeline shows. */
-  filter?: Record<string, unknown>;
+  filter?: EventFilter;
 }
 
 const HEIGHT = 72;

@@ -5,6 +5,7 @@ import type { ApolloClient } from '@apollo/client';
 import { decodeViewState, filtersOf, toEventFilter } from '../../../app/urlState';
 import { fetchWindowFor, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { TIMELINE_WINDOW_QUERY, type TimelineWindowVariables } from './timeline.queries';
+import type { EventFilter } from '../../../graphql/types';
 
 /** The API's level of detail keeps the drawn set small; vis-timeline slows past a few hundred items. */
 export const TIMELINE_MAX_ITEMS = 200;
@@ -13,7 +14,7 @@ type WindowAnswer = ReturnType<typeof queryWindow>;
 
 let headStart: { key: string; answer: WindowAnswer } | null = null;
 
-export function windowVariables(visible: TimeWindow, filter: Record<string, unknown>): TimelineWindowVariables {
+export function windowVariables(visible: TimeWindow, filter: EventFilter): TimelineWindowVariables {
   const { from, to } = fetchWindowFor(visible);
   return { from: toIsoDay(from), to: toIsoDay(to), maxItems: TIMELINE_MAX_ITEMS, filter };
 }

@@ -22,6 +22,7 @@ import { adjacentEvent } from '../utils/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import type { EventFilter } from '../../../graphql/types';
 
 export interface TimelineViewHandle {
   /** Brings a moment or span into view (used when following a link between events). */
@@ -36,7 +37,7 @@ export interface TimelineViewHandle {
 export interface TimelineViewProps {
   /** The window to open on (from the URL, or the last two years of data). */
   initialWindow: TimeWindow | null;
-  filter: Record<string, unknown>;
+  filter: EventFilter;
   lanes: LaneMode;
   onLanesChange?: (lanes: LaneMode) => void;
   selectedEventId: string | null;
@@ -253,7 +254,7 @@ function useLiveWindow(): LiveWindowStore {
   return store.current;
 }
 
-function LiveTemperatureBand({ live, filter }: { live: LiveWindowStore; filter: Record<string, unknown> }) {
+function LiveTemperatureBand({ live, filter }: { live: LiveWindowStore; filter: EventFilter }) {
   const current = useSyncExternalStore(live.subscribe, live.get, live.get);
   if (!current) return null;
   return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} filter={filter} />;

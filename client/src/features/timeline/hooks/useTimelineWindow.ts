@@ -4,6 +4,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { fetchTimelineWindow, windowVariables } from '../api/openingWindow';
 import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
 import { fetchWindowFor, needsFetch, spanMs, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
+import type { EventFilter } from '../../../graphql/types';
 /** After a failure, try again by itself this often (the server may be restarting), up to a few times. */
 const AUTO_RETRY_MS = [2_000, 5_000, 10_000];
 
@@ -24,7 +25,7 @@ export interface TimelineWindowHandle extends TimelineWindowState {
   retry: () => void;
 }
 
-export function useTimelineWindow(filter: Record<string, unknown>): TimelineWindowHandle {
+export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
   const client = useApolloClient();
   const [state, setState] = useState<TimelineWindowState>(INITIAL_STATE);
   const lastRef = useRef<FetchedWindow | null>(null);

@@ -11,6 +11,7 @@ const base: TimelineEvent = {
   datePrecision: 'DAY',
   tone: -5,
   importance: 3,
+  direction: null,
 };
 
 describe('diffItems', () => {

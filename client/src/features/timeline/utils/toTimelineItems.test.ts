@@ -11,6 +11,7 @@ function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
     datePrecision: 'DAY',
     tone: -4,
     importance: 3,
+    direction: null,
     ...overrides,
   };
 }
