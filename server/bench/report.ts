@@ -6,6 +6,8 @@ export interface ScenarioResult {
   title: string;
   target: string;
   app: Figures;
+  /** The app on graphql-js instead of graphql-jit. */
+  interpreted?: Figures;
   floor?: Figures;
   peer?: Figures;
   answersAgree: boolean;
@@ -36,6 +38,7 @@ export function renderTable(report: Report): string {
   for (const s of report.scenarios) {
     const rows: Array<[string, Figures | undefined]> = [
       ['Détente', s.app],
+      ['Détente on graphql-js', s.interpreted],
       ['floor (pg + SQL)', s.floor],
       [`PostGraphile ${report.machine.postgraphile ?? ''}`.trim(), s.peer],
     ];

@@ -34,6 +34,7 @@ const settings = {
   connections: num('BENCH_CONNECTIONS', os.cpus().length),
   poolSize: num('BENCH_POOL_SIZE', 10),
   peer: flag('BENCH_PEER'),
+  interpreted: flag('BENCH_INTERPRETED'),
   page: flag('BENCH_PAGE'),
   coldStart: flag('BENCH_COLD_START'),
   coldStartRuns: num('BENCH_COLD_START_RUNS', 5),
@@ -152,6 +153,25 @@ async function main() {
       await stop();
     });
     const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The same app on graphql-js's interpreter, the executor it used before graphql-jit: the gain, measured in
+    // this run, and a check that both executors give the same answers.
+    let interpretedUrl: string | undefined;
+    if (settings.interpreted) {
+      const interpreted = await createApp({
+        dataSource,
+        config: loadConfig({ RATE_LIMIT_MAX: '0', GRAPHQL_EXECUTOR: 'graphql-js' }),
+        logger: createLogger('silent'),
+      });
+      const interpretedServer = http.createServer(interpreted.app);
+      interpretedServer.keepAliveTimeout = 60_000;
+      await new Promise<void>((resolve) => interpretedServer.listen(0, '127.0.0.1', resolve));
+      stops.unshift(async () => {
+        interpretedServer.closeAllConnections();
+        await new Promise((resolve) => interpretedServer.close(resolve));
+        await interpreted.stop();
+      });
+      interpretedUrl = `http://127.0.0.1:${(interpretedServer.address() as AddressInfo).port}`;
+    }
 
     const scenarios = SCENARIOS.filter((s) => !settings.only || settings.only.some((id) => s.id.startsWith(id)));
     const floor = await startFloor(db.url, scenarios, settings.poolSize);
@@ -173,13 +193,22 @@ async function main() {
         statements = 0;
         return n;
       });
+      const interpretedFigures = interpretedUrl
+        ? await measure('app on graphql-js', interpretedUrl, scenario.app, async () => {
+            const n = statements;
+            statements = 0;
+            return n;
+          })
+        : undefined;
       const floorFigures = await measure('floor', floor.url, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
       const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
       const verdict = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures });
       // The floor is only a floor if it gives the same answer.
       const appAnswer = scenario.answer(JSON.parse(appFigures.body));
       const floorAnswer = scenario.answer(JSON.parse(floorFigures.body));
-      const answersAgree = nearlyEqual(appAnswer, floorAnswer);
+      const executorsAgree = !interpretedFigures || nearlyEqual(appAnswer, scenario.answer(JSON.parse(interpretedFigures.body)));
+      if (!executorsAgree) log(`  WARNING: graphql-jit's and graphql-js's answers differ`);
+      const answersAgree = nearlyEqual(appAnswer, floorAnswer) && executorsAgree;
       if (!answersAgree) {
         const index = Array.isArray(appAnswer) ? appAnswer.findIndex((row, i) => !nearlyEqual(row, (floorAnswer as unknown[])[i])) : -1;
         log(
@@ -192,6 +221,7 @@ async function main() {
         title: scenario.title,
         target: scenario.target,
         app: strip(appFigures),
+        interpreted: interpretedFigures && strip(interpretedFigures),
         floor: strip(floorFigures),
         peer: peerFigures && strip(peerFigures),
         answersAgree,

@@ -16,6 +16,7 @@ import { createFormatError } from './common/errors';
 import { createRateLimitStore, rateLimiter } from './common/rate-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
+import { jitGateway } from './common/jit-executor';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
@@ -30,7 +31,10 @@ export interface DetenteApp {
 
 export interface AppOptions {
   dataSource: DataSource;
-  config: Pick<Config, 'clientDist' | 'limits' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy' | 'rateLimit' | 'contentSecurityPolicy'>;
+  config: Pick<
+    Config,
+    'clientDist' | 'limits' | 'graphqlExecutor' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy' | 'rateLimit' | 'contentSecurityPolicy'
+  >;
   logger: Logger;
 }
 
@@ -45,7 +49,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   const metrics = createMetrics(dataSource);
   let shuttingDown = false;
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true,
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would stop the server before in-flight requests finish.

@@ -21,6 +21,8 @@ export interface Config {
   /** Content-Security-Policy on the page and API; off only to debug a browser extension. */
   contentSecurityPolicy: boolean;
   limits: QueryLimits;
+  /** Who runs operations: graphql-jit (compiled once per distinct query) or graphql-js's interpreter. */
+  graphqlExecutor: 'jit' | 'graphql-js';
   // --- Operations (issue 7): read replicas, metrics, shutdown ---
   /** Read-only replicas of DATABASE_URL; reads outside transactions go to them (TypeORM replication). */
   databaseReplicaUrls: string[];
@@ -151,6 +153,10 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
 
+  const graphqlExecutor = (env.GRAPHQL_EXECUTOR || 'jit') as Config['graphqlExecutor'];
+  if (graphqlExecutor !== 'jit' && graphqlExecutor !== 'graphql-js')
+    problems.push(`GRAPHQL_EXECUTOR must be jit or graphql-js (got "${env.GRAPHQL_EXECUTOR}")`);
+
   const corsOrigins = (env.CORS_ORIGINS ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -186,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
       redisUrl: env.REDIS_URL || undefined,
     },
     contentSecurityPolicy: bool('CONTENT_SECURITY_POLICY', true),
+    graphqlExecutor,
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
       maxAliases: int('MAX_QUERY_ALIASES', 30, 1, 1000),

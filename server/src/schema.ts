@@ -1,6 +1,6 @@
 // Builds the GraphQL schema from the decorated classes; the same schema is emitted to server/schema.graphql.
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLInterfaceType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
 import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
@@ -10,7 +10,7 @@ import { DatasetResolver } from './dataset/dataset.resolver';
 import { EventMutationResolver } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
-import { Agreement, Meeting, MissionAction, Sanction, Statement } from './events/event.entity';
+import { Agreement, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './events/event.entity';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
 
 const ENUM_DESCRIPTIONS: Record<string, [object, string]> = {
@@ -67,6 +67,10 @@ export function getSchema(): Promise<GraphQLSchema> {
         'Keep the record up to date. Every mutation needs "Authorization: Bearer <API key>"; changes are versioned and logged.';
     const subscription = schema.getSubscriptionType();
     if (subscription) subscription.description = 'Live changes, over graphql-ws on the same /graphql endpoint.';
+    // type-graphql wraps an interface's resolveType in an async function: graphql-jit (common/jit-executor.ts)
+    // cannot wait for it, and graphql-js pays a promise per event. The kind column names the type directly.
+    const event = schema.getType('Event');
+    if (event instanceof GraphQLInterfaceType) event.resolveType = (value: { kind: shared.EventKind }) => TYPE_NAME_BY_KIND[value.kind];
     return schema;
   });
   return built;

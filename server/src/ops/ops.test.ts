@@ -105,6 +105,12 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
     expect(loadConfig({ TRUST_PROXY: 'uniquelocal, 10.0.0.0/8' }).trustProxy).toBe('uniquelocal, 10.0.0.0/8');
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
+
+  it('Given GRAPHQL_EXECUTOR, Then jit is the default, graphql-js the alternative, and anything else stops start-up naming it', () => {
+    expect(loadConfig({}).graphqlExecutor).toBe('jit');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).graphqlExecutor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR must be jit or graphql-js/);
+  });
 });
 
 describe('/metrics', () => {
