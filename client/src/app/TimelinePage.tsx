@@ -49,11 +49,6 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   const onWindowSettled = useCallback(
     (window: TimeWindow) => {
-      const focus = pendingFocus.current;
-      if (focus) {
-        pendingFocus.current = null;
-        timelineRef.current?.revealEvent(focus.id, focus.start, focus.end);
-      }
       setSettledWindow(window);
       recordWindow(window);
     },
@@ -85,16 +80,13 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   // A link may name the event by slug (readable) and give no window: once the event is known, use its
   // id (so the timeline can mark it) and, without a window in the link, bring it into view.
   const openedOnEventAlone = useRef(state.window === null && state.event !== null);
-  const pendingFocus = useRef<{ id: string; start: Date; end?: Date } | null>(null);
   const onEventLoaded = (event: LinkedEventSummary) => {
     if (event.id !== state.event && state.event !== null) update({ event: event.id }, 'replace');
     if (!openedOnEventAlone.current) return;
     openedOnEventAlone.current = false;
     const span = eventSpan(event);
-    if (!span) return;
-    // The timeline may still be waiting for the data range: focus once it exists.
-    if (timelineRef.current?.getWindow()) timelineRef.current.revealEvent(event.id, span.start, span.end);
-    else pendingFocus.current = { id: event.id, ...span };
+    // The timeline holds the move until it exists and has drawn (it may still wait for the data range).
+    if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
   };
 
   const closeDetail = useCallback(() => {
