@@ -31,12 +31,6 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new Map<string, CompiledQuery>();
 
   const executor: GatewayExecutor = async ({ document, source, operation, operationName, request, context }) => {
-    // Variables are checked by graphql-js first, so a wrong value gets its exact error (Apollo Server reads it as
-    // BAD_USER_INPUT), which graphql-jit's own check does not match.
-    if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {});
-      if (coerced.errors) return { errors: coerced.errors };
-    }
     const key = `${operationName ?? ''}\n${source}`;
     let query = compiled.get(key);
     if (query) {
@@ -53,6 +47,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       if (compiled.size > COMPILED_OPERATIONS_KEPT) compiled.delete(compiled.keys().next().value!);
     }
     const result = await query.query(undefined, context, request.variables ?? {});
+    // No data at all means the variables were refused. graphql-js says why in the words Apollo Server reads as
+    // BAD_USER_INPUT, which graphql-jit's message does not match; only this failing path pays for asking it.
+    if (result.data == null && operation.variableDefinitions?.length) {
+      const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {});
+      if (coerced.errors) return { errors: coerced.errors };
+    }
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 
