@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 
 const sharedSource = fileURLToPath(new URL('../shared/src', import.meta.url));
 const apiTarget = process.env.DETENTE_API_URL ?? 'http://localhost:4000';
+// Source maps would publish the page's sources next to it; a debugging build asks for them.
+const sourcemap = process.env.DETENTE_SOURCEMAP === 'true';
 
 export default defineConfig({
   plugins: [react()],
@@ -21,7 +23,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap,
     // vis-timeline alone is ~170 kB gzipped; separate vendor chunks let releases of the app reuse them.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
