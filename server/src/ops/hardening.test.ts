@@ -12,7 +12,7 @@ import { startTestApp, TestApp } from '../test-support/app';
 import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
 import { freePort } from '../test-support/net';
-import { REDIS_URL, redisAnswers } from '../test-support/redis';
+import { itWithRedis, REDIS_URL } from '../test-support/redis';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -161,11 +161,7 @@ describe('rate limits', () => {
     }
   });
 
-  it('Given REDIS_URL, Then two replicas share one count', async () => {
-    if (!(await redisAnswers())) {
-      console.warn('Redis at 127.0.0.1:6379 does not answer; the shared rate-limit test is skipped');
-      return;
-    }
+  itWithRedis('Given REDIS_URL, Then two replicas share one count', async () => {
     const env = { RATE_LIMIT_MAX: '3', REDIS_URL, RATE_LIMIT_WINDOW_MS: '5000' };
     const [one, two] = [await startTestApp(db.dataSource, env), await startTestApp(db.dataSource, env)];
     try {

@@ -9,3 +9,13 @@ export function redisAnswers(): Promise<boolean> {
     socket.on('error', () => resolve(false));
   });
 }
+
+/** Set by the suite's global setup: "ok", or why Redis cannot be used. */
+export const REDIS_PROBE_ENV = 'DETENTE_TEST_REDIS';
+
+/** `it` when the global setup found Redis answering; otherwise a skipped test whose title says why. */
+export function itWithRedis(name: string, fn: () => Promise<void>, timeout?: number): void {
+  const probe = process.env[REDIS_PROBE_ENV];
+  if (probe === 'ok') it(name, fn, timeout);
+  else it.skip(`${name} (skipped: ${probe ?? 'Redis was not probed'})`, fn, timeout);
+}

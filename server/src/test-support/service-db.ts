@@ -15,6 +15,9 @@ export function serviceAnswers(url = SERVICE_URL): boolean {
 
 export const serviceHost = () => new URL(SERVICE_URL).host;
 
+/** Set by the suite's global setup: "ok" when an installed pg_dump can dump the service, otherwise why not. */
+export const PG_DUMP_PROBE_ENV = 'DETENTE_TEST_PG_DUMP';
+
 async function adminQuery(sql: string): Promise<void> {
   const admin = new Client({ connectionString: SERVICE_URL });
   await admin.connect();
