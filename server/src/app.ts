@@ -14,6 +14,7 @@ import { nameRejectedValues } from './common/bad-values';
 import { enforceLimits, measureOperation } from './common/limits';
 import { createFormatError } from './common/errors';
 import { createRateLimitStore, rateLimiter } from './common/rate-limit';
+import { correctionLimiter } from './corrections/correction-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
 import { jitGateway } from './common/jit-executor';
@@ -34,7 +35,8 @@ export interface AppOptions {
   config: Pick<
     Config,
     'clientDist' | 'limits' | 'graphqlExecutor' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy' | 'rateLimit' | 'contentSecurityPolicy'
-  >;
+  > &
+    Pick<Config, 'corrections'>;
   logger: Logger;
 }
 
@@ -113,6 +115,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.contentSecurityPolicy));
   const rateLimitStore = createRateLimitStore(config.rateLimit);
+  const admitCorrectionFrom = correctionLimiter(config.corrections, rateLimitStore, logger);
   app.use(metrics.httpMiddleware);
 
   app.get('/healthz', (_req, res) => {
@@ -166,7 +169,10 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     },
     rateLimiter(config.rateLimit, rateLimitStore, logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(dataSource, req.requestId, req.header('authorization')),
+      context: async ({ req }) => ({
+        ...createContext(dataSource, req.requestId, req.header('authorization')),
+        admitCorrection: admitCorrectionFrom(req.ip ?? 'unknown'),
+      }),
     }),
   );
 

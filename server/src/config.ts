@@ -33,6 +33,8 @@ export interface Config {
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (logs, limits). */
   trustProxy: number | string | false;
   // --- end of operations settings ---
+  /** Readers' suggested corrections: how many one client address may send per window (0: no limit). */
+  corrections: { max: number; windowMs: number };
 }
 
 export interface RateLimitConfig {
@@ -199,6 +201,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('MAX_QUERY_COST', 50000, 10, 10000000),
       maxTokens: int('MAX_QUERY_TOKENS', 3000, 50, 100000),
       maxQueryBytes: int('MAX_QUERY_BYTES', 20000, 500, 1000000),
+    },
+    corrections: {
+      max: int('CORRECTION_RATE_LIMIT_MAX', 5, 0, 10000),
+      windowMs: int('CORRECTION_RATE_LIMIT_WINDOW_MS', 3600000, 1000, 86400000),
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -6,6 +6,9 @@ import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
 import { ActorMutationResolver } from './actors/actor.mutations';
 import { authChecker } from './auth/auth';
+import { ViewerResolver } from './auth/viewer.resolver';
+import { CorrectionResolver } from './corrections/correction.resolver';
+import { RevisionHistoryResolver } from './revisions/revision.resolver';
 import { DatasetResolver } from './dataset/dataset.resolver';
 import { EventMutationResolver } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
@@ -50,6 +53,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       ActorMutationResolver,
       SourceResolver,
       DatasetResolver,
+      ViewerResolver,
+      RevisionHistoryResolver,
+      CorrectionResolver,
     ],
     authChecker,
     pubSub,

@@ -10,6 +10,9 @@ export interface AuthContext {
   authorization: string | undefined;
 }
 
+/** A key was sent but stands for no one: unknown, malformed or revoked. */
+export const invalidKeyError = () => new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid (unknown or revoked)');
+
 /** Admins may do everything editors may. */
 const GRANTS: Record<ApiKeyRole, ApiKeyRole[]> = {
   [ApiKeyRole.EDITOR]: [ApiKeyRole.EDITOR],
@@ -24,7 +27,7 @@ export const authChecker: AuthChecker<AuthContext, ApiKeyRole> = async ({ contex
     );
   }
   const principal = await context.principal();
-  if (!principal) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid (unknown or revoked)');
+  if (!principal) throw invalidKeyError();
   const needed = roles.length ? roles : [ApiKeyRole.EDITOR];
   if (!needed.some((role) => GRANTS[principal.role].includes(role))) {
     throw new AppError(

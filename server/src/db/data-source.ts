@@ -9,11 +9,14 @@ import { Agreement, Event, Meeting, MissionAction, Sanction, Statement } from '.
 import { Participant } from '../events/participant.entity';
 import { Revision } from '../revisions/revision.entity';
 import { Citation, Source } from '../sources/source.entity';
+import { Correction } from '../corrections/correction.entity';
 import { InitialSchema1732700000000 } from './migrations/1732700000000-InitialSchema';
 import { FullTextSearch1732800000000 } from './migrations/1732800000000-FullTextSearch';
 import { SearchDocumentLookup1733000000000 } from './migrations/1733000000000-SearchDocumentLookup';
 import { EventDailyRollups1733100000000 } from './migrations/1733100000000-EventDailyRollups';
 import { WindowIndexes1733200000000 } from './migrations/1733200000000-WindowIndexes';
+import { Corrections1733400000000 } from './migrations/1733400000000-Corrections';
+import { RecentChangesIndex1733400000001 } from './migrations/1733400000001-RecentChangesIndex';
 
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -32,6 +35,7 @@ export const ENTITIES = [
   EventLinkRow,
   Revision,
   ApiKey,
+  Correction,
 ];
 export const MIGRATIONS = [
   InitialSchema1732700000000,
@@ -39,6 +43,8 @@ export const MIGRATIONS = [
   SearchDocumentLookup1733000000000,
   EventDailyRollups1733100000000,
   WindowIndexes1733200000000,
+  Corrections1733400000000,
+  RecentChangesIndex1733400000001,
 ];
 
 export interface DataSourceOptions {
