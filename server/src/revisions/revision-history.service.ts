@@ -63,6 +63,21 @@ export class RevisionHistoryService {
     );
   }
 
+  /**
+   * The side an actor's participation gets when the record leaves it out: US and RU actors stand for their
+   * country, every other actor is OTHER (the rule dataset.store.ts and event-write.service.ts apply on write).
+   */
+  impliedSideLoader() {
+    return new DataLoader<string, string | undefined>(async (slugs) => {
+      const rows: Array<{ slug: string; side: string }> = await this.dataSource.query(
+        `SELECT slug, CASE country WHEN 'US' THEN 'US' WHEN 'RU' THEN 'RU' ELSE 'OTHER' END AS side FROM actor WHERE slug = ANY($1)`,
+        [[...slugs]],
+      );
+      const bySlug = new Map(rows.map((r) => [r.slug, r.side]));
+      return slugs.map((slug) => bySlug.get(slug));
+    });
+  }
+
   /** Events by id, deleted ones included: a change or a correction stays readable after its event is deleted. */
   eventRefLoader() {
     return new DataLoader<string, EventRefRow | null>(async (ids) => {

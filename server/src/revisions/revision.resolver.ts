@@ -9,7 +9,7 @@ import { PageArgs } from '../common/page-args';
 import { connectionTypes } from '../common/pagination';
 import { requestScoped } from '../common/request-scoped';
 import { DateScalar } from '../common/scalars';
-import { diffSnapshots } from './revision-diff';
+import { actorsWithoutSide, diffSnapshots } from './revision-diff';
 import { Revision, RevisionAction } from './revision.entity';
 import { EventRefRow, RevisionHistoryService } from './revision-history.service';
 
@@ -61,6 +61,7 @@ class RecentChangesArgs extends PageArgs {
 
 const history = (ctx: Context) => requestScoped(ctx, 'revisionHistory', () => new RevisionHistoryService(ctx.dataSource));
 export const eventRefs = (ctx: Context) => requestScoped(ctx, 'eventRefs', () => history(ctx).eventRefLoader());
+const impliedSides = (ctx: Context) => requestScoped(ctx, 'impliedSides', () => history(ctx).impliedSideLoader());
 const previousSnapshots = (ctx: Context) => requestScoped(ctx, 'previousSnapshots', () => history(ctx).previousSnapshotLoader());
 
 @Resolver(() => Revision)
@@ -78,8 +79,15 @@ export class RevisionHistoryResolver {
       "What this revision changed, field by field, against the revision before it; an event's first revision lists every field it set. Deleting and restoring show in `action`.",
   })
   async changes(@Root() revision: Revision, @Ctx() ctx: Context): Promise<FieldChange[]> {
+    const after = revision.snapshot as Record<string, unknown>;
     const before = await previousSnapshots(ctx).load({ eventId: revision.eventId, version: revision.version });
-    return diffSnapshots(before, revision.snapshot as Record<string, unknown>);
+    const slugs = actorsWithoutSide(before, after);
+    const sides = await impliedSides(ctx).loadMany(slugs);
+    const sideBySlug = new Map(slugs.map((slug, i) => [slug, sides[i]]));
+    return diffSnapshots(before, after, (slug) => {
+      const side = sideBySlug.get(slug);
+      return typeof side === 'string' ? side : undefined;
+    });
   }
 
   @FieldResolver(() => EventRef, { description: 'The event this revision belongs to, as it stands now (deleted events too).' })
