@@ -36,7 +36,6 @@ interface RevisionView {
   note: string | null;
   changes: FieldChange[];
 }
-const fields = (changes: FieldChange[]) => changes.map((c) => c.field).sort();
 
 describe('Revision.changes over real revisions', () => {
   let eventId: string;
