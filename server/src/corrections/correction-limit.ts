@@ -1,5 +1,6 @@
 // Readers send corrections without a key, so each client address gets its own small allowance, counted in the same
 // store as the /graphql rate limits (common/rate-limit.ts: memory, or Redis shared by replicas).
+import { HeaderMap } from '@apollo/server';
 import type { Config } from '../config';
 import { AppError, ErrorCode } from '../common/errors';
 import type { Logger } from '../common/logger';
@@ -35,7 +36,9 @@ export function correctionLimiter(limit: Config['corrections'], store: RateLimit
       throw new AppError(
         ErrorCode.RATE_LIMITED,
         `Too many corrections from this address: at most ${limit.max} per ${windowText(limit.windowMs)}; try again in ${retryAfterSeconds} s`,
-        { retryAfterSeconds },
+        // Apollo turns `http` into the response's status and headers (and leaves it out of the body), as the
+        // request limits answer: 429 with Retry-After.
+        { retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
       );
     };
 }

@@ -124,7 +124,9 @@ describe('submitCorrection', () => {
       expect((await send('First correction from this reader.')).errors).toBeUndefined();
       expect((await send('Second correction from this reader.')).errors).toBeUndefined();
       const third = await send('Third correction from this reader.');
+      expect(third.status).toBe(429);
       expect(third.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(third.errors?.[0].extensions?.http).toBeUndefined();
       expect(third.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
       expect(third.errors?.[0].message).toMatch(/at most 2 per 1 min/);
       expect(await corrections()).toBe(before + 2);
