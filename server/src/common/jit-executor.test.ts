@@ -70,6 +70,11 @@ const QUESTIONS: Array<[string, string, Record<string, unknown>]> = [
     `{ tags(first: 10) { tag count } sources(first: 3) { nodes { url events { slug } } } dataRange { from to } }`,
     {},
   ],
+  [
+    "recent changes and an event's revisions, with their diffs",
+    `{ recentChanges(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { version action author createdAt event { slug kind title deleted } changes { field before after } } } event(id: "2021-10-12-ryabkov-nuland-talks-moscow") { revisions { version changes { field after } } } }`,
+    {},
+  ],
   ['introspection', `{ __schema { queryType { name } types { name kind } } __type(name: "Event") { possibleTypes { name } } }`, {}],
   ['a bad cursor', `{ events(first: 2, after: "not-a-cursor") { totalCount } }`, {}],
   ['an argument out of range', `{ events(first: 0) { totalCount } }`, {}],
