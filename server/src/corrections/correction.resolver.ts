@@ -1,5 +1,6 @@
 // Corrections from readers: anyone may suggest one; editors list and resolve them.
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { ApiKeyRole } from '@detente/shared';
@@ -28,6 +29,11 @@ class CorrectionsArgs extends PageArgs {
     description: 'Which corrections: OPEN (the default), FIXED or DECLINED.',
   })
   status: CorrectionStatus;
+
+  @Field(() => ID, { nullable: true, description: "Only corrections to this event (its UUID or slug), e.g. for the event's own panel." })
+  @IsOptional()
+  @MaxLength(200)
+  eventId?: string;
 }
 
 type CorrectionRequest = Context & CorrectionContext;
@@ -69,8 +75,8 @@ export class CorrectionResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Query(() => CorrectionConnection, { description: "Readers' corrections with one status, oldest first. Editors only." })
-  corrections(@Args() { status, ...page }: CorrectionsArgs, @Ctx() ctx: Context) {
-    return corrections(ctx).list(status, page);
+  corrections(@Args() { status, eventId, ...page }: CorrectionsArgs, @Ctx() ctx: Context) {
+    return corrections(ctx).list({ status, eventId }, page);
   }
 
   @Authorized(ApiKeyRole.EDITOR)

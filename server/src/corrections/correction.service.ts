@@ -76,8 +76,15 @@ export class CorrectionService {
     return repo.save(repo.create({ eventId: event.id, text, sourceUrl }));
   }
 
-  async list(status: CorrectionStatus, page: PageRequest): Promise<ConnectionShape<Correction>> {
-    const qb = this.dataSource.getRepository(Correction).createQueryBuilder('c').where('c.status = :status', { status });
+  async list(filter: { status: CorrectionStatus; eventId?: string }, page: PageRequest): Promise<ConnectionShape<Correction>> {
+    const qb = this.dataSource.getRepository(Correction).createQueryBuilder('c').where('c.status = :status', { status: filter.status });
+    if (filter.eventId)
+      qb.andWhere(
+        UUID_PATTERN.test(filter.eventId)
+          ? 'c.event_id = :eventId::uuid'
+          : 'c.event_id = (SELECT e.id FROM event e WHERE e.slug = :eventId)',
+        { eventId: filter.eventId },
+      );
     const counter = qb.clone();
     qb.addSelect(timestampKeyText('c.submitted_at'), 'k_at').addSelect('c.id::text', 'k_id');
     const { connection } = await fetchKeysetPage(qb, CORRECTION_ORDER, page);

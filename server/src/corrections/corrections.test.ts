@@ -167,6 +167,21 @@ describe('corrections and resolveCorrection', () => {
     expect(seen.every((c) => c.event.slug && c.event.kind && c.event.title)).toBe(true);
   });
 
+  it("Given an event's id or slug, Then only that event's open corrections are listed", async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM event WHERE slug = 'e5-agreement'`);
+    const expected = await count(`SELECT count(*) AS n FROM correction WHERE status = 'OPEN' AND event_id = $1`, [id]);
+    expect(expected).toBeGreaterThan(0);
+    const LIST_FOR = `query($eventId: ID) { corrections(eventId: $eventId, first: 100) { totalCount nodes { event { slug } } } }`;
+    for (const eventId of [id, 'e5-agreement']) {
+      const res = await app.gql(LIST_FOR, { eventId }, as(editor));
+      expect(res.errors).toBeUndefined();
+      expect(res.data.corrections.totalCount).toBe(expected);
+      expect(res.data.corrections.nodes.map((c: { event: { slug: string } }) => c.event.slug)).toEqual(
+        Array(expected).fill('e5-agreement'),
+      );
+    }
+  });
+
   it('Given an editor who fixed the event, When the correction is resolved FIXED with that version, Then who, when and the revision are recorded', async () => {
     const { id } = await submit('e2-meeting');
     const fixed = await app.gql(
