@@ -7,6 +7,7 @@ import { ActorResolver } from './actors/actor.resolver';
 import { ActorMutationResolver } from './actors/actor.mutations';
 import { authChecker } from './auth/auth';
 import { DatasetResolver } from './dataset/dataset.resolver';
+import { IntakeResolver } from './intake/intake.resolver';
 import { EventMutationResolver } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
@@ -50,6 +51,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ActorMutationResolver,
       SourceResolver,
       DatasetResolver,
+      IntakeResolver,
     ],
     authChecker,
     pubSub,

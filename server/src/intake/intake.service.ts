@@ -1,0 +1,151 @@
+// Article intake: checks the article, drafts its events, and finds the record's events and source they may already be.
+import { DataSource, IsNull } from 'typeorm';
+import { DatePrecision } from '@detente/shared';
+import { badInput } from '../common/errors';
+import type { Loaders } from '../common/loaders';
+import { Actor } from '../actors/actor.entity';
+import { Event } from '../events/event.entity';
+import { EventService } from '../events/event.service';
+import { Source } from '../sources/source.entity';
+import { ActorMatcher } from './actor-matcher';
+import { htmlToArticleText } from './article-text';
+import { addDays, lastDayOf } from './calendar';
+import { DraftedEvent, draftEvents } from './drafting';
+import { ArticleDrafts, ArticleInput, EventDraft, MAX_ARTICLE_LENGTH } from './intake.types';
+
+/** How many possible duplicates a draft lists. */
+export const MAX_DUPLICATES = 5;
+/** When the article gives no date, the event may have happened up to a week before publication. */
+const ASSUMED_DATE_WINDOW_DAYS = 7;
+
+const STOPWORDS = new Set(
+  'the a an and or of to in on at for with from by as is are was were be been has have had that this it its their his her he she they said says told will would could not but after before about over into than then also which who what when where while more most some such other new last next first two three'.split(
+    ' ',
+  ),
+);
+// Subject words the record's titles use; a shared one helps tell a duplicate from a neighbour of the same kind.
+const TOPIC =
+  /^(?:consulates?|embass(?:y|ies)|diplomats?|sanctions?|treaty|visas?|expel\S*|expulsions?|closures?|talks|call|phone|swap|exchange|prisoners?|INF|START|Crimea|Syria|Ukraine|bans?|staff\S*|missions?)$/i;
+
+/** Words of a draft worth looking for in the record's titles: names and subject words. */
+function keywords(draft: DraftedEvent): string[] {
+  const words = new Set<string>();
+  for (const sentence of draft.evidence) {
+    for (const word of sentence.match(/[\p{L}\d]{3,}/gu) ?? []) {
+      const plain = word.toLowerCase();
+      if (STOPWORDS.has(plain)) continue;
+      if (TOPIC.test(word) || /^\p{Lu}/u.test(word)) words.add(plain);
+    }
+  }
+  for (const p of draft.participants) if (p.actor) for (const w of p.actor.name.split(/\s+/)) if (w.length > 2) words.add(w.toLowerCase());
+  return [...words].slice(0, 12);
+}
+
+/** The days a draft's record twin could be dated: its own span (a day's slack each side), or the week before publication. */
+function window(draft: DraftedEvent, publishedAt: string): { from: string; to: string } {
+  if (!draft.dateEvidence) return { from: addDays(publishedAt, -ASSUMED_DATE_WINDOW_DAYS), to: addDays(publishedAt, 1) };
+  const last = lastDayOf(draft.endDate ?? draft.startDate, draft.datePrecision);
+  return draft.datePrecision === DatePrecision.DAY
+    ? { from: addDays(draft.startDate, -1), to: addDays(last, 1) }
+    : { from: draft.startDate, to: last };
+}
+
+export class IntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventService,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** The article's text, or a BAD_USER_INPUT naming the field that is wrong. */
+  static articleText(article: ArticleInput): string {
+    const given = [article.text, article.html].filter((value) => value !== undefined && value !== null);
+    if (given.length !== 1) {
+      throw badInput(
+        given.length ? 'Give either article.text or article.html, not both' : 'Give the article as article.text or article.html',
+        given.length ? 'article.html' : 'article.text',
+      );
+    }
+    const field = article.text != null ? 'article.text' : 'article.html';
+    const raw = (article.text ?? article.html)!;
+    if (raw.length > MAX_ARTICLE_LENGTH) {
+      throw badInput(`${field} is ${raw.length} characters; the limit is ${MAX_ARTICLE_LENGTH}`, field);
+    }
+    const text = article.text ?? htmlToArticleText(raw);
+    if (!text.trim()) throw badInput(`${field} has no article text`, field);
+    return text;
+  }
+
+  /** Drafts the article's events; reads only. */
+  async draft(article: ArticleInput): Promise<ArticleDrafts> {
+    const text = IntakeService.articleText(article);
+    // Actors are read once per request (a few hundred rows), so an actor added a moment ago is matched at once.
+    const actors = await this.dataSource.getRepository(Actor).find({ where: { mergedIntoId: IsNull() } });
+    const drafted = draftEvents({ text, publishedAt: article.publishedAt }, new ActorMatcher(actors));
+    const existing = article.url ? await this.dataSource.getRepository(Source).findOne({ where: { url: article.url } }) : null;
+    const drafts: EventDraft[] = [];
+    for (const draft of drafted) {
+      drafts.push({
+        kind: draft.kind,
+        startDate: draft.startDate,
+        endDate: draft.endDate,
+        datePrecision: draft.datePrecision,
+        title: draft.title,
+        summary: null,
+        direction: draft.direction,
+        cameoCode: draft.cameoCode,
+        tone: draft.tone,
+        quote: draft.quote,
+        quoteLanguage: draft.quoteLanguage,
+        participants: draft.participants.map((p) => ({ ...p, actor: (p.actor as Actor | null) ?? null })),
+        evidence: draft.evidence,
+        dateEvidence: draft.dateEvidence,
+        confidence: Math.round(draft.confidence * 100) / 100,
+        duplicates: await this.duplicates(draft, article.publishedAt),
+      });
+    }
+    return {
+      source: {
+        url: article.url ?? null,
+        title: article.title ?? null,
+        publisher: article.publisher ?? null,
+        publishedAt: article.publishedAt,
+        existing,
+      },
+      text,
+      drafts,
+    };
+  }
+
+  /**
+   * Events already in the record that the draft may be: the same kind in the draft's window that share an actor
+   * or words, ranked by shared actors, then shared words, then closeness of date.
+   */
+  async duplicates(draft: DraftedEvent, publishedAt: string): Promise<Event[]> {
+    const { from, to } = window(draft, publishedAt);
+    const actorIds = [...new Set(draft.participants.flatMap((p) => (p.actor ? [p.actor.id] : [])))];
+    const words = keywords(draft);
+    const base = { from, to, kinds: [draft.kind] };
+    const [byActor, byWords] = await Promise.all([
+      actorIds.length ? this.events.list({ filter: { ...base, actorIds }, first: 20 }) : null,
+      words.length ? this.events.list({ filter: { ...base, search: words.join(' or ') }, first: 20 }) : null,
+    ]);
+    const candidates = new Map<string, Event>();
+    for (const event of [...(byActor?.nodes ?? []), ...(byWords?.nodes ?? [])]) candidates.set(event.id, event);
+    if (!candidates.size) return [];
+    const participants = await this.loaders.participants.loadMany([...candidates.keys()]);
+    const wordSet = new Set(words);
+    const scored = [...candidates.values()].map((event, i) => {
+      const theirs = participants[i];
+      const actorsShared = Array.isArray(theirs) ? theirs.filter((p) => actorIds.includes(p.actorId)).length : 0;
+      const titleWords = (event.title.match(/[\p{L}\d]{3,}/gu) ?? []).filter((w) => wordSet.has(w.toLowerCase())).length;
+      const days = Math.abs(Date.parse(event.startDate) - Date.parse(draft.startDate)) / 86_400_000;
+      return { event, score: actorsShared * 3 + titleWords - Math.min(days, 30) / 30 };
+    });
+    return scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_DUPLICATES)
+      .map((s) => s.event);
+  }
+}
