@@ -2,7 +2,8 @@
 import { Readability } from '@mozilla/readability';
 import type * as Linkedom from 'linkedom' with { 'resolution-mode': 'import' };
 
-// linkedom ships CommonJS (its "default" export condition) but types only for its ES module build.
+// linkedom ships CommonJS (its "default" export condition) but types only for its ES module build. It is pinned at
+// 0.18.12: later releases need css-select 7, an ES module that require() (and jest) cannot load before Node 20.19.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseHTML } = require('linkedom') as typeof Linkedom;
 
