@@ -66,7 +66,10 @@ export function resolveDate(sentence: string, publishedAt: string, language: 'en
     }
     // Drafts are of what has happened: a date after publication ("in two days", "expires on 5 February") is not one.
     if (day > publishedAt) continue;
-    return { startDate: day, endDate: null, precision, evidence: result.text, index: result.index };
+    // chrono's match can carry the comma or space around it; the evidence is the words alone, still a slice of the sentence.
+    const words = result.text.replace(/[\s,.;:]+$/, '');
+    const lead = words.length - words.trimStart().length;
+    return { startDate: day, endDate: null, precision, evidence: words.trimStart(), index: result.index + lead };
   }
   if (thisWeek) {
     return {
