@@ -95,7 +95,7 @@ interface NameForm {
 
 // Titles before a name the record may not have: "Acting OFAC Director John E. Smith", "спикер Госдепа Тэмми Брюс".
 const TITLE_WORDS =
-  /^(?:Secretary|Minister|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Adviser|Advisor|adviser|advisor|Envoy|envoy|Ambassador|ambassador|Director|President|Senator|Sen|Rep|Representative|Chairman|Chief|chief|aide|Aide|Undersecretary|Commander|Prime|Premier|Deputy|Counselor|General|Gen|министр|замминистра|замглавы|посол|пресс-секретарь|представитель|помощник|советник|спецпосланник|посланник|глава|президент|президента|госсекретарь|сенатор|директор|официальный)$/;
+  /^(?:Secretary|Minister|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Adviser|Advisor|adviser|advisor|Envoy|envoy|Ambassador|ambassador|Director|President|Senator|Sen|Rep|Representative|Chairman|Chief|chief|aide|Aide|Undersecretary|Commander|Prime|Premier|Deputy|Counselor|General|Gen|министр|замминистра|замглавы|посол|пресс-секретарь|представитель|помощник|советник|спецпосланник|посланник|глава|президент|президента|госсекретарь|сенатор|директор|официальный|журналист|корреспондент|journalist|correspondent|reporter)$/;
 const CAPITALIZED = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu})$/u;
 const NOT_A_NAME =
   /^(?:The|A|An|On|In|At|For|Of|And|But|Russian|Russia|American|America|United|States|State|Department|Foreign|Ministry|Affairs|Treasury|Defense|Defence|National|Security|Council|Kremlin|White|House|Moscow|Washington|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Россия|России|США|МИД|Госдепа|Госдепартамента)$/;

@@ -40,6 +40,9 @@ export function resolveDate(sentence: string, publishedAt: string, language: 'en
     const monday = addDays(mondayOf(publishedAt), -7);
     return { startDate: monday, endDate: addDays(monday, 6), precision: DatePrecision.DAY, evidence: week[0], index: week.index };
   }
+  // "Накануне Трамп заявил": the day before publication (but "накануне переговоров" is "on the eve of the talks").
+  const eve = /^(?:Накануне|Вчера)(?=[\s,]+[\p{Lu}])/u.exec(sentence);
+  if (eve) return { startDate: addDays(publishedAt, -1), endDate: null, precision: DatePrecision.DAY, evidence: eve[0], index: 0 };
   const thisWeek = THIS_WEEK.exec(sentence);
   const future = FUTURE.test(sentence);
   const reference = { instant: new Date(`${publishedAt}T12:00:00Z`), timezone: 0 };

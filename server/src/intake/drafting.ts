@@ -2,9 +2,17 @@
 import { AgreementAction, CAMEO_CODES, DatePrecision, Direction, EventKind, MeetingFormat, ParticipantRole, Side } from '@detente/shared';
 import { ActorMatcher, ActorMention, KnownActor, sidesNamed } from './actor-matcher';
 import { splitSentences, Sentence } from './article-text';
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween, lastDayOf } from './calendar';
 import { resolveDate, ResolvedDate } from './dates';
-import { EventTrigger, findStatementVerb, findTriggers, isBackground, isEarlierStatement, statementCode } from './event-verbs';
+import {
+  EventTrigger,
+  findStatementVerb,
+  findTriggers,
+  isBackground,
+  isEarlierStatement,
+  statementCode,
+  withoutReferences,
+} from './event-verbs';
 import { attributedQuotes, AttributedQuote } from './quotes';
 
 export interface DraftedParticipant {
@@ -55,6 +63,8 @@ const sideOf = (actor: KnownActor | null): Side | null =>
 const shortName = (p: DraftedParticipant) => p.actor?.name ?? p.name;
 
 interface Working extends DraftedEvent {
+  /** An earlier step named in passing; never merged into the news it is named beside. */
+  reference?: boolean;
   /** Indexes of the sentences it rests on. */
   sentences: number[];
   assumedDate: boolean;
@@ -170,15 +180,10 @@ function merge(into: Working, other: Working): void {
   into.sentences.push(...other.sentences);
 }
 
-const span = (d: { startDate: string; endDate: string | null; datePrecision: DatePrecision }) => {
-  const end = d.endDate ?? d.startDate;
-  return d.datePrecision === DatePrecision.DAY
-    ? { from: d.startDate, to: end }
-    : {
-        from: d.startDate,
-        to: end.slice(0, d.datePrecision === DatePrecision.MONTH ? 7 : 4) + (d.datePrecision === DatePrecision.MONTH ? '-31' : '-12-31'),
-      };
-};
+const span = (d: { startDate: string; endDate: string | null; datePrecision: DatePrecision }) => ({
+  from: d.startDate,
+  to: lastDayOf(d.endDate ?? d.startDate, d.datePrecision),
+});
 const overlaps = (a: Working, b: Working) => {
   if (a.assumedDate || b.assumedDate) return true;
   const x = span(a);
@@ -187,7 +192,7 @@ const overlaps = (a: Working, b: Working) => {
 };
 
 function sameEvent(a: Working, b: Working): boolean {
-  if (a.kind !== b.kind || !overlaps(a, b)) return false;
+  if (a.kind !== b.kind || !overlaps(a, b) || Boolean(a.reference) !== Boolean(b.reference)) return false;
   if (a.kind === EventKind.STATEMENT) return a.speakerKey !== null && a.speakerKey === b.speakerKey;
   const people = (d: Working) => new Set(d.participants.filter((p) => p.actor?.kind !== 'GOVERNMENT_BODY').map(participantKey));
   if (a.kind === EventKind.MEETING) {
@@ -214,6 +219,7 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
 
   const working: Working[] = [];
   let inherited: { date: ResolvedDate; paragraph: number } | undefined;
+  let earlierParagraph = -1;
 
   const participantOf = (m: ActorMention, role: ParticipantRole): DraftedParticipant => ({
     name: m.text,
@@ -257,12 +263,33 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
 
     const verb = findStatementVerb(sentence.text);
     const triggers = findTriggers(sentence.text);
-    const told =
-      verb && !triggers.some((t) => t.kind === EventKind.MEETING) ? toldCounterpart(sentence, verb, inSentence, sentences) : null;
+    const told = verb && !triggers.some((t) => t.kind === EventKind.MEETING) ? toldCounterpart(sentence, inSentence, sentences) : null;
     if (told) triggers.push(told);
+    // Date words inside "in retaliation for …" belong to the earlier event, not to the sentence's own.
+    const blanked = own ? withoutReferences(sentence.text) : null;
+    const ownNews =
+      blanked && blanked.slice(own!.index, own!.index + own!.evidence.length).trim() === ''
+        ? resolveDate(blanked, publishedAt, language)
+        : own;
     for (const trigger of triggers) {
+      if (trigger.reference) {
+        // An earlier step named in passing is drafted only when its clause dates it ("… last month").
+        const clause = sentence.text.slice(trigger.index).split(/[,;]/)[0];
+        const when = resolveDate(clause, publishedAt, language);
+        if (!when) continue;
+        const draft = base(trigger.kind, trigger, trigger.cameoCode, when);
+        draft.confidence = 0.6;
+        draft.reference = true;
+        draft.participants = dedupe(
+          inSentence.filter((m) => m.start - sentence.start >= trigger.index).map((m) => participantOf(m, ParticipantRole.AFFECTED)),
+        );
+        const side = firstSideNamed(clause);
+        if (side) draft.direction = side === Side.US ? Direction.US_TO_RU : Direction.RU_TO_US;
+        working.push(draft);
+        continue;
+      }
       // Two events of one kind in a sentence each get the names and date words of their own clause.
-      const sameKind = triggers.filter((t) => t.kind === trigger.kind).sort((a, b) => a.index - b.index);
+      const sameKind = triggers.filter((t) => t.kind === trigger.kind && !t.reference).sort((a, b) => a.index - b.index);
       const position = sameKind.indexOf(trigger);
       const from = position === 0 ? 0 : trigger.index;
       const to = position + 1 < sameKind.length ? sameKind[position + 1].index : sentence.text.length;
@@ -270,15 +297,20 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
       const names =
         sameKind.length > 1 ? inSentence.filter((m) => m.start - sentence.start >= from && m.start - sentence.start < to) : inSentence;
       const ownInClause = own && own.index >= from && own.index < to ? own : null;
-      const when = sameKind.length > 1 ? (resolveDate(clause, publishedAt, language) ?? ownInClause ?? carried) : date;
+      const sentenceDate = own ? (ownNews ?? carried) : date;
+      const when = sameKind.length > 1 ? (resolveDate(clause, publishedAt, language) ?? ownInClause ?? carried) : sentenceDate;
       const draft = base(trigger.kind, trigger, trigger.cameoCode, when);
-      if (when && when !== own && when !== date) draft.confidence = 0.8;
+      if (when && when !== own && when !== date && when !== carried) draft.confidence = 0.8;
       // "Nebenzia said that the United States declared 12 diplomats personae non gratae": who reports is not who acts.
       const that =
         verb && verb.index < trigger.index
           ? /\bthat\b|(?<!\p{L})что(?!\p{L})/iu.exec(sentence.text.slice(verb.index, trigger.index))
           : null;
-      const clauseStart = that ? verb!.index + that.index : 0;
+      // "Песков подтвердил телефонный разговор Путина и Трампа": who confirms or reports a meeting was not in it.
+      const reports = Boolean(
+        verb && verb.index < trigger.index && /^(?:confirmed|reported|announced|подтверди|сообщи)/iu.test(verb.words),
+      );
+      const clauseStart = that ? verb!.index + that.index : reports ? verb!.index + verb!.words.length : 0;
       draft.participants = dedupe(
         names.map((m) =>
           participantOf(
@@ -320,8 +352,14 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
     }
 
     const quoteHere = sentenceQuotes[0];
-    if (!quoteHere && (!verb || triggers.length || (isEarlierStatement(sentence.text) && !own))) return;
-    const speaker = quoteHere ? quoteHere.speaker : subjectOf(sentence, verb!.index, inSentence, mentions);
+    // "Ранее Трамп рассказал … Он заявил …": the pronoun goes on with the earlier, undated statement.
+    const pronounLed = /^(?:he|she|он|она)(?!\p{L})/iu.test(sentence.text);
+    const earlier = !own && (isEarlierStatement(sentence.text) || (earlierParagraph === sentence.paragraph && pronounLed));
+    if (earlier) earlierParagraph = sentence.paragraph;
+    if (!quoteHere && (!verb || triggers.some((t) => !t.reference) || earlier)) return;
+    // The speaker is named outside the quotation marks; names inside them are the speaker's words.
+    const unquoted = inSentence.filter((m) => !quotes.some((q) => m.start >= q.start && m.end <= q.end));
+    const speaker = quoteHere ? quoteHere.speaker : subjectOf(sentence, verb!.index, unquoted, mentions, sentences);
     if (!speaker || speaker.actor?.kind === 'MEDIA_OUTLET') return;
     const speakerSide = speaker.actor ? sideOf(speaker.actor) : unknownSide(text, speaker);
     if (speakerSide !== Side.US && speakerSide !== Side.RU) return;
@@ -358,6 +396,11 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
     if (draft.kind !== EventKind.STATEMENT) return true;
     const speaker = draft.participants.find((p) => p.role === ParticipantRole.SPEAKER);
     if (speaker?.actor?.kind !== 'GOVERNMENT_BODY') return true;
+    // A department's own words, quoted in a sentence of their own, are its statement.
+    const ownSentence = !merged.some(
+      (other) => other.kind !== EventKind.STATEMENT && other.sentences.some((i) => draft.sentences.includes(i)),
+    );
+    if (draft.quote && ownSentence) return true;
     const action = merged.find(
       (other) =>
         other.kind !== EventKind.STATEMENT &&
@@ -385,7 +428,7 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
     draft.title = titleFor(draft);
     draft.tone = CAMEO_CODES[draft.cameoCode]?.goldstein ?? 0;
     if (draft.participants.every((p) => p.actor)) draft.confidence = Math.min(1, draft.confidence + 0.1);
-    const { sentences: _s, assumedDate: _a, speakerKey: _k, ...drafted } = draft;
+    const { sentences: _s, assumedDate: _a, speakerKey: _k, reference: _r, ...drafted } = draft;
     return drafted;
   });
 }
@@ -408,13 +451,26 @@ function dedupe(participants: DraftedParticipant[]): DraftedParticipant[] {
 }
 
 /** The speaker of a reporting verb: the named person before it, or after it ("said Sigal Mandelker"), or the last one named. */
-function subjectOf(sentence: Sentence, verbIndex: number, inSentence: ActorMention[], all: ActorMention[]): ActorMention | null {
+function subjectOf(
+  sentence: Sentence,
+  verbIndex: number,
+  inSentence: ActorMention[],
+  all: ActorMention[],
+  sentences: Sentence[],
+): ActorMention | null {
   const at = sentence.start + verbIndex;
   const isPerson = (m: ActorMention) => m.actor === null || m.actor.kind === 'PERSON';
-  // "…, - подчеркнул он": a pronoun right after the verb is the person named before this sentence.
-  if (/^\S*\s+(?:он|она|he|she)(?!\p{L})/iu.test(sentence.text.slice(verbIndex))) {
-    return [...all].reverse().find((m) => m.end <= sentence.start && isPerson(m)) ?? null;
-  }
+  // A pronoun stands for the subject of the last sentence that named a person: its first person, not its last.
+  const antecedent = () => {
+    for (let k = sentences.indexOf(sentence) - 1; k >= 0; k--) {
+      const end = sentences[k].start + sentences[k].text.length;
+      const person = all.find((m) => m.start >= sentences[k].start && m.end <= end && isPerson(m) && !m.possessive);
+      if (person) return person;
+    }
+    return null;
+  };
+  // "…, - подчеркнул он": a pronoun right after the verb.
+  if (/^\S*\s+(?:он|она|he|she)(?!\p{L})/iu.test(sentence.text.slice(verbIndex))) return antecedent();
   const before = inSentence.filter((m) => m.end <= at && !m.possessive && m.actor?.kind !== 'MEDIA_OUTLET');
   const person = [...before].reverse().find(isPerson);
   if (person) return person;
@@ -435,8 +491,7 @@ function subjectOf(sentence: Sentence, verbIndex: number, inSentence: ActorMenti
   const after = inSentence.filter((m) => m.start >= at && m.start - at < 70 && m.actor?.kind !== 'MEDIA_OUTLET');
   const named = after.find(isPerson) ?? after[0];
   if (named) return named;
-  if (/^\s*(?:he|she|он|она)(?!\p{L})/iu.test(sentence.text))
-    return [...all].reverse().find((m) => m.end <= sentence.start && isPerson(m)) ?? null;
+  if (/^\s*(?:he|she|он|она)(?!\p{L})/iu.test(sentence.text)) return antecedent();
   if (/^\s*(?:it|the ministry)\b/i.test(sentence.text)) {
     return [...all].reverse().find((m) => m.end <= sentence.start && m.actor?.kind === 'GOVERNMENT_BODY') ?? null;
   }
@@ -447,13 +502,10 @@ function subjectOf(sentence: Sentence, verbIndex: number, inSentence: ActorMenti
  * "Obama told Russian President Vladimir Putin that …": telling a leader of the other side is a conversation
  * (a call when the paragraph says so), not a statement.
  */
-function toldCounterpart(
-  sentence: Sentence,
-  verb: { index: number; words: string },
-  inSentence: ActorMention[],
-  sentences: Sentence[],
-): EventTrigger | null {
-  if (!/^(?:told|tells)$/i.test(verb.words)) return null;
+function toldCounterpart(sentence: Sentence, inSentence: ActorMention[], sentences: Sentence[]): EventTrigger | null {
+  const told = /\b(?:told|tells)\b/.exec(sentence.text);
+  if (!told) return null;
+  const verb = { index: told.index, words: told[0] };
   const at = sentence.start + verb.index + verb.words.length;
   const object = inSentence.find((m) => m.start >= at);
   if (

@@ -1,5 +1,5 @@
 // Over the whole evaluation set: drafts never invent words, every quote has its speaker, and the scores hold.
-import { DatePrecision, EventKind, ParticipantRole } from '@detente/shared';
+import { ActorKind, DatePrecision, EventKind, ParticipantRole } from '@detente/shared';
 import { readDatasetDir } from '../dataset/dataset.files';
 import { DATASET_DIR } from '../test-support/db';
 import { ActorMatcher } from './actor-matcher';
@@ -13,7 +13,7 @@ const matcher = new ActorMatcher(
     id: record.id,
     slug: record.id,
     name: record.name,
-    kind: record.kind,
+    kind: record.kind as ActorKind,
     country: record.country ?? null,
     aliases: record.aliases ?? [],
   })),

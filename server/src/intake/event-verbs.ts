@@ -15,6 +15,8 @@ export interface EventTrigger {
   /** Where in the sentence the words are. */
   index: number;
   words: string;
+  /** Named in passing as an earlier step ("in retaliation for the expulsion …"), not the sentence's own news. */
+  reference?: boolean;
 }
 
 interface Rule {
@@ -46,6 +48,12 @@ const RULES: Rule[] = [
     MeetingFormat.IN_PERSON,
     '046',
     /\b(?:held|hold|holds|holding|had|began|opened|concluded|wrapped\s+up)\s+(?:\S+\s+){0,4}?(?:talks|negotiations|consultations)\b|\bnegotiated\b|провели?\s+(?:\S+\s+){0,3}?(?:переговоры|консультации)|переговоры\s+(?:прошли|состоялись)/giu,
+  ),
+  rule(
+    MEETING,
+    MeetingFormat.IN_PERSON,
+    '046',
+    /\b(?:a|the|their)\s+(?:meeting|talks|discussion|negotiations)\s+(?:\S+\s+){0,2}?(?:between|with)\b(?![^.;]{0,160}\b(?:is|are)\s+(?:being|expected|due|set|to\s+be)\b)(?![^.;]{0,160}\b(?:will|would)\b)|\bhad\s+(?:a\s+)?(?:\S+\s+)?discussion\s+with\b/giu,
   ),
   rule(
     MEETING,
@@ -124,12 +132,12 @@ const RULES: Rule[] = [
 
 // Words just before an action's verb that make it not (yet) a fact: a wish, a threat, a plan, a condition, a denial.
 const NOT_DONE_EN =
-  /\b(?:could|would|might|may|can|cannot|should|must|if|whether|possible|possibly|consider\S*|threaten\S*|ready\s+to|seek\S*\s+to|wants?\s+to|plans?\s+to|planned\s+to|expected\s+to|will|to\s+be|not|never|no|called\s+(?:on|for)|urg\S*|asked|propos\S*|demand\S*|offer\S*|work\S*|wait\S*\s+for|den(?:y|ied|ies)|refut\S*)\s+(?:\S+\s+){0,3}$/i;
+  /\b(?:could|would|might|may|can|cannot|should|must|if|whether|possible|possibly|consider\S*|threaten\S*|ready\s+to|seek\S*\s+to|wants?\s+to|plans?\s+to|planned\s+to|expected\s+to|will|to\s+be|not|never|no|called\s+(?:on|for)|urg\S*|asked|propos\S*|demand\S*|offer\S*|work\S*|wait\S*\s+for|den(?:y|ied|ies)|refut\S*|cancel\S*|upcoming|planned|possible|potential|future|proposed)\s+(?:\S+\s+){0,3}$/i;
 // "following a move by the Kremlin to downsize …": an earlier step named in passing, already in the story's past.
 const REFERENCE =
   /\b(?:move|decision|effort|attempt|bid|plan|order|push)s?\b[^.;]{0,30}\bto\s+$|\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+reply\s+to)\s+(?:\S+\s+){0,4}$|\b(?:comes?|came)\s+(?:\S+\s+){0,2}?(?:after|following)\b[^.;]{0,80}$|в\s+ответ\s+на\s+(?:\S+\s+){0,4}$/i;
 const NOT_DONE_RU =
-  /(?:может|могут|могли|мог|возможн\S*|планиру\S*|готов\S*|намерен\S*|если|будет|будут|не|призвал\S*|предлож\S*|потребовал\S*|опроверг\S*)\s+(?:\S+\s+){0,2}$/i;
+  /(?:может|могут|могли|мог|возможн\S*|планиру\S*|готов\S*|намерен\S*|если|будет|будут|не|призвал\S*|предлож\S*|потребовал\S*|опроверг\S*|провед[её]т|проведут|встретится|встретятся|состоится|пройд[её]т|обсудят|созвонятся|поговорят)\s+(?:\S+\s+){0,2}$/i;
 // "After the meeting, Lavrov said …": the meeting is the setting of what is said, not the event of the sentence.
 const SETTING =
   /\b(?:after|before|following|during|ahead\s+of|at|since|on|for|about)\s+(?:the|their|a|this|that|these|those|his|her)\s+(?:\S+\s+){0,2}$|(?:после|перед|в\s+ходе|по\s+итогам|во\s+время|накануне)\s+(?:\S+\s+){0,2}$/i;
@@ -145,19 +153,20 @@ export function findTriggers(sentence: string): EventTrigger[] {
   for (const { kind, action, cameoCode, pattern } of RULES) {
     for (const match of outside.matchAll(pattern)) {
       const before = outside.slice(Math.max(0, match.index! - 60), match.index!);
-      if (NOT_DONE_EN.test(before) || NOT_DONE_RU.test(before) || REFERENCE.test(before)) continue;
+      if (NOT_DONE_EN.test(before) || NOT_DONE_RU.test(before)) continue;
+      const reference = REFERENCE.test(before);
       if (kind === MEETING && SETTING.test(before) && findStatementVerb(outside.slice(match.index!))) continue;
       // A second event of the same kind needs its own clause ("A met B …, following a call between C and D").
       const same = found.filter((t) => t.kind === kind);
       if (same.some((t) => Math.abs(t.index - match.index!) < SAME_KIND_GAP) || same.length >= 2) continue;
-      found.push({ kind, action, cameoCode, index: match.index!, words: match[0] });
+      found.push({ kind, action, cameoCode, index: match.index!, words: match[0], ...(reference ? { reference } : {}) });
     }
   }
   return found.sort((a, b) => a.index - b.index);
 }
 
 const SAY =
-  /\b(?:said|says|told|tells|added|noted|wrote|stated|warned|explained|declared|tweeted|posted|insisted|stressed|argued|announced|emphasized|emphasised|called\s+on|urged|accused|denied|condemned|criticized|criticised|threatened|rejected|praised|described|dismissed|replied|answered|stating|saying|is\s+quoted\s+as\s+saying)\b|по\s+(?:его|ее|её|их)\s+словам|(?:заяви|сказа|отмети|подчеркну|добави|сообщи|поясни|написа|указа|призва|обвини|опроверг|осуди|раскритикова|назва|пригрози|предупреди|объясни)[а-яё]*/iu;
+  /\b(?:said|says|told|tells|added|noted|wrote|stated|warned|explained|declared|tweeted|posted|insisted|stressed|argued|announced|emphasized|emphasised|called\s+on|urged|accused|denied|condemned|criticized|criticised|threatened|rejected|praised|described|dismissed|replied|answered|stating|saying|confirmed|is\s+quoted\s+as\s+saying)\b|по\s+(?:его|ее|её|их)\s+словам|(?:заяви|сказа|отмети|подчеркну|добави|сообщи|поясни|написа|указа|призва|обвини|опроверг|осуди|раскритикова|назва|пригрози|предупреди|объясни|подтверди|рассказа)[а-яё]*/iu;
 
 /** The reporting verb of a sentence ("said", "заявил"), with its offset, or null. */
 export function findStatementVerb(sentence: string): { index: number; words: string } | null {
@@ -197,6 +206,16 @@ const BACKGROUND =
   /\b(?:has|have)\s+(?:long\s+|repeatedly\s+|previously\s+|often\s+|also\s+)?(?:said|argued|insisted|claimed|denied|accused|called)\b|\bsince\s+(?:(?:19|20)\d\d|the\s+(?:cold\s+war|collapse|end|start))|\b(?:have|has|had)\s+(?:long\s+)?been\s+(?:strained|tense|frosty|poor|bad|low|rocky|deteriorat\S*|worsen\S*|at\s+(?:their|a)\s+lowest)|\bfor\s+(?:years|decades)\b|\bever\s+since\b|\bhas\s+(?:a\s+)?long\s+history|(?<!\p{L})с\s+(?:19|20)\d\d\s+года|на\s+протяжении\s+(?:многих\s+)?(?:лет|десятилетий)|(?<!\p{L})уже\s+много\s+лет/iu;
 
 export const isBackground = (sentence: string) => BACKGROUND.test(sentence);
+
+// Where a sentence turns to an earlier event ("… in retaliation for the expulsion … last month"): its date words are that event's.
+const REFERENCE_CLAUSE =
+  /\b(?:in\s+retaliation\s+for|in\s+response\s+to|in\s+reply\s+to|following|after)\b[^,;]*|(?<!\p{L})(?:в\s+ответ\s+на|после)(?!\p{L})[^,;]*/giu;
+
+/** The sentence with the clauses that name earlier events blanked out (offsets kept), or null when it has none. */
+export function withoutReferences(sentence: string): string | null {
+  const blanked = sentence.replace(REFERENCE_CLAUSE, (clause) => ' '.repeat(clause.length));
+  return blanked === sentence ? null : blanked;
+}
 
 // "Earlier, Lavrov said …": a statement from before the story, undated.
 const EARLIER = /^(?:(?:Напомним,\s+)?(?:Ранее|ранее|До\s+этого|Прежде)|Earlier|Previously|In\s+the\s+past)(?=[\s,])/u;

@@ -2,6 +2,7 @@
 import { DataSource, IsNull } from 'typeorm';
 import { DatePrecision } from '@detente/shared';
 import { badInput } from '../common/errors';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import type { Loaders } from '../common/loaders';
 import { Actor } from '../actors/actor.entity';
 import { Event } from '../events/event.entity';
@@ -15,6 +16,10 @@ import { ArticleDrafts, ArticleInput, EventDraft, MAX_ARTICLE_LENGTH } from './i
 
 /** How many possible duplicates a draft lists. */
 export const MAX_DUPLICATES = 5;
+/** Events read per look-up (the API's largest page): an article's windows hold far fewer of its kinds. */
+const MAX_CANDIDATES = MAX_PAGE_SIZE;
+/** Words in the one search that finds candidates by title and summary. */
+const MAX_SEARCH_WORDS = 24;
 /** When the article gives no date, the event may have happened up to a week before publication. */
 const ASSUMED_DATE_WINDOW_DAYS = 7;
 
@@ -80,11 +85,12 @@ export class IntakeService {
   async draft(article: ArticleInput): Promise<ArticleDrafts> {
     const text = IntakeService.articleText(article);
     // Actors are read once per request (a few hundred rows), so an actor added a moment ago is matched at once.
-    const actors = await this.dataSource.getRepository(Actor).find({ where: { mergedIntoId: IsNull() } });
+    const [actors, existing] = await Promise.all([
+      this.dataSource.getRepository(Actor).find({ where: { mergedIntoId: IsNull() } }),
+      article.url ? this.dataSource.getRepository(Source).findOne({ where: { url: article.url } }) : null,
+    ]);
     const drafted = draftEvents({ text, publishedAt: article.publishedAt }, new ActorMatcher(actors));
-    const existing = article.url ? await this.dataSource.getRepository(Source).findOne({ where: { url: article.url } }) : null;
-    // The drafts' look-ups for duplicates run side by side; each is two indexed reads of one kind in a short window.
-    const duplicates = await Promise.all(drafted.map((draft) => this.duplicates(draft, article.publishedAt)));
+    const duplicates = await this.duplicates(drafted, article.publishedAt);
     const drafts: EventDraft[] = drafted.map((draft, i) => ({
       kind: draft.kind,
       startDate: draft.startDate,
@@ -117,34 +123,49 @@ export class IntakeService {
   }
 
   /**
-   * Events already in the record that the draft may be: the same kind in the draft's window that share an actor
-   * or words, ranked by shared actors, then shared words, then closeness of date.
+   * For each draft, the events already in the record that it may be: the same kind in the draft's window that share
+   * an actor or words, ranked by shared actors, then shared words, then closeness of date. Two reads serve the whole
+   * article (the events of the drafts' kinds across all their windows that share an actor, and those that share
+   * words); each draft then keeps its own kind and window.
    */
-  async duplicates(draft: DraftedEvent, publishedAt: string): Promise<Event[]> {
-    const { from, to } = window(draft, publishedAt);
-    const actorIds = [...new Set(draft.participants.flatMap((p) => (p.actor ? [p.actor.id] : [])))];
-    const words = keywords(draft);
-    const base = { from, to, kinds: [draft.kind] };
+  async duplicates(drafts: DraftedEvent[], publishedAt: string): Promise<Event[][]> {
+    if (!drafts.length) return [];
+    const windows = drafts.map((draft) => window(draft, publishedAt));
+    const actorsOf = drafts.map((draft) => [...new Set(draft.participants.flatMap((p) => (p.actor ? [p.actor.id] : [])))]);
+    const wordsOf = drafts.map(keywords);
+    const allActors = [...new Set(actorsOf.flat())];
+    const allWords = [...new Set(wordsOf.flat())].slice(0, MAX_SEARCH_WORDS);
+    const base = {
+      from: windows.map((w) => w.from).sort()[0],
+      to: windows.map((w) => w.to).sort()[windows.length - 1],
+      kinds: [...new Set(drafts.map((d) => d.kind))],
+    };
     const [byActor, byWords] = await Promise.all([
-      actorIds.length ? this.events.list({ filter: { ...base, actorIds }, first: 20 }) : null,
-      words.length ? this.events.list({ filter: { ...base, search: words.join(' or ') }, first: 20 }) : null,
+      allActors.length ? this.events.list({ filter: { ...base, actorIds: allActors }, first: MAX_CANDIDATES }) : null,
+      allWords.length ? this.events.list({ filter: { ...base, search: allWords.join(' or ') }, first: MAX_CANDIDATES }) : null,
     ]);
     const candidates = new Map<string, Event>();
     for (const event of [...(byActor?.nodes ?? []), ...(byWords?.nodes ?? [])]) candidates.set(event.id, event);
-    if (!candidates.size) return [];
-    const participants = await this.loaders.participants.loadMany([...candidates.keys()]);
-    const wordSet = new Set(words);
-    const scored = [...candidates.values()].map((event, i) => {
-      const theirs = participants[i];
-      const actorsShared = Array.isArray(theirs) ? theirs.filter((p) => actorIds.includes(p.actorId)).length : 0;
-      const titleWords = (event.title.match(/[\p{L}\d]{3,}/gu) ?? []).filter((w) => wordSet.has(w.toLowerCase())).length;
-      const days = Math.abs(Date.parse(event.startDate) - Date.parse(draft.startDate)) / 86_400_000;
-      return { event, score: actorsShared * 3 + titleWords - Math.min(days, 30) / 30 };
+    if (!candidates.size) return drafts.map(() => []);
+    const loaded = await this.loaders.participants.loadMany([...candidates.keys()]);
+    const actorsByEvent = new Map(
+      [...candidates.keys()].map((id, i) => [id, Array.isArray(loaded[i]) ? loaded[i].map((p) => p.actorId) : []]),
+    );
+    return drafts.map((draft, k) => {
+      const { from, to } = windows[k];
+      const wordSet = new Set(wordsOf[k]);
+      return [...candidates.values()]
+        .filter((event) => event.kind === draft.kind && event.startDate <= to && (event.endDate ?? event.startDate) >= from)
+        .map((event) => {
+          const actorsShared = actorsByEvent.get(event.id)!.filter((id) => actorsOf[k].includes(id)).length;
+          const titleWords = (event.title.match(/[\p{L}\d]{3,}/gu) ?? []).filter((w) => wordSet.has(w.toLowerCase())).length;
+          const days = Math.abs(Date.parse(event.startDate) - Date.parse(draft.startDate)) / 86_400_000;
+          return { event, score: actorsShared * 3 + titleWords - Math.min(days, 30) / 30 };
+        })
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, MAX_DUPLICATES)
+        .map((s) => s.event);
     });
-    return scored
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_DUPLICATES)
-      .map((s) => s.event);
   }
 }

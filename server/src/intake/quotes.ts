@@ -70,7 +70,7 @@ const NEXT_LINE_RU = /^\s*[—–-]\s*([^"“”«»„\n]{1,60})$/;
 
 const PRONOUN = /^(?:he|she|он|она)$/i;
 const GENERIC_PERSON =
-  /^(?:the\s+)?(?:minister|deputy minister|deputy foreign minister|foreign minister|official|diplomat|spokes(?:man|woman|person)|kremlin spokes(?:man|woman|person)|secretary|president|senator|envoy|ambassador|замминистра|замглавы мид рф|замглавы мид|заместитель министра|министр|дипломат|посол|глава мид|пресс-секретарь|представитель мид|госсекретарь|президент)(?!\p{L})/iu;
+  /^(?:the\s+)?(?:minister|deputy minister|deputy foreign minister|foreign minister|official|diplomat|spokes(?:man|woman|person)|kremlin spokes(?:man|woman|person)|secretary|president|senator|envoy|ambassador|замминистра|замглавы мид рф|замглавы мид|заместитель министра|министр|дипломат|посол|глава мид|пресс-секретарь|представитель|госсекретарь|президент)(?!\p{L})/iu;
 const GROUP = /^(?:the\s+)?(?:lawmakers|senators|legislators)$/i;
 
 export interface SpeakerContext {
@@ -93,13 +93,21 @@ function resolveSpeaker(
   const inside = context.mentions.filter((m) => m.start >= from && m.end <= to && !m.possessive && m.actor?.kind !== 'MEDIA_OUTLET');
   const person = [...inside].reverse().find((m) => m.actor === null || m.actor.kind === 'PERSON');
   if (person) return person;
-  if (inside.length) return inside[inside.length - 1];
   const earlier = context.mentions.filter((m) => m.end <= Math.min(from, quoteStart));
-  if (PRONOUN.test(trimmed) || GENERIC_PERSON.test(trimmed)) {
-    // "he said", "the president pushed back, saying": whoever the article last quoted, else the last person named.
+  // "замглавы МИД РФ", "представитель Кремля": a title stands for the official, not for the ministry it names.
+  if (GENERIC_PERSON.test(trimmed)) {
     if (lastSpeaker && (lastSpeaker.actor === null || lastSpeaker.actor.kind === 'PERSON')) return lastSpeaker;
     const last = [...earlier].reverse().find((m) => m.actor === null || m.actor.kind === 'PERSON');
-    return last ?? null;
+    if (last) return last;
+  }
+  if (inside.length) return inside[inside.length - 1];
+  if (PRONOUN.test(trimmed) || GENERIC_PERSON.test(trimmed)) {
+    // "he said", "the president pushed back, saying": whoever the article last quoted, else the last person named;
+    // "the spokesperson said" with no person named before speaks for the department named before.
+    if (lastSpeaker && (lastSpeaker.actor === null || lastSpeaker.actor.kind === 'PERSON')) return lastSpeaker;
+    const last = [...earlier].reverse().find((m) => m.actor === null || m.actor.kind === 'PERSON');
+    if (last || PRONOUN.test(trimmed)) return last ?? null;
+    return [...earlier].reverse().find((m) => m.actor?.kind === 'GOVERNMENT_BODY') ?? null;
   }
   if (/^(?:it|the\s+ministry|the\s+department|the\s+kremlin|the\s+embassy|министерство|ведомство)$/i.test(trimmed)) {
     return [...earlier].reverse().find((m) => m.actor?.kind === 'GOVERNMENT_BODY') ?? null;

@@ -15,8 +15,12 @@ export interface ExpectedEvent {
   record?: string;
 }
 
+export type EvalSet = 'tuning' | 'held-out';
+
 export interface EvalArticle {
   file: string;
+  /** tuning: the drafting rules were written while reading these; held-out: written down and scored only afterwards. */
+  set: EvalSet;
   url: string;
   title: string;
   publisher: string;
@@ -32,14 +36,22 @@ export interface EvalArticle {
 }
 
 // The JSON stays in src/ (tsc copies no JSON), so the path works from src/ and from dist/ alike.
-export const ARTICLES_DIR = path.resolve(__dirname, '..', '..', '..', 'src', 'intake', 'eval', 'articles');
+const EVAL_DIR = path.resolve(__dirname, '..', '..', '..', 'src', 'intake', 'eval');
+const SET_DIRS: Record<EvalSet, string> = { tuning: path.join(EVAL_DIR, 'articles'), 'held-out': path.join(EVAL_DIR, 'held-out') };
 
-export function readEvaluationSet(dir = ARTICLES_DIR): EvalArticle[] {
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ file: name, ...(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Omit<EvalArticle, 'file'>) }));
+/** Both sets, tuning first, each in file-name (date) order. */
+export function readEvaluationSet(): EvalArticle[] {
+  return (Object.keys(SET_DIRS) as EvalSet[]).flatMap((set) =>
+    fs
+      .readdirSync(SET_DIRS[set])
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => ({
+        file: name,
+        set,
+        ...(JSON.parse(fs.readFileSync(path.join(SET_DIRS[set], name), 'utf8')) as Omit<EvalArticle, 'file' | 'set'>),
+      })),
+  );
 }
 
 /** The parts of a draft that scoring reads (the GraphQL shape and the drafting module's both fit). */
@@ -80,6 +92,7 @@ export function matches(expected: ExpectedEvent, draft: ScoredDraft): boolean {
 
 export interface ArticleScore {
   file: string;
+  set: EvalSet;
   expected: number;
   found: number;
   drafts: number;
@@ -120,6 +133,7 @@ export function scoreArticle(article: EvalArticle, text: string, drafts: ScoredD
   const evidence = drafts.flatMap((d) => d.evidence);
   return {
     file: article.file,
+    set: article.set,
     expected: article.expected.length,
     found,
     drafts: drafts.length,
@@ -138,24 +152,29 @@ export function scoreArticle(article: EvalArticle, text: string, drafts: ScoredD
 
 const ratio = (part: number, whole: number) => (whole ? (part / whole).toFixed(2) : '—');
 
-/** The per-article and total table, as Markdown. */
+/** The per-article table with a total for each set and for both, as Markdown. */
 export function formatScores(scores: ArticleScore[]): string {
-  const sum = (key: keyof ArticleScore) => scores.reduce((total, s) => total + (s[key] as number), 0);
+  const sum = (rows: ArticleScore[], key: keyof ArticleScore) => rows.reduce((total, s) => total + (s[key] as number), 0);
+  const spread = (rows: ArticleScore[], key: 'ms' | 'draftMs') => {
+    const times = rows.map((s) => s[key]).sort((a, b) => a - b);
+    return `median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)}, max ${(times[times.length - 1] ?? 0).toFixed(1)}`;
+  };
+  const total = (label: string, rows: ArticleScore[]) =>
+    `| **${label}** | ${sum(rows, 'expected')} | ${sum(rows, 'found')} | **${ratio(sum(rows, 'found'), sum(rows, 'expected'))}** | ${sum(rows, 'drafts')} | **${ratio(sum(rows, 'matchedDrafts'), sum(rows, 'drafts'))}** | **${sum(rows, 'verbatimQuotes')}/${sum(rows, 'quotes')}** | **${sum(rows, 'duplicatesFound')}/${sum(rows, 'inRecord')} (${sum(rows, 'duplicatesFirst')})** | ${spread(rows, 'draftMs')} | ${spread(rows, 'ms')} |`;
   const lines = [
     '| article | expected | found | recall | drafts | precision | quotes verbatim | duplicates found (first) | ms drafting | ms with duplicates |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
-  for (const s of scores) {
-    lines.push(
-      `| ${s.file.replace(/\.json$/, '')} | ${s.expected} | ${s.found} | ${ratio(s.found, s.expected)} | ${s.drafts} | ${ratio(s.matchedDrafts, s.drafts)} | ${s.verbatimQuotes}/${s.quotes} | ${s.inRecord ? `${s.duplicatesFound}/${s.inRecord} (${s.duplicatesFirst})` : '—'} | ${s.draftMs.toFixed(1)} | ${s.ms.toFixed(1)} |`,
-    );
+  for (const set of ['tuning', 'held-out'] as EvalSet[]) {
+    const rows = scores.filter((s) => s.set === set);
+    if (!rows.length) continue;
+    for (const s of rows) {
+      lines.push(
+        `| ${s.file.replace(/\.json$/, '')} | ${s.expected} | ${s.found} | ${ratio(s.found, s.expected)} | ${s.drafts} | ${ratio(s.matchedDrafts, s.drafts)} | ${s.verbatimQuotes}/${s.quotes} | ${s.inRecord ? `${s.duplicatesFound}/${s.inRecord} (${s.duplicatesFirst})` : '—'} | ${s.draftMs.toFixed(1)} | ${s.ms.toFixed(1)} |`,
+      );
+    }
+    lines.push(total(`${set} set, ${rows.length} articles`, rows));
   }
-  const spread = (key: 'ms' | 'draftMs') => {
-    const times = scores.map((s) => s[key]).sort((a, b) => a - b);
-    return `median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)}, max ${(times[times.length - 1] ?? 0).toFixed(1)}`;
-  };
-  lines.push(
-    `| **all ${scores.length}** | ${sum('expected')} | ${sum('found')} | **${ratio(sum('found'), sum('expected'))}** | ${sum('drafts')} | **${ratio(sum('matchedDrafts'), sum('drafts'))}** | **${sum('verbatimQuotes')}/${sum('quotes')}** | **${sum('duplicatesFound')}/${sum('inRecord')} (${sum('duplicatesFirst')})** | ${spread('draftMs')} | ${spread('ms')} |`,
-  );
+  lines.push(total(`all ${scores.length}`, scores));
   return lines.join('\n');
 }
