@@ -63,7 +63,8 @@ async function main(): Promise<number> {
       scores.push(scoreArticle(article, result!.text, drafts, median(totals), median(drafting)));
     }
     console.log(
-      `\n${articles.length} articles (${articles.filter((a) => a.language === 'ru').length} in Russian), first pass ${coldMs.toFixed(0)} ms in all.\n`,
+      `\n${articles.length} articles (${articles.filter((a) => a.language === 'ru').length} in Russian), first pass ${coldMs.toFixed(0)} ms in all; ` +
+        `each row the median of ${RUNS} runs, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.\n`,
     );
     console.log(formatScores(scores));
     return 0;

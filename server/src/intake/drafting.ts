@@ -311,11 +311,19 @@ export function draftEvents(article: ArticleToDraft, matcher: ActorMatcher): Dra
         verb && verb.index < trigger.index && /^(?:confirmed|reported|announced|подтверди|сообщи)/iu.test(verb.words),
       );
       const clauseStart = that ? verb!.index + that.index : reports ? verb!.index + verb!.words.length : 0;
+      // "…, the Russian Foreign Ministry said", "according to the State Department": the source, not a participant.
+      const sourcedAt = verb && verb.index > trigger.index ? sentence.text.lastIndexOf(',', verb.index) : -1;
+      const accordingTo = /\baccording\s+to\b|(?<!\p{L})(?:по\s+данным|сообщает|передает|передаёт)(?!\p{L})/iu.exec(
+        sentence.text.slice(trigger.index),
+      );
+      const isSource = (at: number) =>
+        (sourcedAt > trigger.index && at > sourcedAt && at < verb!.index) ||
+        (accordingTo !== null && at > trigger.index + accordingTo.index);
       draft.participants = dedupe(
         names.map((m) =>
           participantOf(
             m,
-            m.start - sentence.start < clauseStart
+            m.start - sentence.start < clauseStart || isSource(m.start - sentence.start)
               ? ParticipantRole.MENTIONED
               : roleFor(trigger.kind, m, trigger.index, sentence.start, sentence.text),
           ),
