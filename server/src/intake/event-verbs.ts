@@ -34,7 +34,7 @@ const RULES: Rule[] = [
     MEETING,
     MeetingFormat.PHONE,
     '041',
-    /\b(?:spoke|speak|speaks|talked|talk|talks|conversation)\s+(?:by|over|on\s+the)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bphoned\b|телефонн\S*\s+(?:разговор|бесед|переговор)\S*|разговор\S*\s+по\s+телефону|созвонил\S*|позвонил\S*/giu,
+    /\b(?:spoke|speak|speaks|talked|talk|talks|conversation)\s+(?:by|over|on\s+the)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bphone[sd]\b|\bby\s+(?:tele)?phone\b|телефонн\S*\s+(?:разговор|бесед|переговор)\S*|разговор\S*\s+по\s+телефону|созвонил\S*|позвонил\S*/giu,
   ),
   rule(
     MEETING,
@@ -47,7 +47,7 @@ const RULES: Rule[] = [
     MEETING,
     MeetingFormat.IN_PERSON,
     '046',
-    /\b(?:held|hold|holds|holding|had|began|opened|concluded|wrapped\s+up)\s+(?:\S+\s+){0,4}?(?:talks|negotiations|consultations)\b|\bnegotiated\b|провели?\s+(?:\S+\s+){0,3}?(?:переговоры|консультации)|переговоры\s+(?:прошли|состоялись)/giu,
+    /\b(?:held|hold|holds|holding|had|began|opened|concluded|wrapped\s+up)\s+(?:\S+\s+){0,4}?(?:talks|negotiations|consultations|conversations)\b|\bnegotiated\b|провели?\s+(?:\S+\s+){0,3}?(?:переговоры|консультации)|переговоры\s+(?:прошли|состоялись)/giu,
   ),
   rule(
     MEETING,
@@ -59,7 +59,7 @@ const RULES: Rule[] = [
     MEETING,
     MeetingFormat.IN_PERSON,
     '040',
-    /\b(?:met|meets|meeting\s+with|sat\s+down\s+with|discussed|series\s+of\s+contacts)\b|\b(?:conversation|call|talks|meeting)\s+(?:held|that\s+took\s+place|which\s+took\s+place)\s+(?:\S+\s+){0,3}?between\b|встретил\S*|встреча\s+(?:\S+\s+){0,4}?(?:прошла|состоялась)|разговор\S*\s+(?:\S+\s+){0,4}?состоял\S*|в\s+разговоре\s+с|провели?\s+встречу|обсудили/giu,
+    /\b(?:met|meets?|meeting\s+with|sat\s+down\s+with|discuss(?:ed|es)?|series\s+of\s+contacts)\b|\b(?:conversation|call|talks|meeting)\s+(?:held|that\s+took\s+place|which\s+took\s+place)\s+(?:\S+\s+){0,3}?between\b|встретил\S*|встреча\s+(?:\S+\s+){0,4}?(?:прошла|состоялась)|разговор\S*\s+(?:\S+\s+){0,4}?состоял\S*|в\s+разговоре\s+с|провели?\s+встречу|обсудили/giu,
   ),
   rule(
     SANCTION,
@@ -72,7 +72,20 @@ const RULES: Rule[] = [
     SANCTION,
     'IMPOSED',
     '163',
-    /\b(?:impos\S*|slapp\S*|levied|announc\S*|unveil\S*|roll(?:s|ed)?\s+out|authoriz\S*|expand\S*|tighten\S*)\b[^.;]{0,60}?\b(?:sanctions?|penalties|entry\s+bans?|visa\s+bans?)\b|\bsanctioned\b|\bdesignat(?:ed|es|e)\s+(?:\S+\s+){0,4}?(?:individuals|entities|persons|people|companies|banks|officials)|\bfroze\b[^.]{0,40}\bassets\b|\bblacklist(?:ed|s)\b|ввел\S*\s+(?:\S+\s+){0,3}?(?:санкци|ограничени)\S*|(?:расширил|ужесточил)\S*\s+(?:\S+\s+)?санкци\S*|внес\S*\s+в\s+(?:санкционный|черный|стоп-)\S*/giu,
+    /\b(?:impos\S*|slapp\S*|levied|announc\S*|unveil\S*|roll(?:s|ed)?\s+out|authoriz\S*|expand\S*|tighten\S*)\b[^.;]{0,60}?\b(?:sanctions?|penalties|embargo|entry\s+bans?|visa\s+bans?)\b|\bsanctioned\b|\bdesignat(?:ed|es|e)\s+(?:\S+\s+){0,4}?(?:individuals|entities|persons|people|companies|banks|officials)|\bfroze\b[^.]{0,40}\bassets\b|\bblacklist(?:ed|s)\b|ввел\S*\s+(?:\S+\s+){0,3}?(?:санкци|ограничени)\S*|(?:расширил|ужесточил)\S*\s+(?:\S+\s+)?санкци\S*|внес\S*\s+в\s+(?:санкционный|черный|стоп-)\S*/giu,
+  ),
+  rule(
+    SANCTION,
+    'EXTENDED',
+    '163',
+    /\bextend(?:s|ed)\b[^.;]{0,60}?\b(?:sanctions|ban|embargo|national\s+emergency)\b|продлил\S*\s+(?:\S+\s+){0,3}?(?:санкци|запрет|эмбарго)\S*/giu,
+  ),
+  rule(SANCTION, 'EXPANDED', '163', /\badd(?:s|ed)\b[^.;]{0,80}?\bto\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}?(?:list|sanctions)\b/giu),
+  rule(
+    SANCTION,
+    'IMPOSED',
+    '163',
+    /\b(?:sanctions|designates|blacklists)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|several|more|new)\b|\b(?:bars|barred|bans|banned)\s+(?:\S+\s+){0,4}?(?:from\s+entering|entry|imports?|Americans|officials|lawmakers|senators|citizens)\b|\bsign(?:s|ed)\s+(?:EO|executive\s+order|an?\s+executive\s+order)\b/giu,
   ),
   rule(
     MISSION,
@@ -154,6 +167,9 @@ export function findTriggers(sentence: string): EventTrigger[] {
     for (const match of outside.matchAll(pattern)) {
       const before = outside.slice(Math.max(0, match.index! - 60), match.index!);
       if (NOT_DONE_EN.test(before) || NOT_DONE_RU.test(before)) continue;
+      // "agreed to meet", "seeks to impose": an intent; "ordered Russia to close", "has to leave": an order.
+      if (/\bto\s+$/i.test(before) && !/\b(?:ordered|told|forced|decided|has|have|had|voted)\s+(?:\S+\s+){0,4}?to\s+$/i.test(before))
+        continue;
       const reference = REFERENCE.test(before);
       if (kind === MEETING && SETTING.test(before) && findStatementVerb(outside.slice(match.index!))) continue;
       // A second event of the same kind needs its own clause ("A met B …, following a call between C and D").
@@ -166,7 +182,7 @@ export function findTriggers(sentence: string): EventTrigger[] {
 }
 
 const SAY =
-  /\b(?:said|says|told|tells|added|noted|wrote|stated|warned|explained|declared|tweeted|posted|insisted|stressed|argued|announced|emphasized|emphasised|called\s+on|urged|accused|denied|condemned|criticized|criticised|threatened|rejected|praised|described|dismissed|replied|answered|stating|saying|confirmed|is\s+quoted\s+as\s+saying)\b|по\s+(?:его|ее|её|их)\s+словам|(?:заяви|сказа|отмети|подчеркну|добави|сообщи|поясни|написа|указа|призва|обвини|опроверг|осуди|раскритикова|назва|пригрози|предупреди|объясни|подтверди|рассказа)[а-яё]*/iu;
+  /\b(?:said|says|told|tells|added|noted|wrote|stated|warned|warns|explained|declared|tweeted|posted|insisted|insists|stressed|argued|announced|announces|emphasized|emphasised|called\s+(?:on|for)|calls\s+(?:on|for)|urged|urges|accused|accuses|denied|denies|condemned|condemns|criticized|criticizes|criticised|criticises|threatened|threatens|rejected|rejects|praised|praises|welcomed|welcomes|regrets|described|dismissed|dismisses|blames|vows|pledges|demands|replied|answered|stating|saying|confirmed|is\s+quoted\s+as\s+saying)\b|по\s+(?:его|ее|её|их)\s+словам|(?:заяви|сказа|отмети|подчеркну|добави|сообщи|поясни|написа|указа|призва|обвини|опроверг|осуди|раскритикова|назва|пригрози|предупреди|объясни|подтверди|рассказа)[а-яё]*/iu;
 
 /** The reporting verb of a sentence ("said", "заявил"), with its offset, or null. */
 export function findStatementVerb(sentence: string): { index: number; words: string } | null {
