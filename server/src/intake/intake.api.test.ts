@@ -97,10 +97,12 @@ describe('draftEventsFromArticle: who may call it and what it accepts', () => {
 describe('draftEventsFromArticle: what it drafts', () => {
   it('Given an editor key and an article, Then it drafts the call with both ministers matched, and writes nothing', async () => {
     const before = await rowCounts();
-    const res = await app.gql(DRAFT, { article: { ...ARTICLE, url: 'https://tass.com/russia/819081' } }, withKey());
+    const url = 'https://tass.com/russia/819081/amp';
+    const res = await app.gql(DRAFT, { article: { ...ARTICLE, url, publisher: 'TASS' } }, withKey());
     expect(res.errors).toBeUndefined();
     const { drafts, source } = res.data.draftEventsFromArticle;
-    expect(source).toMatchObject({ url: 'https://tass.com/russia/819081', publishedAt: '2015-09-05' });
+    const [stored] = await db.dataSource.query('SELECT id FROM source WHERE url = $1', [url]);
+    expect(source).toMatchObject({ url, publisher: 'TASS', publishedAt: '2015-09-05', existing: { id: stored.id, url } });
     const [call] = drafts;
     expect(call).toMatchObject({
       kind: 'MEETING',
@@ -119,9 +121,10 @@ describe('draftEventsFromArticle: what it drafts', () => {
       <article><h1>Lavrov and Kerry meet</h1><p>US Secretary of State John Kerry and Russia's foreign minister Sergei Lavrov held
       face-to-face talks <b>Friday</b> in Lausanne for the first time since Washington halted their bilateral push for peace in Syria.</p>
       <p>The pair met in a Lausanne hotel shortly before they were to take part in a broader meeting, officials said.</p></article></body></html>`;
-    const res = await app.gql(DRAFT, { article: { html, publishedAt: '2016-10-15' } }, withKey());
+    const res = await app.gql(DRAFT, { article: { html, publishedAt: '2016-10-15', url: 'https://example.org/not-stored' } }, withKey());
     expect(res.errors).toBeUndefined();
-    const { text, drafts } = res.data.draftEventsFromArticle;
+    const { text, drafts, source } = res.data.draftEventsFromArticle;
+    expect(source.existing).toBeNull();
     expect(text).not.toMatch(/tracker|<b>/);
     expect(drafts[0]).toMatchObject({ kind: 'MEETING', startDate: '2016-10-14' });
     for (const sentence of drafts[0].evidence) expect(text).toContain(sentence);
