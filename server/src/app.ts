@@ -21,6 +21,7 @@ import { jitGateway } from './common/jit-executor';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
+import { MAX_ARTICLE_BODY_BYTES } from './intake/intake.types';
 
 export interface DetenteApp {
   app: Express;
@@ -143,7 +144,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   app.use(
     '/graphql',
     corsFor(config.corsOrigins),
-    express.json({ limit: Math.max(config.limits.maxQueryBytes * 4, 100_000) }),
+    express.json({ limit: Math.max(config.limits.maxQueryBytes * 4, MAX_ARTICLE_BODY_BYTES) }),
     (req: Request, res: Response, next: NextFunction) => {
       // The query text has its own limit, below the body limit that leaves room for variables.
       const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;

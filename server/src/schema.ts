@@ -10,6 +10,7 @@ import { ViewerResolver } from './auth/viewer.resolver';
 import { CorrectionResolver } from './corrections/correction.resolver';
 import { RevisionHistoryResolver } from './revisions/revision.resolver';
 import { DatasetResolver } from './dataset/dataset.resolver';
+import { IntakeResolver } from './intake/intake.resolver';
 import { EventMutationResolver } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
@@ -56,6 +57,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ViewerResolver,
       RevisionHistoryResolver,
       CorrectionResolver,
+      IntakeResolver,
     ],
     authChecker,
     pubSub,

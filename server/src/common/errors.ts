@@ -87,8 +87,15 @@ export interface FormatErrorOptions {
   logInternal: (error: unknown, requestId: string | undefined) => void;
 }
 
+// graphql-js prints the rejected variable into its message ("got invalid value { text: "…" }; Field …"): a whole
+// article, say. The message keeps the variable, the path and the reason, and drops the value.
+const ECHOED_VARIABLE =
+  /^(Variable "\$\w+" got invalid value) [\s\S]*?((?: at "[^"]*")?; (?:Field|Expected|Int|Float|String|Boolean|ID|Date|Enum|Value|Invalid|Cannot)\b[\s\S]*)$/;
+export const withoutEchoedValue = (message: string) => message.replace(ECHOED_VARIABLE, '$1$2');
+
 export function createFormatError({ logInternal }: FormatErrorOptions) {
-  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+  return (received: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const formatted = { ...received, message: withoutEchoedValue(received.message) };
     const original = unwrapResolverError(raw);
     const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
     const base = { locations: formatted.locations, path: formatted.path };
