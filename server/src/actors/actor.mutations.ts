@@ -8,7 +8,7 @@ import { UUID_PATTERN } from '../common/ids';
 import { DateScalar } from '../common/scalars';
 import { SLUG_PATTERN } from '../dataset/dataset.validate';
 import { RevisionAction } from '../revisions/revision.entity';
-import { snapshotEvents } from '../dataset/dataset.store';
+import { writeRevisions } from '../revisions/revision.service';
 import { Source } from '../sources/source.entity';
 import { Actor } from './actor.entity';
 
@@ -160,21 +160,19 @@ export class ActorMutationResolver {
         await manager.query('UPDATE event_participant SET actor_id = $2 WHERE actor_id = $1', [from.id, into.id]);
         await manager.query('UPDATE event SET outlet_id = $2 WHERE outlet_id = $1', [from.id, into.id]);
         await manager.query('UPDATE actor SET merged_into_id = $2, updated_at = now() WHERE id = $1', [from.id, into.id]);
-        for (const { event_id } of touched) {
-          const [[{ version }]] = await manager.query(
-            'UPDATE event SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
-            [event_id],
-          );
-          const [snapshot] = await snapshotEvents(manager, 'e.id = $1', [event_id]);
-          await manager.query('INSERT INTO revision (event_id, version, action, snapshot, author, note) VALUES ($1, $2, $3, $4, $5, $6)', [
-            event_id,
-            version,
-            RevisionAction.UPDATE,
-            JSON.stringify(snapshot),
-            author,
-            `actor ${from.slug} merged into ${into.slug}`,
-          ]);
-        }
+        // TypeORM answers an UPDATE … RETURNING with [rows, count].
+        const [versions]: [Array<{ id: string; version: number }>] = touched.length
+          ? await manager.query('UPDATE event SET version = version + 1, updated_at = now() WHERE id = ANY($1) RETURNING id, version', [
+              touched.map((t) => t.event_id),
+            ])
+          : [[]];
+        await writeRevisions(
+          manager,
+          versions.map((v) => ({ eventId: v.id, version: v.version })),
+          RevisionAction.UPDATE,
+          author,
+          `actor ${from.slug} merged into ${into.slug}`,
+        );
         return into.id;
       });
       return ctx.dataSource.getRepository(Actor).findOneByOrFail({ id: changed });

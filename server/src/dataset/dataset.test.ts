@@ -23,12 +23,12 @@ describe('dataset validation (no database)', () => {
   it.each([
     ['a bad date', { startDate: '2021-02-30' }, /startDate must be a real date/],
     ['an end before the start', { endDate: '2021-10-01' }, /endDate is before startDate/],
-    ['an unknown actor', { participants: [{ actor: 'nobody', role: 'SPEAKER' }] }, /unknown actor "nobody"/],
+    ['an unknown actor', { participants: [{ actor: 'nobody', role: 'SPEAKER' }] } as Partial<DatasetEvent>, /unknown actor "nobody"/],
     ['no sources', { citations: [] }, /at least one source/],
     ['a tone out of range', { tone: 11, toneNote: 'too much' }, /tone must be a number from -10 to 10/],
     ['a tone override without a note', { tone: -3 }, /toneNote/],
     ['an unknown CAMEO code', { cameoCode: '999' }, /not a CAMEO code/],
-    ['a link to a missing event', { links: [{ type: 'RESPONDS_TO', to: 'missing' }] }, /unknown event "missing"/],
+    ['a link to a missing event', { links: [{ type: 'RESPONDS_TO', to: 'missing' }] } as Partial<DatasetEvent>, /unknown event "missing"/],
     ['a field of another kind', { format: 'PHONE' } as Partial<DatasetEvent>, /not allowed on a STATEMENT/],
     ['a quote without its type', { quoteType: undefined }, /quoteType/],
   ])('Given an event with %s, Then the problem names the file and the record', (_name, patch, message) => {

@@ -205,6 +205,30 @@ describe('delete, restore, revert and the revision log', () => {
   });
 });
 
+describe('revert replaces the whole record', () => {
+  it('Given version 2 set verification REPORTED and datePrecision MONTH, When reverted to version 1, Then both are back at their defaults', async () => {
+    const created = await app.gql(
+      CREATE_MEETING,
+      { input: meeting({ title: 'Revert defaults subject', startDate: '2021-11-15' }) },
+      as(editor),
+    );
+    const id = created.data.createMeeting.id;
+    const edited = await app.gql(
+      `mutation($id: ID!) { updateMeeting(id: $id, version: 1, input: { verification: REPORTED, datePrecision: MONTH, startDate: "2021-11-01" }) { version } }`,
+      { id },
+      as(editor),
+    );
+    expect(edited.errors).toBeUndefined();
+    const reverted = await app.gql(
+      `mutation($id: ID!) { revertEvent(id: $id, toVersion: 1, version: 2) { version startDate datePrecision verification } }`,
+      { id },
+      as(editor),
+    );
+    expect(reverted.errors).toBeUndefined();
+    expect(reverted.data.revertEvent).toEqual({ version: 3, startDate: '2021-11-15', datePrecision: 'DAY', verification: 'CONFIRMED' });
+  });
+});
+
 describe('links and actors', () => {
   it('links: no self-links, no duplicates, and unlinking an absent link is NOT_FOUND', async () => {
     const LINK = `mutation($input: LinkInput!) { linkEvents(input: $input) { slug links { type direction event { slug } } } }`;

@@ -13,7 +13,7 @@ export const FIXTURE_ACTORS: DatasetActor[] = [
   { id: 'un-observer', name: 'An Observer', kind: 'ORGANIZATION', country: 'CH', aliases: [] },
 ];
 
-const base = { direction: 'MUTUAL', cameoCode: '040', importance: 2, tags: [] as string[] };
+const base = { direction: 'MUTUAL' as const, cameoCode: '040', importance: 2, tags: [] as string[] };
 
 export const FIXTURE_EVENTS: DatasetEvent[] = [
   {
