@@ -14,6 +14,7 @@ import { FullTextSearch1732800000000 } from './migrations/1732800000000-FullText
 import { SearchDocumentLookup1733000000000 } from './migrations/1733000000000-SearchDocumentLookup';
 import { EventDailyRollups1733100000000 } from './migrations/1733100000000-EventDailyRollups';
 import { WindowIndexes1733200000000 } from './migrations/1733200000000-WindowIndexes';
+import { StatementTranslation1733300000000 } from './migrations/1733300000000-StatementTranslation';
 
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   SearchDocumentLookup1733000000000,
   EventDailyRollups1733100000000,
   WindowIndexes1733200000000,
+  StatementTranslation1733300000000,
 ];
 
 export interface DataSourceOptions {

@@ -163,6 +163,12 @@ const KIND_FIELDS = {
     quoteType: oneOf(QuoteType, 'must be DIRECT, INDIRECT or PARAPHRASE')
       .optional()
       .meta({ description: 'DIRECT (verbatim), INDIRECT (reported speech) or PARAPHRASE.' }),
+    translatedFrom: language('must be an ISO 639-1 code such as "ru"').optional().meta({
+      description: 'When the quote is a translation: the language it was translated from (ISO 639-1); differs from quoteLanguage.',
+    }),
+    translatedBy: text(200, 'must be text of at most 200 characters')
+      .optional()
+      .meta({ description: 'Who translated the quote: the outlet or body that made the translation, plain text (e.g. "TASS").' }),
     outlet: slugRef('must be an actor id').optional().meta({ description: 'Actor id of the outlet, e.g. "interfax".' }),
   },
   [EventKind.MEETING]: {
@@ -239,13 +245,22 @@ function commonRules(e: Common): Issue[] {
   return issues;
 }
 
-type StatementFields = { quote?: string; quoteLanguage?: string; quoteType?: string };
+type StatementFields = { quote?: string; quoteLanguage?: string; quoteType?: string; translatedFrom?: string; translatedBy?: string };
 function statementRules(e: StatementFields): Issue[] {
   const issues: Issue[] = [];
   if (e.quote !== undefined) {
     if (e.quoteType === undefined) issues.push({ message: 'a quote needs quoteType DIRECT, INDIRECT or PARAPHRASE' });
     if (e.quoteLanguage === undefined) issues.push({ message: 'a quote needs quoteLanguage, e.g. "ru" or "en"' });
   }
+  if (e.translatedFrom !== undefined) {
+    if (e.quote === undefined) issues.push({ message: 'translatedFrom is only for a quote, and this statement has none' });
+    else if (e.translatedFrom === e.quoteLanguage)
+      issues.push({
+        message: `translatedFrom "${e.translatedFrom}" is the quote's own language (quoteLanguage); a translation comes from another`,
+      });
+  }
+  if (e.translatedBy !== undefined && e.translatedFrom === undefined)
+    issues.push({ message: 'translatedBy needs translatedFrom, the language the quote was translated from' });
   return issues;
 }
 

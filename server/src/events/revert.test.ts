@@ -78,8 +78,19 @@ const meetingEdit = fc.record(
 );
 const statementEdit = fc.oneof(
   fc.record({ medium: fc.constantFrom('INTERVIEW', 'BRIEFING'), outletId: maybe(fc.constant('interfax')) }, { requiredKeys: [] }),
-  fc.record({ quote: words, quoteType: fc.constantFrom('DIRECT', 'PARAPHRASE'), quoteLanguage: fc.constantFrom('en', 'ru') }),
-  fc.constant({ quote: null, quoteType: null, quoteLanguage: null }),
+  fc
+    .record({
+      quote: words,
+      quoteType: fc.constantFrom('DIRECT', 'PARAPHRASE'),
+      quoteLanguage: fc.constantFrom('en', 'ru'),
+      translation: maybe(fc.record({ translatedBy: maybe(words) })),
+    })
+    .map(({ translation, ...quote }) => ({
+      ...quote,
+      translatedFrom: translation ? (quote.quoteLanguage === 'en' ? 'ru' : 'en') : null,
+      translatedBy: translation?.translatedBy ?? null,
+    })),
+  fc.constant({ quote: null, quoteType: null, quoteLanguage: null, translatedFrom: null, translatedBy: null }),
 );
 
 type Edit = Record<string, unknown>;

@@ -31,6 +31,8 @@ export const FIXTURE_EVENTS: DatasetEvent[] = [
     quote: 'I cannot say we made much headway',
     quoteLanguage: 'en',
     quoteType: 'DIRECT',
+    translatedFrom: 'ru',
+    translatedBy: 'Interfax',
     participants: [{ actor: 'ryabkov', role: 'SPEAKER' }],
     citations: cite(1),
     links: [{ type: 'FOLLOWS_UP', to: 'e2-meeting' }],
