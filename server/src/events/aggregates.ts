@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Direction, EventKind } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
-import type { EventService } from './event.service';
+import { applyFilter, rollupAnswers } from './filter';
 import type { EventFilter } from './event.inputs';
 
 export enum Bucket {
@@ -81,19 +81,6 @@ export class TemperaturePoint {
   all: DirectionalTone;
 }
 
-/** Whether the daily rollups can answer for this filter: none, or kinds only (the query's range replaces from/to). */
-export function rollupAnswers(filter: EventFilter | undefined): boolean {
-  if (!filter) return true;
-  return Object.entries(filter).every(
-    ([name, value]) =>
-      ['kinds', 'from', 'to'].includes(name) ||
-      value === undefined ||
-      value === null ||
-      value === '' ||
-      (Array.isArray(value) && value.length === 0),
-  );
-}
-
 function checkRange(from: string, to: string, bucket: Bucket) {
   if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
@@ -103,10 +90,7 @@ function checkRange(from: string, to: string, bucket: Bucket) {
 }
 
 export class AggregateService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EventService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
     checkRange(from, to, bucket);
@@ -123,8 +107,7 @@ export class AggregateService {
           .groupBy('1, 2')
           .having('sum(r.events) > 0')
           .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to })
-      : this.events
-          .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
+      : applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
           .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
           .addSelect('e.kind', 'kind')
           .addSelect('count(*)', 'n')
@@ -189,8 +172,7 @@ export class AggregateService {
       params = [];
     } else {
       // A filter the rollup cannot answer: the matching events themselves, through the same indexes as `events`.
-      const [sql, filterParams] = this.events
-        .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
+      const [sql, filterParams] = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
         .select('e.start_date', 'start_date')
         .addSelect('e.direction', 'direction')
         .addSelect('e.tone', 'tone')

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventKind, LinkType } from '@detente/shared';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { UUID_PATTERN } from '../common/ids';
+import { slugify } from '../common/slug';
 import type { DatasetActor, DatasetProblem } from '../dataset/dataset.types';
 import { validateDataset } from '../dataset/dataset.validate';
 import { RevisionAction } from '../revisions/revision.entity';
@@ -44,17 +45,8 @@ function problemsError(problems: DatasetProblem[]): AppError {
   });
 }
 
-export function slugify(date: string, title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${date}-${words || 'event'}`;
-}
+/** The slug of a new event: its date, then words of its title. */
+const eventSlug = (date: string, title: string) => `${date}-${slugify(title, 60) || 'event'}`;
 
 export class EventWriteService {
   constructor(
@@ -188,7 +180,7 @@ export class EventWriteService {
     if (!input.title || !input.startDate)
       throw badInput('title and startDate are required to create an event', !input.title ? 'input.title' : 'input.startDate');
     const id = await this.dataSource.transaction(async (manager) => {
-      let slug = input.slug ?? slugify(input.startDate!, input.title!);
+      let slug = input.slug ?? eventSlug(input.startDate!, input.title!);
       if (input.slug) {
         const [taken] = await manager.query('SELECT 1 FROM event WHERE slug = $1', [slug]);
         if (taken) throw new AppError(ErrorCode.CONFLICT, `An event with slug "${slug}" exists already`);
@@ -196,7 +188,7 @@ export class EventWriteService {
         const taken = new Set(
           (await manager.query('SELECT slug FROM event WHERE slug LIKE $1', [`${slug}%`])).map((r: { slug: string }) => r.slug),
         );
-        for (let n = 2; taken.has(slug); n++) slug = `${slugify(input.startDate!, input.title!)}-${n}`;
+        for (let n = 2; taken.has(slug); n++) slug = `${eventSlug(input.startDate!, input.title!)}-${n}`;
       }
       const { record, actorIdBySlug } = await this.merged(manager, kind, slug, undefined, input);
       const eventId = (await insertEvents(manager, [record], actorIdBySlug)).get(slug)!;

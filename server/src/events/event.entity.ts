@@ -290,12 +290,3 @@ export class Agreement extends Event {
   @Column({ type: 'text', nullable: true })
   instrument: string | null;
 }
-
-export const EVENT_CLASSES = [Statement, Meeting, Sanction, MissionAction, Agreement] as const;
-export const CLASS_BY_KIND = {
-  [EventKind.STATEMENT]: Statement,
-  [EventKind.MEETING]: Meeting,
-  [EventKind.SANCTION]: Sanction,
-  [EventKind.MISSION]: MissionAction,
-  [EventKind.AGREEMENT]: Agreement,
-} as const;

@@ -32,7 +32,7 @@ export class EventResolver {
     description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.',
   })
   timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
-    return ctx.events.timeline(from, to, filter, maxItems);
+    return ctx.timeline.timeline(from, to, filter, maxItems);
   }
 
   @Query(() => [BucketCount], {
