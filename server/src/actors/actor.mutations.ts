@@ -2,7 +2,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { ActorKind, ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { UUID_PATTERN } from '../common/ids';
 import { SLUG_PATTERN } from '../dataset/dataset.validate';

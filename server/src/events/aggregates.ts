@@ -1,22 +1,12 @@
 // Counts and "temperature" (tone over time) per calendar bucket, computed in PostgreSQL; only buckets reach Node.
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { Direction, EventKind } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
 import { applyFilter, rollupAnswers } from './filter';
-import type { EventFilter } from './event.inputs';
+import { Bucket, EventFilter, MAX_BUCKETS } from './event.inputs';
 
-export enum Bucket {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-  YEAR = 'YEAR',
-}
-registerEnumType(Bucket, { name: 'Bucket', description: 'Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years.' });
-
-export const MAX_BUCKETS = 1000;
-export const DEFAULT_SMOOTHING = 0.3;
 const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };

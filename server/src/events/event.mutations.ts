@@ -1,7 +1,7 @@
 // Mutations on events (editors), the revision log, and the live `eventChanged` subscription.
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { ApiKeyRole, EventKind } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { Revision } from '../revisions/revision.entity';
 import { Agreement, Event, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './event.entity';
 import { EVENT_CHANGED, EventChange } from './event-changes';

@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { notFound } from '../common/errors';
 import { Citation, Source } from '../sources/source.entity';
 import { Event, Statement } from './event.entity';

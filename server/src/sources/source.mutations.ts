@@ -2,7 +2,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { DateScalar } from '../common/scalars';
 import { Source } from './source.entity';
 

@@ -1,7 +1,7 @@
 // Sources and tags: what the record rests on, and the topics it is filed under.
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { connectionTypes } from '../common/pagination';
 import { PageArgs } from '../common/page-args';
 import { Event } from '../events/event.entity';

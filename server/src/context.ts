@@ -1,16 +1,16 @@
 // What every resolver receives: per-request loaders and services, and the caller's key, built once per request.
 import { DataSource } from 'typeorm';
 import { Loaders, createLoaders } from './loaders';
-import { AppError, ErrorCode } from './errors';
-import { EventService } from '../events/event.service';
-import { ActorService } from '../actors/actor.service';
-import { AggregateService } from '../events/aggregates';
-import { TimelineService } from '../events/timeline.service';
-import { SourceService } from '../sources/source.service';
-import { ApiKeyService, Principal } from '../auth/api-key.service';
-import { AuthContext, bearerKey } from '../auth/auth';
-import { EventWriteService } from '../events/event-write.service';
-import { publishChange } from '../events/event-changes';
+import { AppError, ErrorCode } from './common/errors';
+import { EventService } from './events/event.service';
+import { ActorService } from './actors/actor.service';
+import { AggregateService } from './events/aggregates';
+import { TimelineService } from './events/timeline.service';
+import { SourceService } from './sources/source.service';
+import { ApiKeyService, Principal } from './auth/api-key.service';
+import { AuthContext, bearerKey } from './auth/auth';
+import { EventWriteService } from './events/event-write.service';
+import { publishChange } from './events/event-changes';
 
 export interface Context extends AuthContext {
   requestId: string;
