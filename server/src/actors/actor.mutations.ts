@@ -3,10 +3,7 @@ import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-vali
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { ActorKind, ApiKeyRole } from '@detente/shared';
 import type { Context } from '../context';
-import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
-import { UUID_PATTERN } from '../common/ids';
-import { SLUG_PATTERN } from '../dataset/dataset.validate';
-import { slugify } from '../common/slug';
+import { SLUG_PATTERN } from '../events/event.record';
 import { Actor } from './actor.entity';
 
 @InputType({ description: "An actor's fields; on update, fields left out keep their values." })
@@ -47,40 +44,22 @@ export class ActorInput {
   wikidataId?: string;
 }
 
-const slugFromName = (name: string) => slugify(name, 80) || 'actor';
-
-const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
-
 @Resolver(() => Actor)
 export class ActorMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Actor, { description: 'Add an actor. Editors only.' })
-  async createActor(@Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput, @Ctx() ctx: Context) {
-    if (!input.name || !input.kind)
-      throw badInput('name and kind are required to create an actor', !input.name ? 'input.name' : 'input.kind');
-    const repo = ctx.dataSource.getRepository(Actor);
-    try {
-      return await repo.save(repo.create({ ...input, slug: input.slug ?? slugFromName(input.name), aliases: input.aliases ?? [] }));
-    } catch (error) {
-      if (uniqueViolation(error))
-        throw new AppError(ErrorCode.CONFLICT, `An actor with slug "${input.slug ?? slugFromName(input.name)}" exists already`);
-      throw error;
-    }
+  createActor(@Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput, @Ctx() ctx: Context) {
+    return ctx.actors.create(input);
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Actor, { description: 'Correct an actor; fields left out keep their values. Editors only.' })
-  async updateActor(
+  updateActor(
     @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
     @Arg('input', () => ActorInput, { description: 'The fields to set.' }) input: ActorInput,
     @Ctx() ctx: Context,
   ) {
-    const repo = ctx.dataSource.getRepository(Actor);
-    const actor = await repo.findOne({ where: UUID_PATTERN.test(id) ? { id } : { slug: id } });
-    if (!actor) throw notFound(`No actor "${id}"`);
-    if (input.slug && input.slug !== actor.slug) throw badInput('slug cannot change once an actor exists', 'input.slug');
-    for (const [key, value] of Object.entries(input)) if (value !== undefined) (actor as unknown as Record<string, unknown>)[key] = value;
-    return repo.save(actor);
+    return ctx.actors.update(id, input);
   }
 
   @Authorized(ApiKeyRole.EDITOR)
@@ -88,14 +67,11 @@ export class ActorMutationResolver {
     description:
       'Merge a duplicate actor into another: its participations and outlets move over, it redirects to the other from then on, and every event it touched gets a new revision. Editors only.',
   })
-  async mergeActors(
+  mergeActors(
     @Arg('fromId', () => ID, { description: 'The duplicate (UUID or slug); it stays as a redirect.' }) fromId: string,
     @Arg('intoId', () => ID, { description: 'The actor to keep (UUID or slug).' }) intoId: string,
     @Ctx() ctx: Context,
   ) {
-    return ctx.writes(async (author) => {
-      const changed = await ctx.actors.merge(fromId, intoId, author);
-      return ctx.dataSource.getRepository(Actor).findOneByOrFail({ id: changed });
-    });
+    return ctx.writes((author) => ctx.actors.merge(fromId, intoId, author));
   }
 }

@@ -1,10 +1,11 @@
 // Actors: a searchable, keyset-paged list, single actors by id or slug (following merge redirects), their stats, and merging a duplicate.
 import { DataSource } from 'typeorm';
-import { EventKind, ParticipantRole } from '@detente/shared';
+import { ActorKind, EventKind, ParticipantRole } from '@detente/shared';
 import { ConnectionShape } from '../common/pagination';
 import { PageRequest, SortKey } from '../common/keyset';
 import { containsPattern, paginate } from '../common/paginate';
 import { UUID_PATTERN } from '../common/ids';
+import { slugify } from '../common/slug';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { RevisionAction } from '../revisions/revision.entity';
 import { writeRevisions } from '../revisions/revision.service';
@@ -22,6 +23,19 @@ export interface ActorStats {
   firstDate: string | null;
   lastDate: string | null;
 }
+
+export interface ActorFields {
+  slug?: string;
+  name?: string;
+  kind?: ActorKind;
+  country?: string;
+  title?: string;
+  aliases?: string[];
+  wikidataId?: string;
+}
+
+const slugFromName = (name: string) => slugify(name, 80) || 'actor';
+const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export class ActorService {
   constructor(private readonly dataSource: DataSource) {}
@@ -68,10 +82,10 @@ export class ActorService {
 
   /**
    * Merges a duplicate actor into another, in one transaction: participations and outlets move over, the duplicate
-   * redirects from then on, and every event it touched gets a new version and revision. Returns the kept actor's id.
+   * redirects from then on, and every event it touched gets a new version and revision. Returns the kept actor.
    */
-  async merge(fromId: string, intoId: string, author: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
+  async merge(fromId: string, intoId: string, author: string): Promise<Actor> {
+    const keptId = await this.dataSource.transaction(async (manager) => {
       const find = async (ref: string) => {
         const [row] = await manager.query('SELECT id, slug, merged_into_id FROM actor WHERE id::text = $1 OR slug = $1 FOR UPDATE', [ref]);
         if (!row) throw notFound(`No actor "${ref}"`);
@@ -110,5 +124,29 @@ export class ActorService {
       );
       return into.id;
     });
+    return this.dataSource.getRepository(Actor).findOneByOrFail({ id: keptId });
+  }
+
+  async create(fields: ActorFields): Promise<Actor> {
+    if (!fields.name || !fields.kind)
+      throw badInput('name and kind are required to create an actor', !fields.name ? 'input.name' : 'input.kind');
+    const slug = fields.slug ?? slugFromName(fields.name);
+    const repo = this.dataSource.getRepository(Actor);
+    try {
+      return await repo.save(repo.create({ ...fields, slug, aliases: fields.aliases ?? [] }));
+    } catch (error) {
+      if (uniqueViolation(error)) throw new AppError(ErrorCode.CONFLICT, `An actor with slug "${slug}" exists already`);
+      throw error;
+    }
+  }
+
+  /** Changes the fields given; the others keep their values. The slug is fixed once created. */
+  async update(idOrSlug: string, fields: ActorFields): Promise<Actor> {
+    const repo = this.dataSource.getRepository(Actor);
+    const actor = await repo.findOne({ where: UUID_PATTERN.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
+    if (!actor) throw notFound(`No actor "${idOrSlug}"`);
+    if (fields.slug && fields.slug !== actor.slug) throw badInput('slug cannot change once an actor exists', 'input.slug');
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) (actor as unknown as Record<string, unknown>)[key] = value;
+    return repo.save(actor);
   }
 }
