@@ -1,11 +1,11 @@
 // Starts the app exactly as the README says (`npm start`, embedded PostgreSQL in a fresh folder) and opens Debian's Chromium.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, Browser } from 'playwright-core';
 import { HEADLESS_CHROMIUM_ARGS } from '../../server/src/test-support/chromium';
+import { freePort } from '../../server/src/test-support/net';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -14,17 +14,6 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 if (!HAS_CHROMIUM) {
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningApp {

@@ -1,4 +1,4 @@
-// The benchmark scenarios of issue 8: for each, the app's GraphQL request, the floor's single hand-written SQL
+// The benchmark scenarios (the README's Performance section): for each, the app's GraphQL request, the floor's single hand-written SQL
 // statement (JSON built in PostgreSQL), and the peer's (PostGraphile) closest GraphQL equivalent.
 import { COMMON_TERM, DATA_RANGE, RARE_TERM } from './fill';
 

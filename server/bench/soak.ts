@@ -3,9 +3,9 @@
 // Reports errors, p50/p99 and requests per second, and for the restart: requests failed, time to recover, data intact.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../src/test-support/net';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const PG_PROCESS = path.join(REPO, 'server', 'src', 'test-support', 'embedded-process.mjs');
@@ -22,14 +22,6 @@ const QUERIES = [
   `{ relationsTemperature(from: "2014-01-01", to: "2024-12-31", bucket: MONTH) { start usToRu { meanTone smoothed } ruToUs { meanTone smoothed } } }`,
   `{ actors(search: "Lavrov") { nodes { id name title } } }`,
 ].map((query) => JSON.stringify({ query }));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 function startPostgres(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [PG_PROCESS, dataDir, String(port), 'soak'], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
-import { Context, createContext } from './common/context';
+import { Context, createContext } from './context';
 import { FragmentDefinitionNode, Kind } from 'graphql';
 import { nameRejectedValues } from './common/bad-values';
 import { enforceLimits, measureOperation } from './common/limits';

@@ -1,5 +1,5 @@
 // Keeps `npm run bench` working: the whole harness at a tiny size and a second per row (no PostGraphile, so no
-// download), and every scenario of issue 8 comes back with numbers.
+// download), and every scenario of bench/scenarios.ts comes back with numbers.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,7 +77,7 @@ describe('npm run bench (smoke)', () => {
     }
     for (const figure of ['p50', 'max']) expect({ figure, ok: isFigure(report.coldStart[figure]) }).toEqual({ figure, ok: true });
     expect(output).toContain('| scenario | server | p50 ms');
-    // The soak (issue 6): steady load and a PostgreSQL restart, the data intact afterwards.
+    // The soak (bench/soak.ts): steady load and a PostgreSQL restart, the data intact afterwards.
     const soak = JSON.parse(fs.readFileSync(`${results}.soak.json`, 'utf8'));
     expect(soak.steady.requests).toBeGreaterThan(0);
     expect(soak.steady.failed).toBe(0);

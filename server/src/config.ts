@@ -23,7 +23,7 @@ export interface Config {
   limits: QueryLimits;
   /** Who runs operations: graphql-jit (compiled once per distinct query) or graphql-js's interpreter. */
   graphqlExecutor: 'jit' | 'graphql-js';
-  // --- Operations (issue 7): read replicas, metrics, shutdown ---
+  // --- Operations: read replicas, metrics, shutdown ---
   /** Read-only replicas of DATABASE_URL; reads outside transactions go to them (TypeORM replication). */
   databaseReplicaUrls: string[];
   /** Serve Prometheus metrics on /metrics. */
@@ -120,7 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     if (problems.length) databaseUrl = undefined;
   }
 
-  // --- Operations (issue 7): read replicas, metrics, shutdown ---
+  // --- Operations: read replicas, metrics, shutdown ---
   const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -181,7 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     clientDist: path.resolve(env.CLIENT_DIST || path.join(root, 'client', 'dist')),
     logLevel,
     corsOrigins,
-    // --- Operations (issue 7) ---
+    // --- Operations ---
     databaseReplicaUrls,
     metricsEnabled: bool('METRICS_ENABLED', true),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),

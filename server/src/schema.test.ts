@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { printDatasetJsonSchema } from './events/event.record';
 import { printDetenteSchema } from './schema';
 
 describe('the committed schema', () => {
@@ -26,5 +27,12 @@ describe('the committed schema', () => {
       if (isEnumType(type) && !type.description) missing.push(type.name);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the committed JSON Schema of the dataset', () => {
+  it('Given events/event.record.ts, Then server/data/event.schema.json is exactly what it prints (run `npm run schema` to refresh)', () => {
+    const committed = fs.readFileSync(path.resolve(__dirname, '..', 'data', 'event.schema.json'), 'utf8');
+    expect(committed).toBe(printDatasetJsonSchema());
   });
 });

@@ -5,13 +5,21 @@ import { buildSchema, registerEnumType } from 'type-graphql';
 import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
 import { ActorMutationResolver } from './actors/actor.mutations';
+import { SourceMutationResolver } from './sources/source.mutations';
 import { authChecker } from './auth/auth';
 import { ViewerResolver } from './auth/viewer.resolver';
 import { CorrectionResolver } from './corrections/correction.resolver';
 import { RevisionHistoryResolver } from './revisions/revision.resolver';
 import { DatasetResolver } from './dataset/dataset.resolver';
 import { IntakeResolver } from './intake/intake.resolver';
-import { EventMutationResolver } from './events/event.mutations';
+import {
+  AgreementMutations,
+  EventMutationResolver,
+  MeetingMutations,
+  MissionActionMutations,
+  SanctionMutations,
+  StatementMutations,
+} from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './events/event.entity';
@@ -46,12 +54,18 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [
       EventResolver,
       EventMutationResolver,
+      StatementMutations,
+      MeetingMutations,
+      SanctionMutations,
+      MissionActionMutations,
+      AgreementMutations,
       StatementResolver,
       ParticipantResolver,
       CitationResolver,
       EventLinkResolver,
       ActorResolver,
       ActorMutationResolver,
+      SourceMutationResolver,
       SourceResolver,
       DatasetResolver,
       ViewerResolver,

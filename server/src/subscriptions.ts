@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { DataSource } from 'typeorm';
-import { createContext } from './common/context';
+import { createContext } from './context';
 import { getSchema } from './schema';
 
 export async function attachSubscriptions(server: http.Server, dataSource: DataSource): Promise<{ close(): Promise<void> }> {

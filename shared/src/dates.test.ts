@@ -1,5 +1,5 @@
 import { DatePrecision } from './enums';
-import { addDays, endOfPeriodExclusive, formatEventDate, parseIsoDate, toIsoDate } from './dates';
+import { addDays, addDaysIso, daysBetween, endOfPeriodExclusive, formatEventDate, parseIsoDate, toIsoDate } from './dates';
 
 describe('formatEventDate', () => {
   it('shows a DAY-precision date as day, month and year', () => {
@@ -67,5 +67,18 @@ describe('addDays', () => {
   it('crosses month and leap-day boundaries', () => {
     expect(toIsoDate(addDays({ year: 2024, month: 2, day: 28 }, 1))).toBe('2024-02-29');
     expect(toIsoDate(addDays({ year: 2021, month: 3, day: 1 }, -1))).toBe('2021-02-28');
+  });
+});
+
+describe('day arithmetic on YYYY-MM-DD strings', () => {
+  it('adds days across a leap day and counts the days between two dates', () => {
+    expect(addDaysIso('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysIso('2021-03-01', -1)).toBe('2021-02-28');
+    expect(daysBetween('2021-01-01', '2021-12-31')).toBe(364);
+    expect(daysBetween('2021-01-02', '2021-01-01')).toBe(-1);
+  });
+
+  it('refuses a string that is not a calendar day', () => {
+    expect(() => addDaysIso('2021-02-30', 1)).toThrow(RangeError);
   });
 });

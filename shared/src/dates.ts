@@ -113,3 +113,15 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   const shifted = new Date(ms);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
+
+/** Adds (or subtracts) whole days to a YYYY-MM-DD date. */
+export function addDaysIso(date: string, days: number): string {
+  const parsed = parseIsoDate(date);
+  if (!parsed) throw new RangeError(`Not a calendar day: ${date}`);
+  return toIsoDate(addDays(parsed, days));
+}
+
+/** Days from `from` to `to`, both YYYY-MM-DD: 0 for the same day, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

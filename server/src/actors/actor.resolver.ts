@@ -6,7 +6,7 @@ import { Actor } from './actor.entity';
 import { connectionTypes } from '../common/pagination';
 import { PageArgs } from '../common/page-args';
 import { DateScalar } from '../common/scalars';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { KindCount } from '../events/aggregates';
 import { EventFilter, EventOrder } from '../events/event.inputs';
 import { EventConnection } from '../events/event.types';

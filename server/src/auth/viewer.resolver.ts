@@ -1,7 +1,7 @@
 // Who the caller is: the desk signs in by asking this with the pasted key.
 import { Ctx, Field, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { invalidKeyError } from './auth';
 
 registerEnumType(ApiKeyRole, {

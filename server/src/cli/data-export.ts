@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { connectForTool } from '../db/connect';
 import { exportDataset } from '../dataset/dataset.store';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`Export failed: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => `Export failed: ${error instanceof Error ? error.message : error}`);

@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { connectForTool } from '../db/connect';
 import { DatasetFileError, readDatasetFile } from '../dataset/dataset.files';
 import { importDataset } from '../dataset/dataset.store';
+import { runCli } from './run-cli';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -23,14 +24,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(
-      error instanceof DatasetFileError
-        ? `Nothing was imported.\n${error.message}`
-        : `Import failed: ${error instanceof Error ? error.message : error}`,
-    );
-    process.exit(1);
-  },
+runCli(main, (error) =>
+  error instanceof DatasetFileError
+    ? `Nothing was imported.\n${error.message}`
+    : `Import failed: ${error instanceof Error ? error.message : error}`,
 );

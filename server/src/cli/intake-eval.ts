@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../db/embedded';
-import { createLoaders } from '../common/loaders';
+import { createLoaders } from '../loaders';
 import { EventService } from '../events/event.service';
 import { IntakeService } from '../intake/intake.service';
 import { EvalArticle, formatScores, readEvaluationSet, scoreArticle } from '../intake/eval/evaluation';

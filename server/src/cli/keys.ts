@@ -4,6 +4,7 @@ import { ApiKeyRole } from '@detente/shared';
 import { loadConfig } from '../config';
 import { ApiKeyError, ApiKeyService } from '../auth/api-key.service';
 import { connectForTool } from '../db/connect';
+import { runCli } from './run-cli';
 
 const USAGE = `Usage:
   npm run keys -- create --name NAME --role editor|admin   print a new key (shown once)
@@ -54,10 +55,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`keys failed: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => `keys failed: ${error instanceof Error ? error.message : error}`);

@@ -4,7 +4,7 @@ import { IsOptional, MaxLength } from 'class-validator';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { AppError, ErrorCode } from '../common/errors';
 import { PageArgs } from '../common/page-args';
 import { connectionTypes } from '../common/pagination';

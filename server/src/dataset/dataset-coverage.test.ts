@@ -1,4 +1,4 @@
-// The shipped dataset holds the numbers and the topics issue 4 ("The dataset") promises; read from the files, no database.
+// The shipped dataset holds the numbers and the topics server/data/README.md promises; read from the files, no database.
 import { DATASET_DIR } from '../test-support/db';
 import { readDatasetDir } from './dataset.files';
 import type { DatasetActor, DatasetEvent } from './dataset.types';

@@ -37,7 +37,8 @@ export function addDocument(into: DatasetFiles, document: unknown, display: stri
   if (!document || typeof document !== 'object' || Array.isArray(document)) {
     throw new DatasetFileError([{ file: display, record: '-', message: 'must be a JSON object with "actors" and/or "events" lists' }]);
   }
-  const { actors, events, ...rest } = document as { actors?: unknown; events?: unknown };
+  // "$schema" points editors at server/data/event.schema.json; it is not data.
+  const { actors, events, $schema: _schema, ...rest } = document as { actors?: unknown; events?: unknown; $schema?: unknown };
   const problems: DatasetProblem[] = Object.keys(rest).map((key) => ({
     file: display,
     record: '-',

@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { addDocument, DatasetFileError } from './dataset.files';
 import { importDataset, knownRecords } from './dataset.store';
 import type { DatasetFiles } from './dataset.types';

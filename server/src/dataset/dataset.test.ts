@@ -23,14 +23,22 @@ describe('dataset validation (no database)', () => {
   it.each([
     ['a bad date', { startDate: '2021-02-30' }, /startDate must be a real date/],
     ['an end before the start', { endDate: '2021-10-01' }, /endDate is before startDate/],
-    ['an unknown actor', { participants: [{ actor: 'nobody', role: 'SPEAKER' }] }, /unknown actor "nobody"/],
+    ['an unknown actor', { participants: [{ actor: 'nobody', role: 'SPEAKER' }] } as Partial<DatasetEvent>, /unknown actor "nobody"/],
     ['no sources', { citations: [] }, /at least one source/],
     ['a tone out of range', { tone: 11, toneNote: 'too much' }, /tone must be a number from -10 to 10/],
     ['a tone override without a note', { tone: -3 }, /toneNote/],
     ['an unknown CAMEO code', { cameoCode: '999' }, /not a CAMEO code/],
-    ['a link to a missing event', { links: [{ type: 'RESPONDS_TO', to: 'missing' }] }, /unknown event "missing"/],
+    ['a link to a missing event', { links: [{ type: 'RESPONDS_TO', to: 'missing' }] } as Partial<DatasetEvent>, /unknown event "missing"/],
     ['a field of another kind', { format: 'PHONE' } as Partial<DatasetEvent>, /not allowed on a STATEMENT/],
     ['a quote without its type', { quoteType: undefined }, /quoteType/],
+    [
+      'a translation of no quote',
+      { quote: undefined, quoteType: undefined, quoteLanguage: undefined },
+      /translatedFrom is only for a quote/,
+    ],
+    ['a translation from the quote’s own language', { translatedFrom: 'en' }, /translatedFrom "en" is the quote's own language/],
+    ['a translator without a translation', { translatedFrom: undefined }, /translatedBy needs translatedFrom/],
+    ['a translation from no language', { translatedFrom: 'Russian' }, /translatedFrom must be an ISO 639-1 code/],
   ])('Given an event with %s, Then the problem names the file and the record', (_name, patch, message) => {
     const problems = validateDataset(withEvent(patch));
     expect(problems).toEqual([
@@ -74,6 +82,14 @@ describe('dataset import and export (real PostgreSQL)', () => {
     await expect(importDataset(db.dataSource, files)).rejects.toThrow(/e5-agreement: startDate/);
     expect(await count('event')).toBe(0);
     expect(await count('actor')).toBe(0);
+  });
+
+  it('Given a translated quote, When imported and exported, Then translatedFrom and translatedBy come back as written', async () => {
+    await importDataset(db.dataSource, fixtureFiles());
+    const [row] = await db.dataSource.query(`SELECT translated_from, translated_by FROM event WHERE slug = 'e1-statement'`);
+    expect(row).toEqual({ translated_from: 'ru', translated_by: 'Interfax' });
+    const exported = (await exportDataset(db.dataSource)).events.find((e) => e.id === 'e1-statement');
+    expect(exported).toMatchObject({ quoteLanguage: 'en', translatedFrom: 'ru', translatedBy: 'Interfax' });
   });
 
   it('Given events already in the database, When the same ids are imported again, Then nothing changes and the clash is named', async () => {

@@ -1,4 +1,5 @@
 // The JSON format of server/data (see server/data/README.md): what a person writes and what export produces.
+import type { CitationRecordType, EventRecordInput, LinkRecordType, ParticipantRecordType } from '../events/event.record';
 
 export interface DatasetActor {
   id: string;
@@ -10,66 +11,11 @@ export interface DatasetActor {
   wikidataId?: string;
 }
 
-export interface DatasetParticipant {
-  actor: string;
-  role: string;
-  side?: string;
-}
-
-export interface DatasetCitation {
-  url: string;
-  title?: string;
-  publisher?: string;
-  publishedAt?: string;
-  language?: string;
-  excerpt?: string;
-}
-
-export interface DatasetLink {
-  type: string;
-  to: string;
-}
-
-export interface DatasetEvent {
-  id: string;
-  kind: string;
-  title: string;
-  summary?: string;
-  startDate: string;
-  endDate?: string;
-  datePrecision?: string;
-  location?: { name: string; country?: string };
-  direction: string;
-  cameoCode: string;
-  tone?: number;
-  toneNote?: string;
-  importance: number;
-  tags: string[];
-  verification?: string;
-  participants: DatasetParticipant[];
-  citations: DatasetCitation[];
-  links?: DatasetLink[];
-  // STATEMENT
-  quote?: string;
-  quoteLanguage?: string;
-  quoteType?: string;
-  medium?: string;
-  outlet?: string;
-  // MEETING
-  format?: string;
-  level?: string;
-  outcome?: string;
-  // SANCTION, MISSION, AGREEMENT
-  action?: string;
-  program?: string;
-  measures?: string[];
-  actingCountry?: string;
-  affectedCountry?: string;
-  facility?: string;
-  city?: string;
-  personnelCount?: number;
-  instrument?: string;
-}
+export type DatasetParticipant = ParticipantRecordType;
+export type DatasetCitation = CitationRecordType;
+export type DatasetLink = LinkRecordType;
+/** An event as a dataset file writes it; its fields are defined once, in events/event.record.ts. */
+export type DatasetEvent = EventRecordInput;
 
 export interface Dataset {
   actors: DatasetActor[];

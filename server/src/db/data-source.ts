@@ -15,6 +15,7 @@ import { FullTextSearch1732800000000 } from './migrations/1732800000000-FullText
 import { SearchDocumentLookup1733000000000 } from './migrations/1733000000000-SearchDocumentLookup';
 import { EventDailyRollups1733100000000 } from './migrations/1733100000000-EventDailyRollups';
 import { WindowIndexes1733200000000 } from './migrations/1733200000000-WindowIndexes';
+import { StatementTranslation1733300000000 } from './migrations/1733300000000-StatementTranslation';
 import { Corrections1733400000000 } from './migrations/1733400000000-Corrections';
 import { RecentChangesIndex1733400000001 } from './migrations/1733400000001-RecentChangesIndex';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   SearchDocumentLookup1733000000000,
   EventDailyRollups1733100000000,
   WindowIndexes1733200000000,
+  StatementTranslation1733300000000,
   Corrections1733400000000,
   RecentChangesIndex1733400000001,
 ];

@@ -1,22 +1,12 @@
 // Counts and "temperature" (tone over time) per calendar bucket, computed in PostgreSQL; only buckets reach Node.
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { Direction, EventKind } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
-import type { EventService } from './event.service';
-import type { EventFilter } from './event.inputs';
+import { applyFilter, rollupAnswers } from './filter';
+import { Bucket, EventFilter, MAX_BUCKETS } from './event.inputs';
 
-export enum Bucket {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-  YEAR = 'YEAR',
-}
-registerEnumType(Bucket, { name: 'Bucket', description: 'Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years.' });
-
-export const MAX_BUCKETS = 1000;
-export const DEFAULT_SMOOTHING = 0.3;
 const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
@@ -81,19 +71,6 @@ export class TemperaturePoint {
   all: DirectionalTone;
 }
 
-/** Whether the daily rollups can answer for this filter: none, or kinds only (the query's range replaces from/to). */
-export function rollupAnswers(filter: EventFilter | undefined): boolean {
-  if (!filter) return true;
-  return Object.entries(filter).every(
-    ([name, value]) =>
-      ['kinds', 'from', 'to'].includes(name) ||
-      value === undefined ||
-      value === null ||
-      value === '' ||
-      (Array.isArray(value) && value.length === 0),
-  );
-}
-
 function checkRange(from: string, to: string, bucket: Bucket) {
   if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
@@ -103,10 +80,7 @@ function checkRange(from: string, to: string, bucket: Bucket) {
 }
 
 export class AggregateService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EventService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
     checkRange(from, to, bucket);
@@ -123,8 +97,7 @@ export class AggregateService {
           .groupBy('1, 2')
           .having('sum(r.events) > 0')
           .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to })
-      : this.events
-          .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
+      : applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
           .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
           .addSelect('e.kind', 'kind')
           .addSelect('count(*)', 'n')
@@ -189,8 +162,7 @@ export class AggregateService {
       params = [];
     } else {
       // A filter the rollup cannot answer: the matching events themselves, through the same indexes as `events`.
-      const [sql, filterParams] = this.events
-        .applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
+      const [sql, filterParams] = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
         .select('e.start_date', 'start_date')
         .addSelect('e.direction', 'direction')
         .addSelect('e.tone', 'tone')

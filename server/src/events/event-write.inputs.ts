@@ -193,6 +193,19 @@ export class StatementInput extends EventInputBase {
   @IsOptional()
   quoteType?: QuoteType;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote.',
+  })
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'translatedFrom must be an ISO 639-1 code such as "ru"' })
+  translatedFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Who translated the quote: the outlet or body, plain text; needs translatedFrom.' })
+  @IsOptional()
+  @Length(1, 200)
+  translatedBy?: string;
+
   @Field(() => ID, { nullable: true, description: "The outlet (an actor's UUID or slug)." })
   @IsOptional()
   @Length(1, 120)

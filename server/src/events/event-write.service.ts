@@ -4,11 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventKind, LinkType } from '@detente/shared';
 import { AppError, ErrorCode, badInput, notFound } from '../common/errors';
 import { UUID_PATTERN } from '../common/ids';
-import { ensureSources, snapshotEvents, toEventRow } from '../dataset/dataset.store';
-import type { DatasetActor, DatasetEvent, DatasetProblem } from '../dataset/dataset.types';
+import { slugify } from '../common/slug';
+import type { DatasetActor, DatasetProblem } from '../dataset/dataset.types';
 import { validateDataset } from '../dataset/dataset.validate';
 import { RevisionAction } from '../revisions/revision.entity';
+import { writeRevisions } from '../revisions/revision.service';
 import { Event } from './event.entity';
+import { EventRecord, fullRecord } from './event.record';
+import { insertEvents, replaceEventRow, snapshotEvents, writeRelations } from './event.repository';
 import { EventInputBase, LinkInput, MAX_NOTE_LENGTH } from './event-write.inputs';
 
 export enum EventChangeType {
@@ -36,60 +39,14 @@ interface Current {
 }
 
 const INPUT_FILE = 'input';
-/** Columns an update may change; the slug and kind are fixed once created. */
-const WRITABLE_COLUMNS = [
-  'title',
-  'summary',
-  'start_date',
-  'end_date',
-  'date_precision',
-  'location_name',
-  'location_country',
-  'direction',
-  'cameo_code',
-  'tone',
-  'tone_note',
-  'importance',
-  'tags',
-  'verification',
-  'quote',
-  'quote_language',
-  'quote_type',
-  'medium',
-  'outlet_id',
-  'format',
-  'level',
-  'outcome',
-  'sanction_action',
-  'program',
-  'measures',
-  'mission_action',
-  'acting_country',
-  'affected_country',
-  'facility',
-  'city',
-  'personnel_count',
-  'agreement_action',
-  'instrument',
-];
-
 function problemsError(problems: DatasetProblem[]): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `Invalid event: ${problems.map((p) => p.message).join('; ')}`, {
     problems: problems.map((p) => p.message),
   });
 }
 
-export function slugify(date: string, title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${date}-${words || 'event'}`;
-}
+/** The slug of a new event: its date, then words of its title. */
+const eventSlug = (date: string, title: string) => `${date}-${slugify(title, 60) || 'event'}`;
 
 export class EventWriteService {
   constructor(
@@ -97,12 +54,11 @@ export class EventWriteService {
     private readonly publish: PublishChange,
   ) {}
 
-  private async current(manager: EntityManager, idOrSlug: string, lock = false): Promise<Current> {
+  private async current(manager: EntityManager, idOrSlug: string): Promise<Current> {
     const column = UUID_PATTERN.test(idOrSlug) ? 'id' : 'slug';
-    const [row] = await manager.query(
-      `SELECT id, slug, kind, version, deleted_at IS NOT NULL AS deleted FROM event WHERE ${column} = $1${lock ? ' FOR UPDATE' : ''}`,
-      [idOrSlug],
-    );
+    const [row] = await manager.query(`SELECT id, slug, kind, version, deleted_at IS NOT NULL AS deleted FROM event WHERE ${column} = $1`, [
+      idOrSlug,
+    ]);
     if (!row) throw notFound(`No event "${idOrSlug}"`);
     return row;
   }
@@ -146,9 +102,9 @@ export class EventWriteService {
     manager: EntityManager,
     kind: EventKind,
     slug: string,
-    base: DatasetEvent | undefined,
+    base: EventRecord | undefined,
     input: EventInputBase & Record<string, unknown>,
-  ) {
+  ): Promise<{ record: EventRecord; actorIdBySlug: Map<string, string> }> {
     const participantRefs = (input.participants ?? []).map((p) => p.actorId);
     const outletRef = typeof input.outletId === 'string' ? input.outletId : undefined;
     const baseRefs = [...(base?.participants ?? []).map((p) => p.actor), ...(base?.outlet ? [base.outlet] : [])];
@@ -184,10 +140,14 @@ export class EventWriteService {
       delete record.toneNote;
     }
     for (const [key, value] of Object.entries(record)) if (value === undefined) delete record[key];
+    return { record: this.checked(record, actors), actorIdBySlug: idBySlug };
+  }
 
+  /** The full record, defaults filled in, after the dataset's rules; refused with every problem named. */
+  private checked(record: Record<string, unknown>, actors: DatasetActor[]): EventRecord {
     const problems = validateDataset({
-      actors: actors.map((record, index) => ({ file: INPUT_FILE, index, record })),
-      events: [{ file: INPUT_FILE, index: 0, record: record as unknown as DatasetEvent }],
+      actors: actors.map((actor, index) => ({ file: INPUT_FILE, index, record: actor })),
+      events: [{ file: INPUT_FILE, index: 0, record: record as never }],
     }).map((p) => ({
       ...p,
       message: p.message
@@ -195,53 +155,7 @@ export class EventWriteService {
         .replace(/unknown actor "unknown:/, 'unknown actor "'),
     }));
     if (problems.length) throw problemsError(problems);
-    return { record: record as unknown as DatasetEvent, actorIdBySlug: idBySlug };
-  }
-
-  private async writeRelations(
-    manager: EntityManager,
-    eventId: string,
-    record: DatasetEvent,
-    actorIdBySlug: Map<string, string>,
-    actorCountry: (slug: string) => string | undefined,
-  ) {
-    await manager.query('DELETE FROM event_participant WHERE event_id = $1', [eventId]);
-    const participants = record.participants.map((p, position) => ({
-      event_id: eventId,
-      actor_id: actorIdBySlug.get(p.actor),
-      role: p.role,
-      side: p.side ?? (actorCountry(p.actor) === 'US' ? 'US' : actorCountry(p.actor) === 'RU' ? 'RU' : 'OTHER'),
-      position,
-    }));
-    if (participants.length) {
-      await manager.query(
-        `INSERT INTO event_participant (event_id, actor_id, role, side, position)
-         SELECT event_id, actor_id, role, side, position FROM jsonb_populate_recordset(NULL::event_participant, $1::jsonb)`,
-        [JSON.stringify(participants)],
-      );
-    }
-    await manager.query('DELETE FROM citation WHERE event_id = $1', [eventId]);
-    const sourceIds = await ensureSources(manager, record.citations);
-    const citations = record.citations.map((c, position) => ({
-      event_id: eventId,
-      source_id: sourceIds.get(c.url),
-      excerpt: c.excerpt ?? null,
-      position,
-    }));
-    await manager.query(
-      `INSERT INTO citation (event_id, source_id, excerpt, position)
-       SELECT event_id, source_id, excerpt, position FROM jsonb_populate_recordset(NULL::citation, $1::jsonb) ON CONFLICT DO NOTHING`,
-      [JSON.stringify(citations)],
-    );
-  }
-
-  private async countries(manager: EntityManager, slugs: string[]): Promise<(slug: string) => string | undefined> {
-    const rows: Array<{ slug: string; country: string | null }> = await manager.query(
-      'SELECT slug, country FROM actor WHERE slug = ANY($1)',
-      [slugs],
-    );
-    const bySlug = new Map(rows.map((r) => [r.slug, r.country ?? undefined]));
-    return (slug) => bySlug.get(slug);
+    return fullRecord(record as never);
   }
 
   private async revise(
@@ -253,15 +167,7 @@ export class EventWriteService {
     note: string | undefined,
   ) {
     if (note !== undefined && note.length > MAX_NOTE_LENGTH) throw badInput(`note must be at most ${MAX_NOTE_LENGTH} characters`, 'note');
-    const [snapshot] = await snapshotEvents(manager, 'e.id = $1', [eventId]);
-    await manager.query(`INSERT INTO revision (event_id, version, action, snapshot, author, note) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      eventId,
-      version,
-      action,
-      JSON.stringify(snapshot),
-      author,
-      note ?? null,
-    ]);
+    await writeRevisions(manager, [{ eventId, version }], action, author, note ?? null);
   }
 
   private async load(id: string): Promise<Event> {
@@ -274,7 +180,7 @@ export class EventWriteService {
     if (!input.title || !input.startDate)
       throw badInput('title and startDate are required to create an event', !input.title ? 'input.title' : 'input.startDate');
     const id = await this.dataSource.transaction(async (manager) => {
-      let slug = input.slug ?? slugify(input.startDate!, input.title!);
+      let slug = input.slug ?? eventSlug(input.startDate!, input.title!);
       if (input.slug) {
         const [taken] = await manager.query('SELECT 1 FROM event WHERE slug = $1', [slug]);
         if (taken) throw new AppError(ErrorCode.CONFLICT, `An event with slug "${slug}" exists already`);
@@ -282,26 +188,13 @@ export class EventWriteService {
         const taken = new Set(
           (await manager.query('SELECT slug FROM event WHERE slug LIKE $1', [`${slug}%`])).map((r: { slug: string }) => r.slug),
         );
-        for (let n = 2; taken.has(slug); n++) slug = `${slugify(input.startDate!, input.title!)}-${n}`;
+        for (let n = 2; taken.has(slug); n++) slug = `${eventSlug(input.startDate!, input.title!)}-${n}`;
       }
       const { record, actorIdBySlug } = await this.merged(manager, kind, slug, undefined, input);
-      const row = toEventRow(record, actorIdBySlug);
-      const [{ id: eventId }] = await manager.query(
-        `INSERT INTO event (${Object.keys(row).join(', ')}) SELECT ${Object.keys(row).join(', ')} FROM jsonb_populate_record(NULL::event, $1::jsonb) RETURNING id`,
-        [JSON.stringify(row)],
-      );
-      await this.writeRelations(
-        manager,
-        eventId,
-        record,
-        actorIdBySlug,
-        await this.countries(
-          manager,
-          record.participants.map((p) => p.actor),
-        ),
-      );
+      const eventId = (await insertEvents(manager, [record], actorIdBySlug)).get(slug)!;
+      await writeRelations(manager, [{ eventId, record }], actorIdBySlug);
       await this.revise(manager, eventId, 1, RevisionAction.CREATE, author, note);
-      return eventId as string;
+      return eventId;
     });
     this.publish({ type: EventChangeType.CREATED, eventId: id, version: 1, author });
     return this.load(id);
@@ -314,48 +207,49 @@ export class EventWriteService {
     input: EventInputBase & Record<string, unknown>,
     author: string,
     note?: string,
-    action = RevisionAction.UPDATE,
+  ): Promise<Event> {
+    return this.replace(idOrSlug, version, author, note, RevisionAction.UPDATE, kind, async (manager, current) => {
+      const [base] = await snapshotEvents(manager, 'e.id = $1', [current.id]);
+      if (input.slug && input.slug !== current.slug) throw badInput('slug cannot change once an event exists', 'input.slug');
+      const merged = await this.merged(manager, kind, current.slug, base, input);
+      return { ...merged, relations: Boolean(input.participants || input.citations) };
+    });
+  }
+
+  /**
+   * Writes a whole new record over an event, as one new version: every column and, when asked, every participant
+   * and citation come from the record, so nothing of the version it replaces survives unless the record has it.
+   */
+  private async replace(
+    idOrSlug: string,
+    version: number,
+    author: string,
+    note: string | undefined,
+    action: RevisionAction,
+    kind: EventKind | undefined,
+    build: (
+      manager: EntityManager,
+      current: Current,
+    ) => Promise<{ record: EventRecord; actorIdBySlug: Map<string, string>; relations: boolean }>,
   ): Promise<Event> {
     const { id, newVersion } = await this.dataSource.transaction(async (manager) => {
       const current = await this.current(manager, idOrSlug);
       if (current.deleted)
         throw new AppError(ErrorCode.CONFLICT, `Event "${current.slug}" is deleted; restore it first`, { currentVersion: current.version });
-      if (current.kind !== kind) throw badInput(`Event "${current.slug}" is a ${current.kind}, not a ${kind}`, 'id');
+      if (kind && current.kind !== kind) throw badInput(`Event "${current.slug}" is a ${current.kind}, not a ${kind}`, 'id');
       this.assertVersion(current, version);
-      const [base] = await snapshotEvents(manager, 'e.id = $1', [current.id]);
-      if (input.slug && input.slug !== current.slug) throw badInput('slug cannot change once an event exists', 'input.slug');
-      const { record, actorIdBySlug } = await this.merged(manager, kind, current.slug, base, input);
-      const row = toEventRow(record, actorIdBySlug);
-      const updated = await manager.query(
-        `UPDATE event SET (${WRITABLE_COLUMNS.join(', ')}) = (SELECT ${WRITABLE_COLUMNS.join(', ')} FROM jsonb_populate_record(NULL::event, $1::jsonb)),
-                          version = version + 1, updated_at = now()
-          WHERE id = $2 AND version = $3 AND deleted_at IS NULL RETURNING version`,
-        [JSON.stringify(row), current.id, version],
-      );
+      const { record, actorIdBySlug, relations } = await build(manager, current);
+      const newVersion = await replaceEventRow(manager, current.id, version, record, actorIdBySlug);
       // Another writer committed between our read and our write: its change stands, ours is refused.
-      if (!updated[0]?.length) {
+      if (newVersion === undefined) {
         const now = await this.current(manager, current.id);
         throw new AppError(
           ErrorCode.CONFLICT,
           `The event changed since version ${version}: it is at version ${now.version}. Reload it and apply your change again.`,
-          {
-            currentVersion: now.version,
-          },
+          { currentVersion: now.version },
         );
       }
-      const newVersion = updated[0][0].version as number;
-      if (input.participants || input.citations || action === RevisionAction.REVERT) {
-        await this.writeRelations(
-          manager,
-          current.id,
-          record,
-          actorIdBySlug,
-          await this.countries(
-            manager,
-            record.participants.map((p) => p.actor),
-          ),
-        );
-      }
+      if (relations) await writeRelations(manager, [{ eventId: current.id, record }], actorIdBySlug);
       await this.revise(manager, current.id, newVersion, action, author, note);
       return { id: current.id, newVersion };
     });
@@ -389,48 +283,31 @@ export class EventWriteService {
     return this.load(id);
   }
 
-  /** Restores the state an event had at `toVersion`, as a new revision; history is never rewritten. */
+  /**
+   * Restores the state an event had at `toVersion`, as a new revision; history is never rewritten. The row is
+   * replaced from that version's full snapshot (defaults included), not merged into the current one. Links are
+   * not part of it: they change through linkEvents and unlinkEvents, each with its own revision.
+   */
   async revert(idOrSlug: string, toVersion: number, version: number, author: string, note?: string): Promise<Event> {
-    const [current] = await this.dataSource.query('SELECT id, kind FROM event WHERE id::text = $1 OR slug = $1', [idOrSlug]);
-    if (!current) throw notFound(`No event "${idOrSlug}"`);
-    const [revision] = await this.dataSource.query('SELECT snapshot FROM revision WHERE event_id = $1 AND version = $2', [
-      current.id,
-      toVersion,
-    ]);
-    if (!revision) throw notFound(`Event "${idOrSlug}" has no version ${toVersion}`);
-    const snapshot = revision.snapshot as DatasetEvent;
-    const input: Record<string, unknown> = {
-      ...snapshot,
-      participants: snapshot.participants.map((p) => ({ actorId: p.actor, role: p.role, side: p.side })),
-      outletId: snapshot.outlet ?? null,
-    };
-    for (const key of ['id', 'kind', 'links', 'outlet']) delete input[key];
-    // Fields the old version did not have are cleared, not kept from the current one.
-    for (const key of [
-      'summary',
-      'endDate',
-      'location',
-      'tone',
-      'toneNote',
-      'quote',
-      'quoteLanguage',
-      'quoteType',
-      'outcome',
-      'program',
-      'facility',
-      'city',
-      'personnelCount',
-    ]) {
-      if (!(key in input)) input[key] = null;
-    }
-    return this.update(
-      current.kind,
-      current.id,
+    return this.replace(
+      idOrSlug,
       version,
-      input as EventInputBase & Record<string, unknown>,
       author,
       note ?? `Reverted to version ${toVersion}`,
       RevisionAction.REVERT,
+      undefined,
+      async (manager, current) => {
+        const [revision] = await manager.query('SELECT snapshot FROM revision WHERE event_id = $1 AND version = $2', [
+          current.id,
+          toVersion,
+        ]);
+        if (!revision) throw notFound(`Event "${idOrSlug}" has no version ${toVersion}`);
+        // Snapshots written before they held every field leave defaults out; fullRecord fills them in.
+        const { links: _links, ...snapshot } = revision.snapshot as EventRecord;
+        const refs = [...snapshot.participants.map((p) => p.actor), ...(snapshot.outlet ? [snapshot.outlet] : [])];
+        const { actors, idBySlug } = await this.resolveActors(manager, refs);
+        return { record: this.checked({ ...snapshot, id: current.slug }, actors), actorIdBySlug: idBySlug, relations: true };
+      },
     );
   }
 

@@ -179,6 +179,17 @@ export class Statement extends Event {
   @Column({ type: 'varchar', length: 16, nullable: true })
   medium: StatementMedium | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "When the quote is a translation: the language it was translated from (ISO 639-1); quoteLanguage is the translation's.",
+  })
+  @Column({ type: 'varchar', length: 8, name: 'translated_from', nullable: true })
+  translatedFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who translated the quote: the outlet or body that made the translation.' })
+  @Column({ type: 'text', name: 'translated_by', nullable: true })
+  translatedBy: string | null;
+
   @Column({ type: 'uuid', name: 'outlet_id', nullable: true })
   outletId: string | null;
 }
@@ -279,12 +290,3 @@ export class Agreement extends Event {
   @Column({ type: 'text', nullable: true })
   instrument: string | null;
 }
-
-export const EVENT_CLASSES = [Statement, Meeting, Sanction, MissionAction, Agreement] as const;
-export const CLASS_BY_KIND = {
-  [EventKind.STATEMENT]: Statement,
-  [EventKind.MEETING]: Meeting,
-  [EventKind.SANCTION]: Sanction,
-  [EventKind.MISSION]: MissionAction,
-  [EventKind.AGREEMENT]: Agreement,
-} as const;

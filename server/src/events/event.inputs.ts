@@ -4,7 +4,17 @@ import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'ty
 import { Direction, EventKind, ParticipantRole, Side, Verification } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
 import { PageArgs } from '../common/page-args';
-import { Bucket, DEFAULT_SMOOTHING } from './aggregates';
+
+export enum Bucket {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+registerEnumType(Bucket, { name: 'Bucket', description: 'Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years.' });
+
+export const MAX_BUCKETS = 1000;
+export const DEFAULT_SMOOTHING = 0.3;
 
 export const MAX_FILTER_VALUES = 50;
 export const MAX_SEARCH_LENGTH = 200;

@@ -1,13 +1,14 @@
 // Mutations on events (editors), the revision log, and the live `eventChanged` subscription.
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { ApiKeyRole, EventKind } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { Revision } from '../revisions/revision.entity';
-import { Agreement, Event, Meeting, MissionAction, Sanction, Statement } from './event.entity';
+import { Agreement, Event, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './event.entity';
 import { EVENT_CHANGED, EventChange } from './event-changes';
 import type { EventChangePayload } from './event-write.service';
 import {
   AgreementInput,
+  EventInputBase,
   LinkInput,
   MAX_NOTE_LENGTH,
   MeetingInput,
@@ -24,118 +25,84 @@ const versionArg = {
   description: 'The version your change is based on; a stale version is refused with CONFLICT and the current version.',
 } as const;
 
+type ClassOf<T> = new (...args: never[]) => T;
+type EventFields = EventInputBase & Record<string, unknown>;
+
+/**
+ * The create and update mutations of one kind (`createStatement`, `updateStatement`, …), which share one shape:
+ * type-graphql's resolver-inheritance pattern, an abstract resolver made per kind and extended by a concrete one.
+ */
+function kindMutations<T extends Event, I extends EventInputBase>(
+  kind: EventKind,
+  type: ClassOf<T>,
+  input: ClassOf<I>,
+  what: { created: string; changed: string },
+) {
+  const name = TYPE_NAME_BY_KIND[kind];
+  // Only the concrete resolvers listed in schema.ts are built; this base carries their metadata.
+  @Resolver()
+  abstract class KindMutations {
+    @Authorized(ApiKeyRole.EDITOR)
+    @Mutation(() => type, { name: `create${name}`, description: `Record ${what.created}. Editors only.` })
+    create(
+      @Arg('input', () => input, { description: 'The fields to set.' }) fields: I,
+      @Arg('note', () => String, noteArg) note: string | undefined,
+      @Ctx() ctx: Context,
+    ) {
+      return ctx.writes((author) => ctx.eventWrites.create(kind, { ...fields } as EventFields, author, note));
+    }
+
+    @Authorized(ApiKeyRole.EDITOR)
+    @Mutation(() => type, {
+      name: `update${name}`,
+      description: `Change ${what.changed}; fields left out keep their values. Editors only.`,
+    })
+    update(
+      @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
+      @Arg('version', () => Int, versionArg) version: number,
+      @Arg('input', () => input, { description: 'The fields to set.' }) fields: I,
+      @Arg('note', () => String, noteArg) note: string | undefined,
+      @Ctx() ctx: Context,
+    ) {
+      return ctx.writes((author) => ctx.eventWrites.update(kind, id, version, { ...fields } as EventFields, author, note));
+    }
+  }
+  return KindMutations;
+}
+
+@Resolver()
+export class StatementMutations extends kindMutations(EventKind.STATEMENT, Statement, StatementInput, {
+  created: 'a statement',
+  changed: 'a statement',
+}) {}
+
+@Resolver()
+export class MeetingMutations extends kindMutations(EventKind.MEETING, Meeting, MeetingInput, {
+  created: 'a meeting',
+  changed: 'a meeting',
+}) {}
+
+@Resolver()
+export class SanctionMutations extends kindMutations(EventKind.SANCTION, Sanction, SanctionInput, {
+  created: 'a sanctions step',
+  changed: 'a sanctions step',
+}) {}
+
+@Resolver()
+export class MissionActionMutations extends kindMutations(EventKind.MISSION, MissionAction, MissionActionInput, {
+  created: 'an action against a diplomatic mission',
+  changed: 'a mission action',
+}) {}
+
+@Resolver()
+export class AgreementMutations extends kindMutations(EventKind.AGREEMENT, Agreement, AgreementInput, {
+  created: 'an agreement step or a prisoner exchange',
+  changed: 'an agreement',
+}) {}
+
+/** Mutations on any kind: delete, restore, revert and links; the revision log; live changes. */
 @Resolver(() => Event)
 export class EventMutationResolver {
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Statement, { description: 'Record a statement. Editors only.' })
-  createStatement(
-    @Arg('input', () => StatementInput, { description: 'The fields to set.' }) input: StatementInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.STATEMENT, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Meeting, { description: 'Record a meeting. Editors only.' })
-  createMeeting(
-    @Arg('input', () => MeetingInput, { description: 'The fields to set.' }) input: MeetingInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.MEETING, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Sanction, { description: 'Record a sanctions step. Editors only.' })
-  createSanction(
-    @Arg('input', () => SanctionInput, { description: 'The fields to set.' }) input: SanctionInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.SANCTION, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => MissionAction, { description: 'Record an action against a diplomatic mission. Editors only.' })
-  createMissionAction(
-    @Arg('input', () => MissionActionInput, { description: 'The fields to set.' }) input: MissionActionInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.MISSION, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Agreement, { description: 'Record an agreement step or a prisoner exchange. Editors only.' })
-  createAgreement(
-    @Arg('input', () => AgreementInput, { description: 'The fields to set.' }) input: AgreementInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.create(EventKind.AGREEMENT, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Statement, { description: 'Change a statement; fields left out keep their values. Editors only.' })
-  updateStatement(
-    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
-    @Arg('version', () => Int, versionArg) version: number,
-    @Arg('input', () => StatementInput, { description: 'The fields to set.' }) input: StatementInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.update(EventKind.STATEMENT, id, version, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Meeting, { description: 'Change a meeting; fields left out keep their values. Editors only.' })
-  updateMeeting(
-    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
-    @Arg('version', () => Int, versionArg) version: number,
-    @Arg('input', () => MeetingInput, { description: 'The fields to set.' }) input: MeetingInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.update(EventKind.MEETING, id, version, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Sanction, { description: 'Change a sanctions step; fields left out keep their values. Editors only.' })
-  updateSanction(
-    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
-    @Arg('version', () => Int, versionArg) version: number,
-    @Arg('input', () => SanctionInput, { description: 'The fields to set.' }) input: SanctionInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.update(EventKind.SANCTION, id, version, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => MissionAction, { description: 'Change a mission action; fields left out keep their values. Editors only.' })
-  updateMissionAction(
-    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
-    @Arg('version', () => Int, versionArg) version: number,
-    @Arg('input', () => MissionActionInput, { description: 'The fields to set.' }) input: MissionActionInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.update(EventKind.MISSION, id, version, { ...input }, author, note));
-  }
-
-  @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Agreement, { description: 'Change an agreement; fields left out keep their values. Editors only.' })
-  updateAgreement(
-    @Arg('id', () => ID, { description: 'UUID or slug.' }) id: string,
-    @Arg('version', () => Int, versionArg) version: number,
-    @Arg('input', () => AgreementInput, { description: 'The fields to set.' }) input: AgreementInput,
-    @Arg('note', () => String, noteArg) note: string | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return ctx.writes(async (author) => ctx.eventWrites.update(EventKind.AGREEMENT, id, version, { ...input }, author, note));
-  }
-
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Event, { description: 'Hide an event (soft delete); it stays in the revision log and can be restored. Editors only.' })
   deleteEvent(

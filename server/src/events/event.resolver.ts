@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { notFound } from '../common/errors';
 import { Citation, Source } from '../sources/source.entity';
 import { Event, Statement } from './event.entity';
@@ -32,7 +32,7 @@ export class EventResolver {
     description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.',
   })
   timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
-    return ctx.events.timeline(from, to, filter, maxItems);
+    return ctx.timeline.timeline(from, to, filter, maxItems);
   }
 
   @Query(() => [BucketCount], {

@@ -205,6 +205,70 @@ describe('delete, restore, revert and the revision log', () => {
   });
 });
 
+describe('revert replaces the whole record', () => {
+  it('Given version 2 set verification REPORTED and datePrecision MONTH, When reverted to version 1, Then both are back at their defaults', async () => {
+    const created = await app.gql(
+      CREATE_MEETING,
+      { input: meeting({ title: 'Revert defaults subject', startDate: '2021-11-15' }) },
+      as(editor),
+    );
+    const id = created.data.createMeeting.id;
+    const edited = await app.gql(
+      `mutation($id: ID!) { updateMeeting(id: $id, version: 1, input: { verification: REPORTED, datePrecision: MONTH, startDate: "2021-11-01" }) { version } }`,
+      { id },
+      as(editor),
+    );
+    expect(edited.errors).toBeUndefined();
+    const reverted = await app.gql(
+      `mutation($id: ID!) { revertEvent(id: $id, toVersion: 1, version: 2) { version startDate datePrecision verification } }`,
+      { id },
+      as(editor),
+    );
+    expect(reverted.errors).toBeUndefined();
+    expect(reverted.data.revertEvent).toEqual({ version: 3, startDate: '2021-11-15', datePrecision: 'DAY', verification: 'CONFIRMED' });
+  });
+});
+
+describe('translated quotes', () => {
+  const UPDATE_STATEMENT = `mutation($input: StatementInput!) { updateStatement(id: "e8-same-day-c", version: 1, input: $input) { version quote quoteLanguage translatedFrom translatedBy } }`;
+
+  it('Given a translation from the quote’s own language, Then BAD_USER_INPUT names translatedFrom and nothing changes', async () => {
+    const res = await app.gql(
+      UPDATE_STATEMENT,
+      { input: { quote: 'We are ready', quoteType: 'DIRECT', quoteLanguage: 'en', translatedFrom: 'en' } },
+      as(editor),
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/translatedFrom "en"/),
+    });
+    expect((await db.dataSource.query(`SELECT version FROM event WHERE slug = 'e8-same-day-c'`))[0].version).toBe(1);
+  });
+
+  it('Given a quote translated from Russian, Then the statement says so, its revision keeps it, and a revert takes it away again', async () => {
+    const input = { quote: 'We are ready', quoteType: 'DIRECT', quoteLanguage: 'en', translatedFrom: 'ru', translatedBy: 'TASS' };
+    const res = await app.gql(UPDATE_STATEMENT, { input }, as(editor));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateStatement).toEqual({
+      version: 2,
+      quote: 'We are ready',
+      quoteLanguage: 'en',
+      translatedFrom: 'ru',
+      translatedBy: 'TASS',
+    });
+    const [revision] = await db.dataSource.query(
+      `SELECT r.snapshot FROM revision r JOIN event e ON e.id = r.event_id WHERE e.slug = 'e8-same-day-c' AND r.version = 2`,
+    );
+    expect(revision.snapshot).toMatchObject({ translatedFrom: 'ru', translatedBy: 'TASS' });
+    const reverted = await app.gql(
+      `mutation { revertEvent(id: "e8-same-day-c", toVersion: 1, version: 2) { ... on Statement { quote translatedFrom translatedBy } } }`,
+      {},
+      as(editor),
+    );
+    expect(reverted.data.revertEvent).toEqual({ quote: null, translatedFrom: null, translatedBy: null });
+  });
+});
+
 describe('links and actors', () => {
   it('links: no self-links, no duplicates, and unlinking an absent link is NOT_FOUND', async () => {
     const LINK = `mutation($input: LinkInput!) { linkEvents(input: $input) { slug links { type direction event { slug } } } }`;

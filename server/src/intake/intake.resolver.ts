@@ -1,7 +1,7 @@
 // Article intake: an editor sends an article and gets drafted events back to review; nothing is written.
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { IntakeService } from './intake.service';
 import { ArticleDrafts, ArticleInput } from './intake.types';
 

@@ -3,7 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { DatePrecision } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { MAX_PAGE_SIZE } from '../common/pagination';
-import type { Loaders } from '../common/loaders';
+import type { Loaders } from '../loaders';
 import { Actor } from '../actors/actor.entity';
 import { Event } from '../events/event.entity';
 import { EventService } from '../events/event.service';

@@ -4,7 +4,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, 
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { EventKind } from '@detente/shared';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { PageArgs } from '../common/page-args';
 import { connectionTypes } from '../common/pagination';
 import { requestScoped } from '../common/request-scoped';

@@ -1,20 +1,14 @@
 // Sources and tags: what the record rests on, and the topics it is filed under.
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import type { Context } from '../common/context';
+import type { Context } from '../context';
 import { connectionTypes } from '../common/pagination';
 import { PageArgs } from '../common/page-args';
-import { fetchKeysetPage, selectKeys, SortKey } from '../common/keyset';
 import { Event } from '../events/event.entity';
 import { EventFilter } from '../events/event.inputs';
 import { Source } from './source.entity';
 
 export const { Connection: SourceConnection } = connectionTypes(Source, 'Source', 'A page of sources, newest first, with cursors.');
-
-const SOURCE_ORDER: SortKey[] = [
-  { expr: `coalesce(s.published_at, '0001-01-01'::date)`, dir: 'DESC', type: 'string', alias: 'k_date' },
-  { expr: 's.id', dir: 'ASC', type: 'string', alias: 'k_id' },
-];
 
 @ArgsType()
 class SourcesArgs extends PageArgs {
@@ -44,21 +38,8 @@ export class TagCount {
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'The documents events cite, newest first.' })
-  async sources(@Args() { search, ...page }: SourcesArgs, @Ctx() ctx: Context) {
-    const qb = ctx.dataSource.getRepository(Source).createQueryBuilder('s');
-    const term = search?.trim();
-    if (term) {
-      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.where('(s.title ILIKE :pattern OR s.publisher ILIKE :pattern OR s.url ILIKE :pattern)', { pattern });
-    }
-    const counter = qb.clone();
-    const { connection } = await fetchKeysetPage(selectKeys(qb, SOURCE_ORDER), SOURCE_ORDER, page);
-    return {
-      ...connection,
-      get totalCount() {
-        return counter.getCount();
-      },
-    };
+  sources(@Args() { search, ...page }: SourcesArgs, @Ctx() ctx: Context) {
+    return ctx.sources.list(search, page);
   }
 
   @FieldResolver(() => [Event], { description: 'The live events that cite this source, in date order.' })
@@ -67,15 +48,7 @@ export class SourceResolver {
   }
 
   @Query(() => [TagCount], { description: 'Every tag with the number of events carrying it (under an optional filter), most used first.' })
-  async tags(@Args() { filter }: TagsArgs, @Ctx() ctx: Context): Promise<TagCount[]> {
-    const [sql, params] = ctx.events
-      .applyFilter(ctx.dataSource.createQueryBuilder().from('event', 'e'), filter)
-      .select('e.tags', 'tags')
-      .getQueryAndParameters();
-    const rows: Array<{ tag: string; count: string }> = await ctx.dataSource.query(
-      `SELECT tag, count(*) AS count FROM (${sql}) matching, unnest(matching.tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag`,
-      params,
-    );
-    return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+  tags(@Args() { filter }: TagsArgs, @Ctx() ctx: Context): Promise<TagCount[]> {
+    return ctx.sources.tags(filter);
   }
 }

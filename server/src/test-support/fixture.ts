@@ -13,7 +13,7 @@ export const FIXTURE_ACTORS: DatasetActor[] = [
   { id: 'un-observer', name: 'An Observer', kind: 'ORGANIZATION', country: 'CH', aliases: [] },
 ];
 
-const base = { direction: 'MUTUAL', cameoCode: '040', importance: 2, tags: [] as string[] };
+const base = { direction: 'MUTUAL' as const, cameoCode: '040', importance: 2, tags: [] as string[] };
 
 export const FIXTURE_EVENTS: DatasetEvent[] = [
   {
@@ -31,6 +31,8 @@ export const FIXTURE_EVENTS: DatasetEvent[] = [
     quote: 'I cannot say we made much headway',
     quoteLanguage: 'en',
     quoteType: 'DIRECT',
+    translatedFrom: 'ru',
+    translatedBy: 'Interfax',
     participants: [{ actor: 'ryabkov', role: 'SPEAKER' }],
     citations: cite(1),
     links: [{ type: 'FOLLOWS_UP', to: 'e2-meeting' }],

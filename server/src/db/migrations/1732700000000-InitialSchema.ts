@@ -1,4 +1,4 @@
-// The whole domain model of DESIGN.md §3: events of five kinds in one table, actors, participants,
+// The whole domain model (server/data/README.md describes the records): events of five kinds in one table, actors, participants,
 // sources, citations, links, revisions and API keys, with the indexes the read queries need.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 

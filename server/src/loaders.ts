@@ -2,10 +2,10 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { LinkDirection, LinkType } from '@detente/shared';
-import { Actor } from '../actors/actor.entity';
-import { Event } from '../events/event.entity';
-import { Participant } from '../events/participant.entity';
-import { Citation, Source } from '../sources/source.entity';
+import { Actor } from './actors/actor.entity';
+import { Event } from './events/event.entity';
+import { Participant } from './events/participant.entity';
+import { Citation, Source } from './sources/source.entity';
 
 export interface LinkEdge {
   type: LinkType;

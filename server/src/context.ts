@@ -1,14 +1,16 @@
 // What every resolver receives: per-request loaders and services, and the caller's key, built once per request.
 import { DataSource } from 'typeorm';
 import { Loaders, createLoaders } from './loaders';
-import { AppError, ErrorCode } from './errors';
-import { EventService } from '../events/event.service';
-import { ActorService } from '../actors/actor.service';
-import { AggregateService } from '../events/aggregates';
-import { ApiKeyService, Principal } from '../auth/api-key.service';
-import { AuthContext, bearerKey } from '../auth/auth';
-import { EventWriteService } from '../events/event-write.service';
-import { publishChange } from '../events/event-changes';
+import { AppError, ErrorCode } from './common/errors';
+import { EventService } from './events/event.service';
+import { ActorService } from './actors/actor.service';
+import { AggregateService } from './events/aggregates';
+import { TimelineService } from './events/timeline.service';
+import { SourceService } from './sources/source.service';
+import { ApiKeyService, Principal } from './auth/api-key.service';
+import { AuthContext, bearerKey } from './auth/auth';
+import { EventWriteService } from './events/event-write.service';
+import { publishChange } from './events/event-changes';
 
 export interface Context extends AuthContext {
   requestId: string;
@@ -17,13 +19,14 @@ export interface Context extends AuthContext {
   events: EventService;
   actors: ActorService;
   aggregates: AggregateService;
+  timeline: TimelineService;
+  sources: SourceService;
   eventWrites: EventWriteService;
   /** Runs a write as the authenticated key (resolvers are already guarded by @Authorized). */
   writes<T>(write: (author: string) => Promise<T>): Promise<T>;
 }
 
 export function createContext(dataSource: DataSource, requestId: string, authorization?: string): Context {
-  const events = new EventService(dataSource);
   const key = bearerKey(authorization);
   let principal: Promise<Principal | null> | undefined;
   const resolvePrincipal = () => (principal ??= key ? new ApiKeyService(dataSource).verify(key) : Promise.resolve(null));
@@ -33,9 +36,11 @@ export function createContext(dataSource: DataSource, requestId: string, authori
     authorization: key === undefined ? undefined : authorization,
     principal: resolvePrincipal,
     loaders: createLoaders(dataSource),
-    events,
+    events: new EventService(dataSource),
     actors: new ActorService(dataSource),
-    aggregates: new AggregateService(dataSource, events),
+    aggregates: new AggregateService(dataSource),
+    timeline: new TimelineService(dataSource),
+    sources: new SourceService(dataSource),
     eventWrites: new EventWriteService(dataSource, publishChange),
     async writes(write) {
       const who = await resolvePrincipal();

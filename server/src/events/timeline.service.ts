@@ -1,0 +1,121 @@
+// The timeline's level of detail: the few hundred events a window can draw, the most important first, and counts
+// of what was left out.
+import { DataSource } from 'typeorm';
+import { addDaysIso, daysBetween } from '@detente/shared';
+import { badInput } from '../common/errors';
+import { Event } from './event.entity';
+import type { EventFilter } from './event.inputs';
+import { LONGEST_SPAN_DAYS, applyFilter, rollupAnswers } from './filter';
+
+export const DEFAULT_TIMELINE_BUCKETS = 40;
+
+export interface OmittedBucket {
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface TimelineResult {
+  from: string;
+  to: string;
+  events: Event[];
+  totalCount: number;
+  omitted: OmittedBucket[];
+}
+
+export class TimelineService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The level-of-detail window: at most `maxItems` events, the most important first; among equals, round-robin
+   * across `buckets` slices of the window so the choice is spread over time. What is left out is counted per slice.
+   *
+   * Ranked per slice, only a slice's first `maxItems` events (by importance, then date) can ever be picked, so each
+   * slice reads just those from the index instead of the whole window being ranked. The counts per slice come from
+   * the daily rollup when the filter allows (none, or kinds only), from a scan of the window otherwise.
+   */
+  async timeline(
+    from: string,
+    to: string,
+    filter: EventFilter | undefined,
+    maxItems: number,
+    buckets = DEFAULT_TIMELINE_BUCKETS,
+  ): Promise<TimelineResult> {
+    if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
+    const days = daysBetween(from, to) + 1;
+    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems };
+    // An event's slice: its start day's offset in the window (events that began earlier fall in the first), scaled.
+    const sliceOf = (start: string) => `least(:tBuckets - 1, ((greatest(${start}, :tFrom::date) - :tFrom::date) * :tBuckets) / :tDays)`;
+    const candidates = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
+      .select('e.id', 'id')
+      .addSelect('e.importance', 'importance')
+      .addSelect('e.start_date', 'start_date')
+      .andWhere('e.start_date BETWEEN s.first_start AND s.last_start')
+      .orderBy('e.importance', 'DESC')
+      .addOrderBy('e.start_date')
+      .addOrderBy('e.id')
+      .limit(maxItems);
+    let totals: { sql: string; parameters: Record<string, unknown> };
+    if (rollupAnswers(filter)) {
+      const earlier = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
+        .select('count(*)')
+        .andWhere('e.start_date < :tFrom');
+      // Per slice, a range of the rollup's primary key (day, kind): a few thousand small rows for any window.
+      const inSlice = this.dataSource
+        .createQueryBuilder()
+        .from('event_count_by_day', 'r')
+        .select('coalesce(sum(r.events), 0)')
+        .where('r.day BETWEEN greatest(s.first_start, :tFrom::date) AND s.last_start')
+        .andWhere(filter?.kinds?.length ? 'r.kind IN (:...fKinds)' : 'true', { fKinds: filter?.kinds });
+      totals = {
+        sql: `SELECT s.slice, (${inSlice.getQuery()}) + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n FROM slices s`,
+        parameters: { ...earlier.getParameters(), ...inSlice.getParameters() },
+      };
+    } else {
+      const scan = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
+        .select(sliceOf('e.start_date'), 'slice')
+        .addSelect('count(*)', 'n')
+        .groupBy('1');
+      totals = { sql: scan.getQuery(), parameters: scan.getParameters() };
+    }
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `WITH slices AS (
+              SELECT b AS slice,
+                     CASE WHEN b = 0 THEN :tFrom::date - ${LONGEST_SPAN_DAYS} ELSE :tFrom::date + (b * :tDays + :tBuckets - 1) / :tBuckets END AS first_start,
+                     :tFrom::date + ((b + 1) * :tDays + :tBuckets - 1) / :tBuckets - 1 AS last_start
+                FROM generate_series(0, :tBuckets - 1) b),
+            ranked AS (
+              SELECT s.slice, c.id, c.importance, c.start_date,
+                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
+                FROM slices s CROSS JOIN LATERAL (${candidates.getQuery()}) c),
+            picked AS (SELECT id, slice FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
+            totals AS (${totals.sql})
+       SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked FROM picked p
+       UNION ALL
+       SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false FROM totals t`,
+      { ...candidates.getParameters(), ...totals.parameters, ...window },
+    );
+    const rows: Array<{ id: string | null; bucket: number; total: string; picked: boolean }> = await this.dataSource.query(sql, params);
+    const ids = rows.filter((r) => r.picked).map((r) => r.id as string);
+    const events = ids.length
+      ? await this.dataSource
+          .getRepository(Event)
+          .createQueryBuilder('e')
+          .whereInIds(ids)
+          .orderBy('e.start_date')
+          .addOrderBy('e.id')
+          .getMany()
+      : [];
+    const omitted = rows
+      .filter((r) => !r.picked && Number(r.total) > 0)
+      .map((r) => {
+        const b = Number(r.bucket);
+        const start = Math.floor((b * days) / buckets);
+        const end = Math.floor(((b + 1) * days) / buckets) - 1;
+        return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
+      })
+      .sort((a, b) => a.from.localeCompare(b.from));
+    const totalCount = events.length + omitted.reduce((sum, b) => sum + b.count, 0);
+    return { from, to, events, totalCount, omitted };
+  }
+}
