@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { App, routeFor } from './app/App';
-import { createApolloClient } from './app/apollo';
+import { createApolloClient } from './lib/apollo';
 import { startOpeningWindowFetch } from './features/timeline/api/openingWindow';
 import './styles.css';
 

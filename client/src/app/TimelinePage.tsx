@@ -8,12 +8,23 @@ import type { ActorSummary, LinkedEventSummary } from '../features/event-detail/
 import { EventList } from '../features/event-list/components/EventList';
 import { FilterPanel } from '../features/filters/components/FilterPanel';
 import { presetWindow, type DatePreset } from '../features/filters/utils/presets';
-import { DATA_RANGE_QUERY, type TimelineEvent } from '../features/timeline/api/timeline.queries';
+import { DATA_RANGE_QUERY } from '../features/timeline/api/timeline.queries';
+import type { TimelineEvent } from '../graphql/timelineEvent.queries';
+import { TemperatureBand } from '../features/temperature/components/TemperatureBand';
 import { TimelineView, type TimelineViewHandle } from '../features/timeline/components/TimelineView';
+import type { TimelineLayout } from '../features/timeline/hooks/useVisTimeline';
 import { initialWindowFor, toIsoDay, type TimeWindow } from '../features/timeline/utils/timeWindow';
 import { eventSpan } from '../features/timeline/utils/toTimelineItems';
-import { EMPTY_FILTERS, encodeViewState, filtersOf, hasActiveFilters, toEventFilter, type EventFilters, type LaneMode } from './urlState';
-import { useUrlState } from './useUrlState';
+import {
+  EMPTY_FILTERS,
+  encodeViewState,
+  filtersOf,
+  hasActiveFilters,
+  toEventFilter,
+  type EventFilters,
+  type LaneMode,
+} from '../lib/urlState';
+import { useUrlState } from '../lib/useUrlState';
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -115,6 +126,14 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const showDetail = detailOpen && state.event !== null;
   const timelineWindow = settledWindow ?? openingWindow;
 
+  // A stable callback, so the band re-renders with the window it follows, not with this page.
+  const renderTemperatureBand = useCallback(
+    (window: TimeWindow, layout: TimelineLayout) => (
+      <TemperatureBand window={window} left={layout.left} width={layout.width} filter={filter} />
+    ),
+    [filter],
+  );
+
   const timeline = (
     <TimelineView
       ref={timelineRef}
@@ -128,7 +147,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       onWindowSettled={onWindowSettled}
       onClearFilters={clearFilters}
       filtersActive={filtersActive}
-      compact={embed}
+      renderBand={embed ? undefined : renderTemperatureBand}
     />
   );
 

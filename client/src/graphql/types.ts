@@ -300,6 +300,22 @@ export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataRangeQuery = { dataRange: { from: string, to: string } };
 
+export type TimelineWindowQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxItems?: number | null | undefined;
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+    >, omitted: Array<{ from: string, to: string, count: number }> } };
+
 type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
 type TimelineEventFields_Meeting_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
@@ -317,19 +333,3 @@ export type TimelineEventFieldsFragment =
   | TimelineEventFields_Sanction_Fragment
   | TimelineEventFields_Statement_Fragment
 ;
-
-export type TimelineWindowQueryVariables = Exact<{
-  from: string;
-  to: string;
-  maxItems?: number | null | undefined;
-  filter?: EventFilter | null | undefined;
-}>;
-
-
-export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-    >, omitted: Array<{ from: string, to: string, count: number }> } };

@@ -1,5 +1,5 @@
 import { ApolloClient, InMemoryCache, gql } from '@apollo/client';
-import { possibleTypes } from '../../app/apollo';
+import { possibleTypes } from '../../lib/apollo';
 import { forgetEvent, liveUrl } from './useLiveUpdates';
 
 describe('live updates', () => {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { ApolloClient } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { createClient } from 'graphql-ws';
-import { possibleTypes } from '../../app/apollo';
+import { possibleTypes } from '../../lib/apollo';
 
 export interface EventChange {
   type: 'CREATED' | 'UPDATED' | 'DELETED' | 'RESTORED';

@@ -19,8 +19,8 @@ import {
   type StatementDetail,
 } from '../api/event.queries';
 import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { SkeletonLines } from '../../../app/Placeholders';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { SkeletonLines } from '../../../components/Placeholders';
 
 export interface EventDetailProps {
   eventId: string;

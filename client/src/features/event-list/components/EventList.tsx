@@ -3,12 +3,12 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { ErrorMessage } from '../../../app/ErrorMessage';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { describeTone, toneClassNames } from '../../../domain/tone';
-import { EmptyResults, SkeletonLines } from '../../../app/Placeholders';
-import type { TimelineEvent } from '../../timeline/api/timeline.queries';
-import { adjacentEvent } from '../../timeline/utils/selection';
+import { EmptyResults, SkeletonLines } from '../../../components/Placeholders';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import { adjacentEvent } from '../../../lib/selection';
 import { EVENT_LIST_QUERY } from '../api/eventList.queries';
 import type { EventFilter } from '../../../graphql/types';
 

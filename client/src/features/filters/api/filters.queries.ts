@@ -12,7 +12,7 @@ import type {
   TagsQuery,
   TagsQueryVariables,
 } from '../../../graphql/types';
-import { TIMELINE_EVENT_FIELDS } from '../../timeline/api/timeline.queries';
+import { TIMELINE_EVENT_FIELDS } from '../../../graphql/timelineEvent.queries';
 
 export type ActorOption = ActorSearchQuery['actors']['nodes'][number];
 export type SearchHit = SearchEventsQuery['events']['edges'][number];

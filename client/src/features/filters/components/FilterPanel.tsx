@@ -4,14 +4,14 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useQuery } from '@apollo/client/react';
 import { Direction, EventKind } from '@detente/shared/enums';
 import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { hasActiveFilters, toEventFilter, type EventFilters } from '../../../app/urlState';
-import type { TimelineEvent } from '../../timeline/api/timeline.queries';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { hasActiveFilters, toEventFilter, type EventFilters } from '../../../lib/urlState';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { ACTOR_NAME_QUERY, ACTOR_SEARCH_QUERY, KIND_COUNTS_QUERY, TAGS_QUERY, type ActorOption } from '../api/filters.queries';
 import { sumByKind } from '../utils/highlights';
 import { DATE_PRESETS, type DatePreset } from '../utils/presets';
 import { SearchResults } from './SearchResults';
-import { SkeletonLines } from '../../../app/Placeholders';
+import { SkeletonLines } from '../../../components/Placeholders';
 
 export interface FilterPanelProps {
   filters: EventFilters;

@@ -3,11 +3,11 @@
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import { kindAppearance } from '../../../domain/eventKinds';
-import type { TimelineEvent } from '../../timeline/api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { SEARCH_QUERY } from '../api/filters.queries';
 import { splitHighlights } from '../utils/highlights';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { SkeletonLines } from '../../../app/Placeholders';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { SkeletonLines } from '../../../components/Placeholders';
 import type { EventFilter } from '../../../graphql/types';
 
 export interface SearchResultsProps {

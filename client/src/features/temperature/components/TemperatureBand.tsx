@@ -4,7 +4,7 @@
 import { useMemo, useState, type MouseEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { ErrorMessage } from '../../../app/ErrorMessage';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
 import {
   bucketMiddle,

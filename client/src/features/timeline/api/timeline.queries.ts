@@ -1,15 +1,8 @@
 // The queries behind the timeline: the extent of the data, and the level-of-detail window.
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type {
-  DataRangeQuery,
-  DataRangeQueryVariables,
-  TimelineEventFieldsFragment,
-  TimelineWindowQuery,
-  TimelineWindowQueryVariables,
-} from '../../../graphql/types';
+import type { DataRangeQuery, DataRangeQueryVariables, TimelineWindowQuery, TimelineWindowQueryVariables } from '../../../graphql/types';
+import { TIMELINE_EVENT_FIELDS } from '../../../graphql/timelineEvent.queries';
 
-/** What the timeline needs to draw one event; the detail panel asks for the rest. */
-export type TimelineEvent = TimelineEventFieldsFragment;
 export type OmittedBucket = TimelineWindowQuery['timeline']['omitted'][number];
 export type TimelineWindowVariables = TimelineWindowQueryVariables;
 
@@ -19,20 +12,6 @@ export const DATA_RANGE_QUERY: TypedDocumentNode<DataRangeQuery, DataRangeQueryV
       from
       to
     }
-  }
-`;
-
-export const TIMELINE_EVENT_FIELDS = gql`
-  fragment TimelineEventFields on Event {
-    id
-    kind
-    title
-    startDate
-    endDate
-    datePrecision
-    tone
-    importance
-    direction
   }
 `;
 

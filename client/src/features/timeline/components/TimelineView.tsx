@@ -9,16 +9,16 @@ import {
   useState,
   useSyncExternalStore,
   type KeyboardEvent,
+  type ReactNode,
   type Ref,
 } from 'react';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { EmptyResults } from '../../../app/Placeholders';
-import type { LaneMode } from '../../../app/urlState';
-import { TemperatureBand } from '../../temperature/components/TemperatureBand';
-import type { TimelineEvent } from '../api/timeline.queries';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { EmptyResults } from '../../../components/Placeholders';
+import type { LaneMode } from '../../../lib/urlState';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
 import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
-import { adjacentEvent } from '../utils/selection';
+import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
@@ -49,8 +49,8 @@ export interface TimelineViewProps {
   onWindowSettled?: (window: TimeWindow) => void;
   onClearFilters?: () => void;
   filtersActive?: boolean;
-  /** Without the temperature band (the embed). */
-  compact?: boolean;
+  /** Drawn under the timeline in step with every frame of a pan or zoom (the temperature band); none in the embed. */
+  renderBand?: (window: TimeWindow, layout: TimelineLayout) => ReactNode;
   ref?: Ref<TimelineViewHandle>;
 }
 
@@ -69,7 +69,7 @@ export function TimelineView({
   onWindowSettled,
   onClearFilters,
   filtersActive = false,
-  compact = false,
+  renderBand,
   ref,
 }: TimelineViewProps) {
   const windowData = useTimelineWindow(filter);
@@ -91,7 +91,12 @@ export function TimelineView({
     (eventId: string | null) => onSelectEvent(eventId ? (eventsById.get(eventId) ?? null) : null, { open: true }),
     [eventsById, onSelectEvent],
   );
-  const vis = useVisTimeline({ initialWindow, onRangeChanged, onSelect: onVisSelect, onRangeChange: compact ? undefined : onRangeChange });
+  const vis = useVisTimeline({
+    initialWindow,
+    onRangeChanged,
+    onSelect: onVisSelect,
+    onRangeChange: renderBand ? onRangeChange : undefined,
+  });
   const { setItems, setSelection, focusOn, revealEvent, setWindow, getWindow } = vis;
 
   const items = useMemo(
@@ -214,7 +219,7 @@ export function TimelineView({
         </p>
       )}
 
-      {!compact && <LiveTemperatureBand live={live} filter={filter} />}
+      {renderBand && <LiveBand live={live} render={renderBand} />}
     </div>
   );
 }
@@ -254,8 +259,7 @@ function useLiveWindow(): LiveWindowStore {
   return store.current;
 }
 
-function LiveTemperatureBand({ live, filter }: { live: LiveWindowStore; filter: EventFilter }) {
+function LiveBand({ live, render }: { live: LiveWindowStore; render: NonNullable<TimelineViewProps['renderBand']> }) {
   const current = useSyncExternalStore(live.subscribe, live.get, live.get);
-  if (!current) return null;
-  return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} filter={filter} />;
+  return current ? render(current.window, current.layout) : null;
 }

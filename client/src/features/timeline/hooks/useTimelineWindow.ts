@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { fetchTimelineWindow, windowVariables } from '../api/openingWindow';
-import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
+import type { OmittedBucket } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { fetchWindowFor, needsFetch, spanMs, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
 import type { EventFilter } from '../../../graphql/types';
 /** After a failure, try again by itself this often (the server may be restarting), up to a few times. */

@@ -10,7 +10,7 @@ import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
 import { renderItemContent } from '../utils/itemContent';
 import type { TimeWindow } from '../utils/timeWindow';
 import { OMITTED_GROUP, isOmittedId, type EventTimelineItem, type SideLane } from '../utils/toTimelineItems';
-import type { LaneMode } from '../../../app/urlState';
+import type { LaneMode } from '../../../lib/urlState';
 
 const DAY_MS = 86_400_000;
 /** Zoomed in as far as one day, out as far as about forty years. */

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { OMITTED_GROUP, isOmittedId, precisionLabel, toOmittedItems, toTimelineItem, toTimelineItems } from './toTimelineItems';
 
 function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {

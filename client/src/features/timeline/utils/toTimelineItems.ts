@@ -1,8 +1,9 @@
 // Maps API events to vis-timeline items. Pure: no DOM, no vis import, so it is unit-tested alone.
 import { DatePrecision } from '@detente/shared/enums';
 import { endOfPeriodExclusive, formatEventDate, parseIsoDate, type CalendarDate } from '@detente/shared/dates';
-import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
-import type { LaneMode } from '../../../app/urlState';
+import type { OmittedBucket } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import type { LaneMode } from '../../../lib/urlState';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { toneBand, toneClassNames, type ToneBand } from '../../../domain/tone';
 
