@@ -25,6 +25,8 @@ import {
   type LaneMode,
 } from '../lib/urlState';
 import { useUrlState } from '../lib/useUrlState';
+import ui from '../components/ui.module.css';
+import styles from './TimelinePage.module.css';
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -170,13 +172,13 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   if (embed) {
     return (
-      <div className="app app--embed">
-        <main className={showDetail ? 'embed-main embed-main--with-detail' : 'embed-main'} aria-label="Détente timeline">
+      <div className={`${styles.app} ${styles.embed}`}>
+        <main className={showDetail ? `${styles.embedMain} ${styles.embedMainWithDetail}` : styles.embedMain} aria-label="Détente timeline">
           <h1 className="visually-hidden">Détente: US–Russia relations timeline</h1>
-          <div className="embed-timeline">{timeline}</div>
+          <div>{timeline}</div>
           {detail}
         </main>
-        <p className="embed-credit">
+        <p className={styles.embedCredit}>
           <a href={`/${encodeViewState(state)}`} target="_blank" rel="noopener">
             Open in Détente
           </a>
@@ -191,17 +193,17 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
+    <div className={styles.app}>
+      <a className={styles.skipLink} href="#main">
         Skip to the timeline
       </a>
-      <header className="app-header">
-        <h1 className="app-title">Détente</h1>
-        <p className="app-tagline">
+      <header className={styles.header}>
+        <h1 className={styles.title}>Détente</h1>
+        <p className={styles.tagline}>
           A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and what
           answered what.
         </p>
-        <nav className="app-nav" aria-label="Pages">
+        <nav className={styles.nav} aria-label="Pages">
           <a href="/" aria-current="page">
             Timeline
           </a>
@@ -209,15 +211,15 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
         </nav>
       </header>
 
-      <div className={['app-body', showDetail ? 'app-body--with-detail' : ''].join(' ')}>
-        <aside className={['app-filters', filtersShown ? 'app-filters--shown' : ''].join(' ')} aria-labelledby="filters-heading">
-          <div className="app-filters__head">
-            <h2 id="filters-heading" className="panel-heading">
+      <div className={showDetail ? `${styles.body} ${styles.withDetail}` : styles.body}>
+        <aside className={filtersShown ? `${styles.filters} ${styles.filtersShown}` : styles.filters} aria-labelledby="filters-heading">
+          <div className={styles.filtersHead}>
+            <h2 id="filters-heading" className={ui.panelHeading}>
               Filters
             </h2>
             <button
               type="button"
-              className="button button--quiet app-filters__toggle"
+              className={`${ui.button} ${ui.quiet} ${styles.filtersToggle}`}
               aria-expanded={filtersShown}
               aria-controls="filters-body"
               onClick={() => setFiltersShown((shown) => !shown)}
@@ -225,7 +227,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
               {filtersShown ? 'Hide filters' : `Show filters${activeCount ? ` (${activeCount})` : ''}`}
             </button>
           </div>
-          <div id="filters-body" className="app-filters__body">
+          <div id="filters-body" className={styles.filtersBody}>
             <FilterPanel
               filters={filters}
               dataRange={range}
@@ -237,10 +239,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
           </div>
         </aside>
 
-        <main id="main" className="app-main" tabIndex={-1}>
-          <div className="view-switch">
-            <h2 className="panel-heading">{state.view === 'list' ? 'List of events' : 'Timeline'}</h2>
-            <div className="segmented" role="group" aria-label="View">
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <div className={styles.viewSwitch}>
+            <h2 className={ui.panelHeading}>{state.view === 'list' ? 'List of events' : 'Timeline'}</h2>
+            <div className={ui.segmented} role="group" aria-label="View">
               <button type="button" aria-pressed={state.view === 'timeline'} onClick={() => update({ view: 'timeline' }, 'replace')}>
                 Timeline
               </button>
@@ -269,7 +271,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       </div>
 
       {announcer}
-      <footer className="app-footer">
+      <footer className={styles.footer}>
         Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
         open: try the <a href="/explorer">API explorer</a>.
       </footer>

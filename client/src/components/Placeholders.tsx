@@ -1,10 +1,17 @@
 // Stand-ins while there is nothing to show: loading skeletons, and "no results" with a way out.
+import styles from './Placeholders.module.css';
+import ui from './ui.module.css';
+
+/** One shimmering bar; laid out by the caller (the timeline's skeleton places three over its lanes). */
+export function SkeletonBar({ className }: { className?: string }) {
+  return <span className={className ? `${styles.bar} ${className}` : styles.bar} />;
+}
 
 export function SkeletonLines({ count }: { count: number }) {
   return (
-    <div className="skeleton" aria-hidden="true">
+    <div className={styles.skeleton} aria-hidden="true">
       {Array.from({ length: count }, (_, index) => (
-        <span key={index} className="skeleton__line" />
+        <SkeletonBar key={index} />
       ))}
     </div>
   );
@@ -20,10 +27,10 @@ export interface EmptyResultsProps {
 
 export function EmptyResults({ filtersActive, onClearFilters, inline = false, testId }: EmptyResultsProps) {
   return (
-    <div className={inline ? 'timeline-empty timeline-empty--inline' : 'timeline-empty'} data-testid={testId}>
+    <div className={inline ? `${styles.empty} ${styles.inline}` : styles.empty} data-testid={testId}>
       <p>{filtersActive ? 'No events match these filters in this period.' : 'No events in this period.'}</p>
       {filtersActive && onClearFilters && (
-        <button type="button" className="button" onClick={onClearFilters}>
+        <button type="button" className={ui.button} onClick={onClearFilters}>
           Clear filters
         </button>
       )}

@@ -13,7 +13,7 @@ import {
   type Ref,
 } from 'react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { EmptyResults } from '../../../components/Placeholders';
+import { EmptyResults, SkeletonBar } from '../../../components/Placeholders';
 import type { LaneMode } from '../../../lib/urlState';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
@@ -22,6 +22,8 @@ import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import styles from './TimelineView.module.css';
+import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
 
 export interface TimelineViewHandle {
@@ -154,9 +156,9 @@ export function TimelineView({
   const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
 
   return (
-    <div className="timeline-panel">
-      <div className="timeline-toolbar">
-        <div className="timeline-controls" role="group" aria-label="Move and zoom the timeline">
+    <div className={styles.panel}>
+      <div className={styles.toolbar}>
+        <div className={styles.controls} role="group" aria-label="Move and zoom the timeline">
           <button type="button" onClick={() => vis.scrollBy(-1)} aria-label="Scroll back in time" title="Earlier (Shift+←)">
             <span aria-hidden="true">&#x2190;</span>
           </button>
@@ -171,7 +173,7 @@ export function TimelineView({
           </button>
         </div>
         {onLanesChange && (
-          <div className="segmented" role="group" aria-label="Lanes">
+          <div className={ui.segmented} role="group" aria-label="Lanes">
             <button type="button" aria-pressed={lanes === 'kind'} onClick={() => onLanesChange('kind')}>
               By kind
             </button>
@@ -183,9 +185,9 @@ export function TimelineView({
         <ToneLegend />
       </div>
 
-      <div className="timeline-stage">
+      <div className={styles.stage}>
         <div
-          className="timeline-canvas"
+          className={styles.canvas}
           data-testid="timeline"
           ref={vis.containerRef}
           tabIndex={0}
@@ -196,10 +198,10 @@ export function TimelineView({
           onKeyDown={onKeyDown}
         />
         {!windowData.settled && !windowData.error && (
-          <div className="timeline-skeleton" aria-hidden="true" data-testid="timeline-skeleton">
-            <span />
-            <span />
-            <span />
+          <div className={styles.skeleton} aria-hidden="true" data-testid="timeline-skeleton">
+            <SkeletonBar />
+            <SkeletonBar />
+            <SkeletonBar />
           </div>
         )}
         {empty && <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />}
@@ -208,7 +210,7 @@ export function TimelineView({
       {windowData.error ? (
         <ErrorMessage what="the events for this period" error={windowData.error} onRetry={windowData.retry} />
       ) : (
-        <p className="timeline-status" role="status" data-testid="timeline-status">
+        <p className={styles.status} role="status" data-testid="timeline-status">
           {!windowData.settled
             ? 'Loading events…'
             : truncated
