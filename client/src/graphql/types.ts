@@ -40,6 +40,13 @@ export type Direction =
   | 'RU_TO_US'
   | 'US_TO_RU';
 
+/** What happened to an event. */
+export type EventChangeType =
+  | 'CREATED'
+  | 'DELETED'
+  | 'RESTORED'
+  | 'UPDATED';
+
 /** Narrows a list of events; every given condition must hold (AND). */
 export type EventFilter = {
   /** Events in which any of these actors (UUIDs or slugs) took part, in any role (or in `actorRole`). */
@@ -284,6 +291,11 @@ export type SearchEventsQuery = { events: { totalCount: number, edges: Array<{ r
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
        }> } };
+
+export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType, eventId: string, version: number } };
 
 export type RelationsTemperatureQueryVariables = Exact<{
   from: string;
