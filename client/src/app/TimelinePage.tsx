@@ -1,14 +1,15 @@
 // The main page: filters, the timeline (or its list view), the temperature band and the detail
 // panel, all driven by the state in the URL. With `embed`, only the timeline and the detail panel.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import { EventDetail } from '../features/event-detail/components/EventDetail';
 import type { ActorSummary, LinkedEventSummary } from '../features/event-detail/api/event.queries';
 import { EventList } from '../features/event-list/components/EventList';
 import { FilterPanel } from '../features/filters/components/FilterPanel';
+import { MatchesElsewhere } from '../features/filters/components/ShowAllMatches';
 import { presetWindow, type DatePreset } from '../features/filters/utils/presets';
-import { DATA_RANGE_QUERY } from '../features/timeline/api/timeline.queries';
+import { DATA_RANGE_QUERY, hiddenByFilter } from '../features/timeline/api/timeline.queries';
 import type { TimelineEvent } from '../graphql/timelineEvent.queries';
 import { TemperatureBand } from '../features/temperature/components/TemperatureBand';
 import { TimelineView, type TimelineViewHandle } from '../features/timeline/components/TimelineView';
@@ -33,6 +34,12 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const dataRange = useQuery(DATA_RANGE_QUERY);
   const range = dataRange.data?.dataRange ?? null;
   const rangeSettled = dataRange.data !== undefined || dataRange.error !== undefined;
+  // Local midnights of the first day and of the day after the last, as the timeline draws dates.
+  const dataWindow = useMemo(
+    () =>
+      range ? { start: new Date(`${range.from}T00:00:00`), end: new Date(new Date(`${range.to}T00:00:00`).getTime() + 86_400_000) } : null,
+    [range],
+  );
 
   const filters = filtersOf(state);
   const filterKey = JSON.stringify(filters);
@@ -82,13 +89,36 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     announce(event);
   };
 
+  const client = useApolloClient();
+  const [hiddenEvent, setHiddenEvent] = useState<LinkedEventSummary | TimelineEvent | null>(null);
   const jumpToEvent = (event: LinkedEventSummary | TimelineEvent) => {
     update({ event: event.id }, 'push');
     setDetailOpen(true);
     announce(event);
+    setHiddenEvent(null);
+    const span = eventSpan(event);
+    if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
+    // A linked event the filters leave out would be looked for in vain on the timeline: say so, and offer it.
+    if (filtersActive) {
+      void hiddenByFilter(client, filter, event)
+        .then((hidden) => hidden && setHiddenEvent(event))
+        .catch(() => undefined);
+    }
+  };
+  const showHiddenEvent = (event: LinkedEventSummary | TimelineEvent) => {
+    setHiddenEvent(null);
+    update({ ...EMPTY_FILTERS, event: event.id }, 'step');
     const span = eventSpan(event);
     if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
   };
+  const hiddenNotice = hiddenEvent && hiddenEvent.id === state.event && (
+    <p className={styles.hiddenNotice} role="status" data-testid="hidden-by-filter">
+      “{hiddenEvent.title}” is not on the timeline: the current filters hide it.{' '}
+      <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={() => showHiddenEvent(hiddenEvent)}>
+        Clear the filters and show it
+      </button>
+    </p>
+  );
 
   // A link may name the event by slug (readable) and give no window: once the event is known, use its
   // id (so the timeline can mark it) and, without a window in the link, bring it into view.
@@ -108,8 +138,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     document.querySelector<HTMLElement>('[data-testid="timeline"], [data-testid="event-list"] button')?.focus();
   }, [update]);
 
-  const changeFilters = useCallback((patch: Partial<EventFilters>) => update(patch, 'replace'), [update]);
-  const clearFilters = useCallback(() => update({ ...EMPTY_FILTERS }, 'replace'), [update]);
+  const changeFilters = useCallback((patch: Partial<EventFilters>) => update(patch, 'step'), [update]);
+  const clearFilters = useCallback(() => update({ ...EMPTY_FILTERS }, 'step'), [update]);
   const choosePreset = (preset: DatePreset) => {
     const window = presetWindow(preset, range);
     if (!window) return;
@@ -118,11 +148,12 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       recordWindow(window);
     } else timelineRef.current?.setWindow(window.start, window.end);
   };
+  const showPeriod = (from: string, to: string) => choosePreset({ id: 'period', label: `${from} – ${to}`, from, to });
   const filterByActor = (actor: ActorSummary) => {
-    if (!state.actorIds.includes(actor.id)) update({ actorIds: [...state.actorIds, actor.id] }, 'replace');
+    if (!state.actorIds.includes(actor.id)) update({ actorIds: [...state.actorIds, actor.id] }, 'step');
   };
   const filterByTag = (tag: string) => {
-    if (!state.tags.includes(tag)) update({ tags: [...state.tags, tag] }, 'replace');
+    if (!state.tags.includes(tag)) update({ tags: [...state.tags, tag] }, 'step');
   };
 
   const showDetail = detailOpen && state.event !== null;
@@ -142,7 +173,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       initialWindow={timelineWindow}
       filter={filter}
       lanes={state.lanes}
-      onLanesChange={embed ? undefined : (lanes: LaneMode) => update({ lanes }, 'replace')}
+      onLanesChange={embed ? undefined : (lanes: LaneMode) => update({ lanes }, 'step')}
       selectedEventId={state.event}
       onSelectEvent={selectEvent}
       onOpenSelected={() => state.event && setDetailOpen(true)}
@@ -150,6 +181,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       onClearFilters={clearFilters}
       filtersActive={filtersActive}
       renderBand={embed ? undefined : renderTemperatureBand}
+      dataRange={dataWindow}
+      renderEmptyHint={() => <MatchesElsewhere filter={filter} onShow={showPeriod} />}
     />
   );
 
@@ -175,7 +208,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       <div className={`${styles.app} ${styles.embed}`}>
         <main className={showDetail ? `${styles.embedMain} ${styles.embedMainWithDetail}` : styles.embedMain} aria-label="Détente timeline">
           <h1 className="visually-hidden">Détente: US–Russia relations timeline</h1>
-          <div>{timeline}</div>
+          <div>
+            {hiddenNotice}
+            {timeline}
+          </div>
           {detail}
         </main>
         <p className={styles.embedCredit}>
@@ -193,7 +229,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
 
   return (
-    <div className={styles.app}>
+    <div className={styles.app} data-fits-window>
       <a className={styles.skipLink} href="#main">
         Skip to the timeline
       </a>
@@ -234,6 +270,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
               onChange={changeFilters}
               onClear={clearFilters}
               onPreset={choosePreset}
+              period={
+                timelineWindow ? { from: toIsoDay(timelineWindow.start), to: toIsoDay(new Date(timelineWindow.end.getTime() - 1)) } : null
+              }
+              onPeriod={showPeriod}
               onJump={jumpToEvent}
             />
           </div>
@@ -242,11 +282,12 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
         <main id="main" className={styles.main} tabIndex={-1}>
           <div className={styles.viewSwitch}>
             <h2 className={ui.panelHeading}>{state.view === 'list' ? 'List of events' : 'Timeline'}</h2>
+            <CopyLink />
             <div className={ui.segmented} role="group" aria-label="View">
-              <button type="button" aria-pressed={state.view === 'timeline'} onClick={() => update({ view: 'timeline' }, 'replace')}>
+              <button type="button" aria-pressed={state.view === 'timeline'} onClick={() => update({ view: 'timeline' }, 'step')}>
                 Timeline
               </button>
-              <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' }, 'replace')}>
+              <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' }, 'step')}>
                 List
               </button>
             </div>
@@ -263,7 +304,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
               filtersActive={filtersActive}
             />
           ) : (
-            timeline
+            <>
+              {hiddenNotice}
+              {timeline}
+            </>
           )}
         </main>
 
@@ -276,5 +320,29 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
         open: try the <a href="/explorer">API explorer</a>.
       </footer>
     </div>
+  );
+}
+
+/** Copies the address of the view as it is (filters, period, selection): the page's own share button. */
+function CopyLink() {
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setSaid('Link copied');
+    } catch {
+      setSaid('Could not copy: the address bar holds the link');
+    }
+    setTimeout(() => setSaid(''), 3_000);
+  };
+  return (
+    <span className={styles.copyLink}>
+      <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span role="status" className={ui.muted}>
+        {said}
+      </span>
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 // Stand-ins while there is nothing to show: loading skeletons, and "no results" with a way out.
+import type { ReactNode } from 'react';
 import styles from './Placeholders.module.css';
 import ui from './ui.module.css';
 
@@ -23,9 +24,11 @@ export interface EmptyResultsProps {
   /** Laid over the timeline (the default) or in the flow of a list. */
   inline?: boolean;
   testId?: string;
+  /** More to say (where the matches are instead). */
+  children?: ReactNode;
 }
 
-export function EmptyResults({ filtersActive, onClearFilters, inline = false, testId }: EmptyResultsProps) {
+export function EmptyResults({ filtersActive, onClearFilters, inline = false, testId, children }: EmptyResultsProps) {
   return (
     <div className={inline ? `${styles.empty} ${styles.inline}` : styles.empty} data-testid={testId}>
       <p>{filtersActive ? 'No events match these filters in this period.' : 'No events in this period.'}</p>
@@ -34,6 +37,7 @@ export function EmptyResults({ filtersActive, onClearFilters, inline = false, te
           Clear filters
         </button>
       )}
+      {children}
     </div>
   );
 }

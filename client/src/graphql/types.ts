@@ -281,16 +281,36 @@ export type ActorNameQuery = { actor: { id: string, name: string, title: string 
 export type SearchEventsQueryVariables = Exact<{
   filter: EventFilter;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type SearchEventsQuery = { events: { totalCount: number, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
+export type SearchEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
        }> } };
+
+export type MatchesExtentQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type MatchesExtentQuery = { first: { totalCount: number, nodes: Array<
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+    > }, last: { nodes: Array<
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+    > } };
 
 export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -327,6 +347,26 @@ export type TimelineWindowQuery = { timeline: { from: string, to: string, totalC
       | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
       | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
     >, omitted: Array<{ from: string, to: string, count: number }> } };
+
+export type EventsInViewQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type EventsInViewQuery = { events: { totalCount: number } };
+
+export type FilteredOnDayQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type FilteredOnDayQuery = { events: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
 type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 

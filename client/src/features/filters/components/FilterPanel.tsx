@@ -10,6 +10,7 @@ import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { ACTOR_NAME_QUERY, ACTOR_SEARCH_QUERY, KIND_COUNTS_QUERY, TAGS_QUERY, type ActorOption } from '../api/filters.queries';
 import { sumByKind } from '../utils/highlights';
 import { DATE_PRESETS, type DatePreset } from '../utils/presets';
+import { PeriodPicker } from './PeriodPicker';
 import { SearchResults } from './SearchResults';
 import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
@@ -21,6 +22,10 @@ export interface FilterPanelProps {
   onChange: (patch: Partial<EventFilters>) => void;
   onClear: () => void;
   onPreset: (preset: DatePreset) => void;
+  /** The first and last day in view. */
+  period: { from: string; to: string } | null;
+  /** A period chosen by dates or by year. */
+  onPeriod: (from: string, to: string) => void;
   onJump: (event: TimelineEvent) => void;
 }
 
@@ -41,11 +46,11 @@ function toggle<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((other) => other !== value) : [...values, value];
 }
 
-export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, onJump }: FilterPanelProps) {
+export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, onJump, period, onPeriod }: FilterPanelProps) {
   return (
     <div className={styles.panel}>
       <SearchBox value={filters.search} onSearch={(search) => onChange({ search })} />
-      {filters.search.trim() && <SearchResults filter={toEventFilter(filters)} onJump={onJump} />}
+      {filters.search.trim() && <SearchResults filter={toEventFilter(filters)} onJump={onJump} onShowAll={onPeriod} />}
 
       <fieldset className={styles.group}>
         <legend>Period</legend>
@@ -56,6 +61,7 @@ export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, o
             </button>
           ))}
         </div>
+        <PeriodPicker dataRange={dataRange} period={period} onPeriod={onPeriod} />
       </fieldset>
 
       <KindFilter filters={filters} dataRange={dataRange} onChange={onChange} />

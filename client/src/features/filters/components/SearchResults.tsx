@@ -5,6 +5,7 @@ import { formatEventDate } from '@detente/shared/dates';
 import { kindAppearance } from '../../../domain/eventKinds';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { SEARCH_QUERY } from '../api/filters.queries';
+import { ShowAllMatches } from './ShowAllMatches';
 import { splitHighlights } from '../utils/highlights';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SkeletonLines } from '../../../components/Placeholders';
@@ -15,12 +16,14 @@ import type { EventFilter } from '../../../graphql/types';
 export interface SearchResultsProps {
   filter: EventFilter;
   onJump: (event: TimelineEvent) => void;
+  /** Fits the timeline to all the matches ("Show all N matches"). */
+  onShowAll?: (from: string, to: string) => void;
 }
 
 const SEARCH_PAGE = 20;
 
-export function SearchResults({ filter, onJump }: SearchResultsProps) {
-  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_QUERY, {
+export function SearchResults({ filter, onJump, onShowAll }: SearchResultsProps) {
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
     variables: { filter, first: SEARCH_PAGE },
     notifyOnNetworkStatusChange: true,
   });
@@ -32,6 +35,7 @@ export function SearchResults({ filter, onJump }: SearchResultsProps) {
         {result ? `${result.totalCount} ${result.totalCount === 1 ? 'match' : 'matches'}` : 'Matches'}
         {result && result.totalCount > result.edges.length && <span className={ui.muted}> (best {result.edges.length})</span>}
       </h2>
+      {onShowAll && result && result.totalCount > 0 && <ShowAllMatches filter={filter} count={result.totalCount} onShowAll={onShowAll} />}
       {error && <ErrorMessage what="the search results" error={error} onRetry={() => void refetch()} />}
       {!result && loading && <SkeletonLines count={3} />}
       {result && result.edges.length === 0 && <p className={ui.muted}>No event matches this search.</p>}
@@ -56,6 +60,23 @@ export function SearchResults({ filter, onJump }: SearchResultsProps) {
             </li>
           ))}
         </ol>
+      )}
+      {result?.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          className={`${ui.button} ${ui.quiet}`}
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: result.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                events: { ...fetchMoreResult.events, edges: [...previous.events.edges, ...fetchMoreResult.events.edges] },
+              }),
+            })
+          }
+        >
+          Next {Math.min(SEARCH_PAGE, result.totalCount - result.edges.length)} matches
+        </button>
       )}
     </section>
   );

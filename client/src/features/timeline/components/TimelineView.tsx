@@ -12,10 +12,12 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
+import { useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyResults, SkeletonBar } from '../../../components/Placeholders';
-import type { LaneMode } from '../../../lib/urlState';
+import { roundWindow, type LaneMode } from '../../../lib/urlState';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
 import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
 import { adjacentEvent } from '../../../lib/selection';
@@ -51,6 +53,10 @@ export interface TimelineViewProps {
   onWindowSettled?: (window: TimeWindow) => void;
   onClearFilters?: () => void;
   filtersActive?: boolean;
+  /** Said when the window is empty under active filters (where the matches are instead). */
+  renderEmptyHint?: () => ReactNode;
+  /** The first and last day of the data, to keep panning and zooming near it. */
+  dataRange?: TimeWindow | null;
   /** Drawn under the timeline in step with every frame of a pan or zoom (the temperature band); none in the embed. */
   renderBand?: (window: TimeWindow, layout: TimelineLayout) => ReactNode;
   ref?: Ref<TimelineViewHandle>;
@@ -72,11 +78,14 @@ export function TimelineView({
   onClearFilters,
   filtersActive = false,
   renderBand,
+  dataRange = null,
+  renderEmptyHint,
   ref,
 }: TimelineViewProps) {
   const windowData = useTimelineWindow(filter);
   const { requestWindow } = windowData;
   const [msPerPx, setMsPerPx] = useState(0);
+  const [visibleDays, setVisibleDays] = useState<{ from: string; to: string } | null>(null);
   const live = useLiveWindow();
 
   const onRangeChanged = useCallback(
@@ -84,6 +93,7 @@ export function TimelineView({
       requestWindow(visible);
       onWindowSettled?.(visible);
       if (widthPx > 0) setMsPerPx(spanMs(visible) / widthPx);
+      setVisibleDays(daysOf(visible));
     },
     [requestWindow, onWindowSettled],
   );
@@ -99,7 +109,20 @@ export function TimelineView({
     onSelect: onVisSelect,
     onRangeChange: renderBand ? onRangeChange : undefined,
   });
-  const { setItems, setSelection, focusOn, revealEvent, setWindow, getWindow } = vis;
+  const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
+  useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
+  const inView = useQuery(EVENTS_IN_VIEW_QUERY, {
+    variables: { filter: { ...filter, from: visibleDays?.from, to: visibleDays?.to } },
+    skip: !visibleDays,
+  });
+  const inViewCount = inView.data?.events.totalCount ?? inView.previousData?.events.totalCount;
+  const drawnInView = useMemo(() => {
+    if (!visibleDays) return 0;
+    return windowData.events.filter((event) => {
+      const end = event.endDate ?? event.startDate;
+      return event.startDate <= visibleDays.to && end >= visibleDays.from;
+    }).length;
+  }, [windowData.events, visibleDays]);
 
   const items = useMemo(
     () => [
@@ -152,7 +175,6 @@ export function TimelineView({
   };
 
   const shown = windowData.events.length;
-  const truncated = windowData.totalCount > shown;
   const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
 
   return (
@@ -204,26 +226,37 @@ export function TimelineView({
             <SkeletonBar />
           </div>
         )}
-        {empty && <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />}
+        {empty && (
+          <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty">
+            {filtersActive && renderEmptyHint?.()}
+          </EmptyResults>
+        )}
       </div>
 
       {windowData.error ? (
         <ErrorMessage what="the events for this period" error={windowData.error} onRetry={windowData.retry} />
       ) : (
         <p className={styles.status} role="status" data-testid="timeline-status">
-          {!windowData.settled
-            ? 'Loading events…'
-            : truncated
-              ? `Showing the ${numberFormat.format(shown)} most important of ${numberFormat.format(windowData.totalCount)} events around this view; “+N” marks the rest — select one to zoom in.`
-              : shown > 0
-                ? `${numberFormat.format(shown)} ${shown === 1 ? 'event' : 'events'} around this view.`
-                : ''}
+          {!windowData.settled || inViewCount === undefined ? 'Loading events…' : inViewStatus(inViewCount, drawnInView)}
         </p>
       )}
 
       {renderBand && <LiveBand live={live} render={renderBand} />}
     </div>
   );
+}
+
+/** The days the view covers, as the URL records them (so a reload counts the same days). */
+function daysOf(visible: TimeWindow): { from: string; to: string } {
+  const rounded = roundWindow(visible);
+  return { from: toIsoDay(rounded.start), to: toIsoDay(new Date(rounded.end.getTime() - 1)) };
+}
+
+function inViewStatus(inView: number, drawn: number): string {
+  if (inView === 0) return '';
+  const events = `${numberFormat.format(inView)} ${inView === 1 ? 'event' : 'events'} in view`;
+  if (drawn >= inView) return `${events}.`;
+  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.`;
 }
 
 interface LiveWindow {
