@@ -133,6 +133,14 @@ export function TimelineView({
   );
   useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
+  // Where the page scrolls (a phone), a newly selected event's timeline is brought into sight, not left above the fold.
+  const containerRef = vis.containerRef;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!selectedEventId || !container) return;
+    const box = container.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) container.scrollIntoView({ block: 'nearest' });
+  }, [selectedEventId, containerRef]);
   useImperativeHandle(ref, () => ({ focusOn, revealEvent, setWindow: (start, end) => setWindow(start, end), getWindow }), [
     focusOn,
     revealEvent,
