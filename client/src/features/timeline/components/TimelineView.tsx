@@ -103,11 +103,13 @@ export function TimelineView({
     (eventId: string | null) => onSelectEvent(eventId ? (eventsById.get(eventId) ?? null) : null, { open: true }),
     [eventsById, onSelectEvent],
   );
+  const [lanesClipped, setLanesClipped] = useState(false);
   const vis = useVisTimeline({
     initialWindow,
     onRangeChanged,
     onSelect: onVisSelect,
     onRangeChange: renderBand ? onRangeChange : undefined,
+    onLanesClipped: setLanesClipped,
   });
   const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
   useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
@@ -126,10 +128,10 @@ export function TimelineView({
 
   const items = useMemo(
     () => [
-      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes }),
+      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes, firstDayInView: visibleDays?.from }),
       ...toOmittedItems(windowData.omitted),
     ],
-    [windowData.events, windowData.omitted, msPerPx, lanes],
+    [windowData.events, windowData.omitted, msPerPx, lanes, visibleDays?.from],
   );
   useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
@@ -245,7 +247,7 @@ export function TimelineView({
         <ErrorMessage what="the events for this period" error={windowData.error} onRetry={windowData.retry} />
       ) : (
         <p className={styles.status} role="status" data-testid="timeline-status">
-          {!windowData.settled || inViewCount === undefined ? 'Loading events…' : inViewStatus(inViewCount, drawnInView)}
+          {!windowData.settled || inViewCount === undefined ? 'Loading events…' : inViewStatus(inViewCount, drawnInView, lanesClipped)}
         </p>
       )}
 
@@ -260,11 +262,12 @@ function daysOf(visible: TimeWindow): { from: string; to: string } {
   return { from: toIsoDay(rounded.start), to: toIsoDay(new Date(rounded.end.getTime() - 1)) };
 }
 
-function inViewStatus(inView: number, drawn: number): string {
+function inViewStatus(inView: number, drawn: number, lanesClipped: boolean): string {
   if (inView === 0) return '';
   const events = `${numberFormat.format(inView)} ${inView === 1 ? 'event' : 'events'} in view`;
-  if (drawn >= inView) return `${events}.`;
-  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.`;
+  const lanes = lanesClipped ? ' Lanes marked “…” show their most important events: zoom in for the rest.' : '';
+  if (drawn >= inView) return `${events}.${lanes}`;
+  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.${lanes}`;
 }
 
 interface LiveWindow {

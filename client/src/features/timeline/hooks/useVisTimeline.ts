@@ -70,6 +70,8 @@ export interface UseVisTimelineOptions {
   onSelect: (eventId: string | null) => void;
   /** Every frame of a pan or zoom, for what must move with the timeline (the temperature band). */
   onRangeChange?: (window: TimeWindow, layout: TimelineLayout) => void;
+  /** Whether any lane's cap hides some of its rows now. */
+  onLanesClipped?: (clipped: boolean) => void;
 }
 
 /** Where the time axis sits inside the container, so other drawings can line up with it. */
@@ -218,12 +220,19 @@ export function boundsOptions(range: TimeWindow | null): Pick<TimelineOptions, '
 /** Stacking order: the selected event first (never clipped), then the most important, then the earliest. */
 function stackOrder(selectedId: string | null) {
   return (a: EventTimelineItem, b: EventTimelineItem) => {
-    const rank = (item: EventTimelineItem) => (item.id === selectedId ? 10 : item.importance);
+    // Events left of the view draw no label (see toTimelineItems): they stack last, in rows of their own.
+    const rank = (item: EventTimelineItem) => (item.id === selectedId ? 10 : item.className.includes('before-view') ? -1 : item.importance);
     return rank(b) - rank(a) || a.start.getTime() - b.start.getTime();
   };
 }
 
-export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRangeChange }: UseVisTimelineOptions): VisTimelineHandle {
+export function useVisTimeline({
+  initialWindow,
+  onRangeChanged,
+  onSelect,
+  onRangeChange,
+  onLanesClipped,
+}: UseVisTimelineOptions): VisTimelineHandle {
   const containerRef = useRef<HTMLDivElement | null>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<EventTimelineItem, 'id'> | null>(null);
@@ -244,6 +253,8 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
   onRangeChangedRef.current = onRangeChanged;
   onSelectRef.current = onSelect;
   onRangeChangeRef.current = onRangeChange;
+  const onLanesClippedRef = useRef(onLanesClipped);
+  onLanesClippedRef.current = onLanesClipped;
 
   const boundsRef = useRef<TimeWindow | null>(null);
   const hasWindow = initialWindow !== null;
@@ -327,7 +338,9 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     const recordNatural = () => {
       // vis-timeline keeps each lane's stacked items; their extent is the lane's height before the cap.
       for (const [id, group] of Object.entries(visGroups)) {
-        const items = (group as unknown as { visibleItems?: Array<{ top: number; height: number }> }).visibleItems ?? [];
+        const items = (
+          (group as unknown as { visibleItems?: Array<{ top: number; height: number; data?: EventTimelineItem }> }).visibleItems ?? []
+        ).filter((item) => !item.data?.className?.includes('before-view'));
         const bottom = items.reduce((max, item) => Math.max(max, item.top + item.height), 0);
         naturalHeights.set(id, Math.max(MIN_LANE_PX, Math.ceil(bottom + ITEM_MARGIN_PX / 2)));
         if (id !== OMITTED_GROUP && items.length > 0) rowPx = Math.max(rowPx, Math.ceil(items[0].height + ITEM_MARGIN_PX));
@@ -340,9 +353,11 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
       }
       // Say on a lane's label when its cap hides rows, so a reader knows to zoom in (or that "+N" is not all).
       const updates: LaneGroup[] = [];
+      let anyClipped = false;
       for (const group of groups.get()) {
         const cap = group.id === OMITTED_GROUP ? null : laneCap(group.id);
         const clipped = cap !== null && (naturalHeights.get(group.id) ?? 0) > cap;
+        anyClipped ||= clipped;
         if (clipped !== (group.title !== undefined)) {
           updates.push({
             ...group,
@@ -352,6 +367,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
         }
       }
       if (updates.length > 0) groups.update(updates);
+      onLanesClippedRef.current?.(anyClipped);
     };
     timeline.on('changed', recordNatural);
     firstDrawnRef.current = false;

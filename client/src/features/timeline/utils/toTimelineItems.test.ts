@@ -166,3 +166,16 @@ describe('toOmittedItems', () => {
     ).toEqual([]);
   });
 });
+
+describe('events before the view', () => {
+  it('Given a point event before the first day in view, Then it is marked so its cut-off label is not drawn', () => {
+    const before = toTimelineItem(event({ startDate: '2021-03-01', endDate: null, datePrecision: 'DAY' }), {
+      firstDayInView: '2021-03-10',
+    })!;
+    const inView = toTimelineItem(event({ startDate: '2021-03-12', endDate: null, datePrecision: 'DAY' }), {
+      firstDayInView: '2021-03-10',
+    })!;
+    expect(before.className.split(' ')).toContain('before-view');
+    expect(inView.className.split(' ')).not.toContain('before-view');
+  });
+});
