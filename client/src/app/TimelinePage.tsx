@@ -1,9 +1,8 @@
 // The main page: filters, the timeline (or its list view), the temperature band and the detail
 // panel, all driven by the state in the URL. With `embed`, only the timeline and the detail panel.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { EventDetail } from '../features/event-detail/components/EventDetail';
 import type { ActorSummary, LinkedEventSummary } from '../features/event-detail/api/event.queries';
 import { EventList } from '../features/event-list/components/EventList';
 import { FilterPanel } from '../features/filters/components/FilterPanel';
@@ -28,6 +27,12 @@ import {
 import { useUrlState } from '../lib/useUrlState';
 import ui from '../components/ui.module.css';
 import styles from './TimelinePage.module.css';
+
+// The detail panel is loaded when an event is first opened, not with the page: it is the largest feature, and the
+// timeline page's first JavaScript stays under its budget (README, "The page").
+const EventDetail = lazy(() =>
+  import('../features/event-detail/components/EventDetail').then((module) => ({ default: module.EventDetail })),
+);
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -187,14 +192,16 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   );
 
   const detail = showDetail && state.event && (
-    <EventDetail
-      eventId={state.event}
-      onClose={closeDetail}
-      onSelectEvent={jumpToEvent}
-      onFilterActor={embed ? undefined : filterByActor}
-      onFilterTag={embed ? undefined : filterByTag}
-      onLoaded={onEventLoaded}
-    />
+    <Suspense fallback={null}>
+      <EventDetail
+        eventId={state.event}
+        onClose={closeDetail}
+        onSelectEvent={jumpToEvent}
+        onFilterActor={embed ? undefined : filterByActor}
+        onFilterTag={embed ? undefined : filterByTag}
+        onLoaded={onEventLoaded}
+      />
+    </Suspense>
   );
 
   const announcer = (
