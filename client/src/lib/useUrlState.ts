@@ -30,7 +30,7 @@ export function useUrlState(): UrlStateHandle {
   const latest = useRef(state);
   const lastStepAt = useRef(0);
   // After a load or a Back/Forward the timeline moves to the URL's window and reports it settled: that is not a
-  // step of the reader's, and pushing it would cut off Forward.
+  // step of the reader's, and pushing it would cut off Forward. (Filter changes meanwhile are steps as always.)
   const quietUntil = useRef(Date.now() + STEP_COALESCE_MS);
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function useUrlState(): UrlStateHandle {
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     if (mode === 'step') {
       const now = Date.now();
-      const coalesce = now - lastStepAt.current < STEP_COALESCE_MS || now < quietUntil.current;
+      const coalesce = now - lastStepAt.current < STEP_COALESCE_MS;
       lastStepAt.current = now;
       mode = coalesce ? 'replace' : 'push';
     }
@@ -69,8 +69,9 @@ export function useUrlState(): UrlStateHandle {
     const previous = latest.current.window;
     const next = { ...latest.current, window: roundWindow(visible) };
     latest.current = next;
-    // The first window of a page that opened without one is where it starts, not a step.
-    write(next, previous ? 'step' : 'replace');
+    // The first window of a page that opened without one is where it starts, and the window the timeline settles on
+    // after a load or Back is the URL's own: neither is a step of the reader's.
+    write(next, previous && Date.now() >= quietUntil.current ? 'step' : 'replace');
   }, []);
 
   return { state, update, recordWindow, restoreCount };
