@@ -1,10 +1,38 @@
 // One linter for the whole repository (`npm run lint`, with Prettier): TypeScript's recommended rules, the rules
 // of hooks for the page, and nothing that only restates formatting (eslint-config-prettier turns those off).
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The page's layers, each importing only from those below it: app (routes) → features → the shared
+// components/, lib/, domain/ and graphql/. A feature never reaches into another feature or into app/; what two
+// features share moves down into a shared folder, and app/ composes them (as bulletproof-react does).
+const clientSrc = path.join(import.meta.dirname, 'client', 'src');
+const clientFeatures = fs
+  .readdirSync(path.join(clientSrc, 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const clientShared = ['components', 'lib', 'domain', 'graphql'].map((dir) => path.join(clientSrc, dir));
+const clientImportZones = [
+  ...clientFeatures.map((feature) => ({
+    target: path.join(clientSrc, 'features', feature),
+    from: path.join(clientSrc, 'features'),
+    except: [`./${feature}`],
+    message: 'A feature imports no other feature: move what both need into components/ or lib/, or compose them in app/.',
+  })),
+  { target: path.join(clientSrc, 'features'), from: path.join(clientSrc, 'app'), message: 'Features do not import app/.' },
+  {
+    target: clientShared,
+    from: [path.join(clientSrc, 'features'), path.join(clientSrc, 'app')],
+    message: 'Shared code imports no feature and not app/.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -43,6 +71,15 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'client/tsconfig.json' })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: clientImportZones }],
+      'import-x/no-cycle': 'error',
     },
   },
   {

@@ -40,6 +40,7 @@ module.exports = {
       moduleNameMapper: {
         '^@detente/shared$': '<rootDir>/shared/src/index.ts',
         '^@detente/shared/(.*)$': '<rootDir>/shared/src/$1',
+        '\\.module\\.css$': '<rootDir>/client/test/cssModuleStub.js',
         '\\.css$': '<rootDir>/client/test/styleStub.js',
       },
       setupFilesAfterEnv: ['<rootDir>/client/test/setup.ts'],

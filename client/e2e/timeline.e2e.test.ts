@@ -210,7 +210,7 @@ describeBrowser('the timeline page in Chromium', () => {
     await page.screenshot({ path: screenshotPath('search'), fullPage: true });
 
     const first = results.locator('button').first();
-    const hitTitle = (await first.locator('.search-hit__title').textContent())?.replace(/^\W+\s*/, '').trim() ?? '';
+    const hitTitle = (await first.locator('[data-testid="search-hit-title"]').textContent())?.replace(/^\W+\s*/, '').trim() ?? '';
     await first.click();
     await page.locator('[data-testid="event-detail"] h2', { hasText: hitTitle.slice(0, 25) }).waitFor({ timeout: 15_000 });
   });
@@ -442,7 +442,7 @@ describeBrowser('the timeline page in Chromium', () => {
     const embed = await browser.newPage({ viewport: { width: 900, height: 560 } });
     await embed.goto(`${app.url}/embed?from=2016-12-01&to=2017-02-01`);
     await embed.waitForSelector(ITEM, { timeout: 30_000 });
-    expect(await embed.locator('.app-filters, .app-header, [data-testid="temperature-band"]').count()).toBe(0);
+    expect(await embed.locator('[aria-labelledby="filters-heading"], header, [data-testid="temperature-band"]').count()).toBe(0);
     await embed.locator(ITEM).first().click();
     await embed.locator('[data-testid="event-detail"] [data-testid="event-sources"] a').first().waitFor();
     await embed.screenshot({ path: screenshotPath('embed') });

@@ -1,25 +1,50 @@
 // The main page: filters, the timeline (or its list view), the temperature band and the detail
 // panel, all driven by the state in the URL. With `embed`, only the timeline and the detail panel.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { EventDetail } from '../features/event-detail/components/EventDetail';
 import type { ActorSummary, LinkedEventSummary } from '../features/event-detail/api/event.queries';
 import { EventList } from '../features/event-list/components/EventList';
 import { FilterPanel } from '../features/filters/components/FilterPanel';
+import { MatchesElsewhere } from '../features/filters/components/ShowAllMatches';
 import { presetWindow, type DatePreset } from '../features/filters/utils/presets';
-import { DATA_RANGE_QUERY, type TimelineEvent } from '../features/timeline/api/timeline.queries';
+import { DATA_RANGE_QUERY, hiddenByFilter } from '../features/timeline/api/timeline.queries';
+import type { TimelineEvent } from '../graphql/timelineEvent.queries';
+import { TemperatureBand } from '../features/temperature/components/TemperatureBand';
 import { TimelineView, type TimelineViewHandle } from '../features/timeline/components/TimelineView';
+import type { TimelineLayout } from '../features/timeline/hooks/useVisTimeline';
 import { initialWindowFor, toIsoDay, type TimeWindow } from '../features/timeline/utils/timeWindow';
 import { eventSpan } from '../features/timeline/utils/toTimelineItems';
-import { EMPTY_FILTERS, encodeViewState, filtersOf, hasActiveFilters, toEventFilter, type EventFilters, type LaneMode } from './urlState';
-import { useUrlState } from './useUrlState';
+import {
+  EMPTY_FILTERS,
+  encodeViewState,
+  filtersOf,
+  hasActiveFilters,
+  toEventFilter,
+  type EventFilters,
+  type LaneMode,
+} from '../lib/urlState';
+import { useUrlState } from '../lib/useUrlState';
+import ui from '../components/ui.module.css';
+import styles from './TimelinePage.module.css';
+
+// The detail panel is loaded when an event is first opened, not with the page: it is the largest feature, and the
+// timeline page's first JavaScript stays under its budget (README, "The page").
+const EventDetail = lazy(() =>
+  import('../features/event-detail/components/EventDetail').then((module) => ({ default: module.EventDetail })),
+);
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
   const dataRange = useQuery(DATA_RANGE_QUERY);
   const range = dataRange.data?.dataRange ?? null;
   const rangeSettled = dataRange.data !== undefined || dataRange.error !== undefined;
+  // Local midnights of the first day and of the day after the last, as the timeline draws dates.
+  const dataWindow = useMemo(
+    () =>
+      range ? { start: new Date(`${range.from}T00:00:00`), end: new Date(new Date(`${range.to}T00:00:00`).getTime() + 86_400_000) } : null,
+    [range],
+  );
 
   const filters = filtersOf(state);
   const filterKey = JSON.stringify(filters);
@@ -69,13 +94,36 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     announce(event);
   };
 
+  const client = useApolloClient();
+  const [hiddenEvent, setHiddenEvent] = useState<LinkedEventSummary | TimelineEvent | null>(null);
   const jumpToEvent = (event: LinkedEventSummary | TimelineEvent) => {
     update({ event: event.id }, 'push');
     setDetailOpen(true);
     announce(event);
+    setHiddenEvent(null);
+    const span = eventSpan(event);
+    if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
+    // A linked event the filters leave out would be looked for in vain on the timeline: say so, and offer it.
+    if (filtersActive) {
+      void hiddenByFilter(client, filter, event)
+        .then((hidden) => hidden && setHiddenEvent(event))
+        .catch(() => undefined);
+    }
+  };
+  const showHiddenEvent = (event: LinkedEventSummary | TimelineEvent) => {
+    setHiddenEvent(null);
+    update({ ...EMPTY_FILTERS, event: event.id }, 'step');
     const span = eventSpan(event);
     if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
   };
+  const hiddenNotice = hiddenEvent && hiddenEvent.id === state.event && (
+    <p className={styles.hiddenNotice} role="status" data-testid="hidden-by-filter">
+      “{hiddenEvent.title}” is not on the timeline: the current filters hide it.{' '}
+      <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={() => showHiddenEvent(hiddenEvent)}>
+        Clear the filters and show it
+      </button>
+    </p>
+  );
 
   // A link may name the event by slug (readable) and give no window: once the event is known, use its
   // id (so the timeline can mark it) and, without a window in the link, bring it into view.
@@ -95,8 +143,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     document.querySelector<HTMLElement>('[data-testid="timeline"], [data-testid="event-list"] button')?.focus();
   }, [update]);
 
-  const changeFilters = useCallback((patch: Partial<EventFilters>) => update(patch, 'replace'), [update]);
-  const clearFilters = useCallback(() => update({ ...EMPTY_FILTERS }, 'replace'), [update]);
+  const changeFilters = useCallback((patch: Partial<EventFilters>) => update(patch, 'step'), [update]);
+  const clearFilters = useCallback(() => update({ ...EMPTY_FILTERS }, 'step'), [update]);
   const choosePreset = (preset: DatePreset) => {
     const window = presetWindow(preset, range);
     if (!window) return;
@@ -105,15 +153,24 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       recordWindow(window);
     } else timelineRef.current?.setWindow(window.start, window.end);
   };
+  const showPeriod = (from: string, to: string) => choosePreset({ id: 'period', label: `${from} – ${to}`, from, to });
   const filterByActor = (actor: ActorSummary) => {
-    if (!state.actorIds.includes(actor.id)) update({ actorIds: [...state.actorIds, actor.id] }, 'replace');
+    if (!state.actorIds.includes(actor.id)) update({ actorIds: [...state.actorIds, actor.id] }, 'step');
   };
   const filterByTag = (tag: string) => {
-    if (!state.tags.includes(tag)) update({ tags: [...state.tags, tag] }, 'replace');
+    if (!state.tags.includes(tag)) update({ tags: [...state.tags, tag] }, 'step');
   };
 
   const showDetail = detailOpen && state.event !== null;
   const timelineWindow = settledWindow ?? openingWindow;
+
+  // A stable callback, so the band re-renders with the window it follows, not with this page.
+  const renderTemperatureBand = useCallback(
+    (window: TimeWindow, layout: TimelineLayout) => (
+      <TemperatureBand window={window} left={layout.left} width={layout.width} filter={filter} />
+    ),
+    [filter],
+  );
 
   const timeline = (
     <TimelineView
@@ -121,26 +178,30 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       initialWindow={timelineWindow}
       filter={filter}
       lanes={state.lanes}
-      onLanesChange={embed ? undefined : (lanes: LaneMode) => update({ lanes }, 'replace')}
+      onLanesChange={embed ? undefined : (lanes: LaneMode) => update({ lanes }, 'step')}
       selectedEventId={state.event}
       onSelectEvent={selectEvent}
       onOpenSelected={() => state.event && setDetailOpen(true)}
       onWindowSettled={onWindowSettled}
       onClearFilters={clearFilters}
       filtersActive={filtersActive}
-      compact={embed}
+      renderBand={embed ? undefined : renderTemperatureBand}
+      dataRange={dataWindow}
+      renderEmptyHint={() => <MatchesElsewhere filter={filter} onShow={showPeriod} />}
     />
   );
 
   const detail = showDetail && state.event && (
-    <EventDetail
-      eventId={state.event}
-      onClose={closeDetail}
-      onSelectEvent={jumpToEvent}
-      onFilterActor={embed ? undefined : filterByActor}
-      onFilterTag={embed ? undefined : filterByTag}
-      onLoaded={onEventLoaded}
-    />
+    <Suspense fallback={null}>
+      <EventDetail
+        eventId={state.event}
+        onClose={closeDetail}
+        onSelectEvent={jumpToEvent}
+        onFilterActor={embed ? undefined : filterByActor}
+        onFilterTag={embed ? undefined : filterByTag}
+        onLoaded={onEventLoaded}
+      />
+    </Suspense>
   );
 
   const announcer = (
@@ -151,13 +212,16 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   if (embed) {
     return (
-      <div className="app app--embed">
-        <main className={showDetail ? 'embed-main embed-main--with-detail' : 'embed-main'} aria-label="Détente timeline">
+      <div className={`${styles.app} ${styles.embed}`}>
+        <main className={showDetail ? `${styles.embedMain} ${styles.embedMainWithDetail}` : styles.embedMain} aria-label="Détente timeline">
           <h1 className="visually-hidden">Détente: US–Russia relations timeline</h1>
-          <div className="embed-timeline">{timeline}</div>
+          <div>
+            {hiddenNotice}
+            {timeline}
+          </div>
           {detail}
         </main>
-        <p className="embed-credit">
+        <p className={styles.embedCredit}>
           <a href={`/${encodeViewState(state)}`} target="_blank" rel="noopener">
             Open in Détente
           </a>
@@ -172,17 +236,17 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
+    <div className={styles.app} data-fits-window>
+      <a className={styles.skipLink} href="#main">
         Skip to the timeline
       </a>
-      <header className="app-header">
-        <h1 className="app-title">Détente</h1>
-        <p className="app-tagline">
+      <header className={styles.header}>
+        <h1 className={styles.title}>Détente</h1>
+        <p className={styles.tagline}>
           A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and what
           answered what.
         </p>
-        <nav className="app-nav" aria-label="Pages">
+        <nav className={styles.nav} aria-label="Pages">
           <a href="/" aria-current="page">
             Timeline
           </a>
@@ -190,15 +254,15 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
         </nav>
       </header>
 
-      <div className={['app-body', showDetail ? 'app-body--with-detail' : ''].join(' ')}>
-        <aside className={['app-filters', filtersShown ? 'app-filters--shown' : ''].join(' ')} aria-labelledby="filters-heading">
-          <div className="app-filters__head">
-            <h2 id="filters-heading" className="panel-heading">
+      <div className={showDetail ? `${styles.body} ${styles.withDetail}` : styles.body}>
+        <aside className={filtersShown ? `${styles.filters} ${styles.filtersShown}` : styles.filters} aria-labelledby="filters-heading">
+          <div className={styles.filtersHead}>
+            <h2 id="filters-heading" className={ui.panelHeading}>
               Filters
             </h2>
             <button
               type="button"
-              className="button button--quiet app-filters__toggle"
+              className={`${ui.button} ${ui.quiet} ${styles.filtersToggle}`}
               aria-expanded={filtersShown}
               aria-controls="filters-body"
               onClick={() => setFiltersShown((shown) => !shown)}
@@ -206,26 +270,31 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
               {filtersShown ? 'Hide filters' : `Show filters${activeCount ? ` (${activeCount})` : ''}`}
             </button>
           </div>
-          <div id="filters-body" className="app-filters__body">
+          <div id="filters-body" className={styles.filtersBody}>
             <FilterPanel
               filters={filters}
               dataRange={range}
               onChange={changeFilters}
               onClear={clearFilters}
               onPreset={choosePreset}
+              period={
+                timelineWindow ? { from: toIsoDay(timelineWindow.start), to: toIsoDay(new Date(timelineWindow.end.getTime() - 1)) } : null
+              }
+              onPeriod={showPeriod}
               onJump={jumpToEvent}
             />
           </div>
         </aside>
 
-        <main id="main" className="app-main" tabIndex={-1}>
-          <div className="view-switch">
-            <h2 className="panel-heading">{state.view === 'list' ? 'List of events' : 'Timeline'}</h2>
-            <div className="segmented" role="group" aria-label="View">
-              <button type="button" aria-pressed={state.view === 'timeline'} onClick={() => update({ view: 'timeline' }, 'replace')}>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <div className={styles.viewSwitch}>
+            <h2 className={ui.panelHeading}>{state.view === 'list' ? 'List of events' : 'Timeline'}</h2>
+            <CopyLink />
+            <div className={ui.segmented} role="group" aria-label="View">
+              <button type="button" aria-pressed={state.view === 'timeline'} onClick={() => update({ view: 'timeline' }, 'step')}>
                 Timeline
               </button>
-              <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' }, 'replace')}>
+              <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ view: 'list' }, 'step')}>
                 List
               </button>
             </div>
@@ -242,7 +311,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
               filtersActive={filtersActive}
             />
           ) : (
-            timeline
+            <>
+              {hiddenNotice}
+              {timeline}
+            </>
           )}
         </main>
 
@@ -250,10 +322,34 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       </div>
 
       {announcer}
-      <footer className="app-footer">
+      <footer className={styles.footer}>
         Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
         open: try the <a href="/explorer">API explorer</a>.
       </footer>
     </div>
+  );
+}
+
+/** Copies the address of the view as it is (filters, period, selection): the page's own share button. */
+function CopyLink() {
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setSaid('Link copied');
+    } catch {
+      setSaid('Could not copy: the address bar holds the link');
+    }
+    setTimeout(() => setSaid(''), 3_000);
+  };
+  return (
+    <span className={styles.copyLink}>
+      <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span role="status" className={ui.muted}>
+        {said}
+      </span>
+    </span>
   );
 }

@@ -40,6 +40,13 @@ export type Direction =
   | 'RU_TO_US'
   | 'US_TO_RU';
 
+/** What happened to an event. */
+export type EventChangeType =
+  | 'CREATED'
+  | 'DELETED'
+  | 'RESTORED'
+  | 'UPDATED';
+
 /** Narrows a list of events; every given condition must hold (AND). */
 export type EventFilter = {
   /** Events in which any of these actors (UUIDs or slugs) took part, in any role (or in `actorRole`). */
@@ -274,16 +281,41 @@ export type ActorNameQuery = { actor: { id: string, name: string, title: string 
 export type SearchEventsQueryVariables = Exact<{
   filter: EventFilter;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type SearchEventsQuery = { events: { totalCount: number, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
+export type SearchEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
         | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
        }> } };
+
+export type MatchesExtentQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type MatchesExtentQuery = { first: { totalCount: number, nodes: Array<
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+    > }, last: { nodes: Array<
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+    > } };
+
+export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType, eventId: string, version: number } };
 
 export type RelationsTemperatureQueryVariables = Exact<{
   from: string;
@@ -299,6 +331,42 @@ export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DataRangeQuery = { dataRange: { from: string, to: string } };
+
+export type TimelineWindowQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxItems?: number | null | undefined;
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+    >, omitted: Array<{ from: string, to: string, count: number }> } };
+
+export type EventsInViewQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type EventsInViewQuery = { events: { totalCount: number } };
+
+export type FilteredOnDayQueryVariables = Exact<{
+  filter: EventFilter;
+}>;
+
+
+export type FilteredOnDayQuery = { events: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
 type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
@@ -317,19 +385,3 @@ export type TimelineEventFieldsFragment =
   | TimelineEventFields_Sanction_Fragment
   | TimelineEventFields_Statement_Fragment
 ;
-
-export type TimelineWindowQueryVariables = Exact<{
-  from: string;
-  to: string;
-  maxItems?: number | null | undefined;
-  filter?: EventFilter | null | undefined;
-}>;
-
-
-export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-    >, omitted: Array<{ from: string, to: string, count: number }> } };

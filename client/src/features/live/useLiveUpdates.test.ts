@@ -1,6 +1,6 @@
 import { ApolloClient, InMemoryCache, gql } from '@apollo/client';
-import { possibleTypes } from '../../app/apollo';
-import { forgetEvent, liveUrl } from './useLiveUpdates';
+import { liveUrl, possibleTypes } from '../../lib/apollo';
+import { forgetEvent } from './useLiveUpdates';
 
 describe('live updates', () => {
   it('Given a page served over https, Then the socket is wss on the same host', () => {

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { fireEvent } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
-import { createApolloCache } from '../../../app/apollo';
+import { createApolloCache } from '../../../lib/apollo';
 import { EVENT_DETAIL_QUERY, type EventDetailData } from '../api/event.queries';
 import { EventDetail } from './EventDetail';
 

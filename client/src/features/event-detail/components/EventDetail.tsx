@@ -19,8 +19,10 @@ import {
   type StatementDetail,
 } from '../api/event.queries';
 import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { SkeletonLines } from '../../../app/Placeholders';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { SkeletonLines } from '../../../components/Placeholders';
+import ui from '../../../components/ui.module.css';
+import styles from './EventDetail.module.css';
 
 export interface EventDetailProps {
   eventId: string;
@@ -58,17 +60,17 @@ export function EventDetail({ eventId, onClose, onSelectEvent, onFilterActor, on
   if (event) body = <EventBody event={event} onSelectEvent={onSelectEvent} onFilterActor={onFilterActor} onFilterTag={onFilterTag} />;
   else if (loading)
     body = (
-      <div className="event-detail__loading">
-        <p className="event-detail__message">Loading event…</p>
+      <div>
+        <p className={styles.message}>Loading event…</p>
         <SkeletonLines count={5} />
       </div>
     );
   else if (error) body = <ErrorMessage what="this event" error={error} onRetry={() => void refetch()} />;
-  else body = <p className="event-detail__message">This event was not found. It may have been removed.</p>;
+  else body = <p className={styles.message}>This event was not found. It may have been removed.</p>;
 
   return (
-    <aside className="event-detail" aria-label="Event details" data-testid="event-detail" aria-busy={loading}>
-      <button type="button" className="event-detail__close" onClick={onClose} aria-label="Close event details" title="Close (Esc)">
+    <aside className={styles.panel} aria-label="Event details" data-testid="event-detail" aria-busy={loading}>
+      <button type="button" className={styles.close} onClick={onClose} aria-label="Close event details" title="Close (Esc)">
         <span aria-hidden="true">&#x2715;</span>
       </button>
       {body}
@@ -85,17 +87,17 @@ function EventBody({
   const appearance = kindAppearance(event.kind);
   const tone = describeTone(event.tone);
   return (
-    <article className="event-detail__body">
-      <header className="event-detail__header">
-        <p className={`event-detail__kind kind-${event.kind}`}>
-          <span className="event-detail__icon" aria-hidden="true">
+    <article>
+      <header>
+        <p className={`${styles.kind} kind-${event.kind}`}>
+          <span className={styles.icon} aria-hidden="true">
             {appearance.icon}
           </span>
           {appearance.label}
-          {event.verification !== 'CONFIRMED' && <span className="badge badge--verification"> {humanizeEnum(event.verification)}</span>}
+          {event.verification !== 'CONFIRMED' && <span className={styles.verification}> {humanizeEnum(event.verification)}</span>}
         </p>
-        <h2 className="event-detail__title">{event.title}</h2>
-        <p className="event-detail__meta">
+        <h2 className={styles.title}>{event.title}</h2>
+        <p className={styles.meta}>
           <time dateTime={event.startDate}>{formatEventDate(event.startDate, event.datePrecision, event.endDate)}</time>
           {event.location && (
             <>
@@ -106,13 +108,13 @@ function EventBody({
           )}
         </p>
         {tone && (
-          <p className="event-detail__tone">
-            Tone <span className={['tone-chip', ...toneClassNames(event.tone)].join(' ')}>{tone}</span>
+          <p className={styles.meta}>
+            Tone <span className={[styles.toneChip, ...toneClassNames(event.tone)].join(' ')}>{tone}</span>
           </p>
         )}
       </header>
 
-      {event.summary && <p className="event-detail__summary">{event.summary}</p>}
+      {event.summary && <p className={styles.summary}>{event.summary}</p>}
 
       <KindFields event={event} />
       <Participants participants={event.participants} onFilterActor={onFilterActor} />
@@ -164,14 +166,14 @@ function StatementFields({ event }: { event: StatementDetail }) {
   const speakers = actorsWithRole(event.participants, 'SPEAKER');
   const attribution = [actorNames(speakers), event.outlet ? `via ${event.outlet.name}` : null].filter(Boolean).join(', ');
   return (
-    <section className="event-detail__section" aria-label="Statement">
+    <section className={styles.section} aria-label="Statement">
       {event.quote && (
-        <figure className="event-detail__quote">
+        <figure className={styles.quote}>
           <blockquote lang={event.quoteLanguage ?? undefined}>{event.quote}</blockquote>
           {attribution && <figcaption>— {attribution}</figcaption>}
         </figure>
       )}
-      <dl className="event-detail__fields">
+      <dl className={styles.fields}>
         <Field label={speakers.length > 1 ? 'Speakers' : 'Speaker'}>{actorNames(speakers)}</Field>
         <Field label="Outlet">{event.outlet?.name}</Field>
         <Field label="Medium">{humanizeEnum(event.medium)}</Field>
@@ -184,8 +186,8 @@ function StatementFields({ event }: { event: StatementDetail }) {
 function MeetingFields({ event }: { event: MeetingDetail }) {
   const attendees = actorsWithRole(event.participants, 'PARTICIPANT', 'HOST');
   return (
-    <section className="event-detail__section" aria-label="Meeting">
-      <dl className="event-detail__fields">
+    <section className={styles.section} aria-label="Meeting">
+      <dl className={styles.fields}>
         <Field label="Participants">
           {attendees.length > 0 &&
             attendees.map((participant) => `${participant.actor.name}${participant.side ? ` (${participant.side})` : ''}`).join(', ')}
@@ -201,8 +203,8 @@ function MeetingFields({ event }: { event: MeetingDetail }) {
 
 function SanctionFields({ event }: { event: SanctionDetail }) {
   return (
-    <section className="event-detail__section" aria-label="Sanction">
-      <dl className="event-detail__fields">
+    <section className={styles.section} aria-label="Sanction">
+      <dl className={styles.fields}>
         <Field label="Action">{humanizeEnum(event.sanctionAction)}</Field>
         <Field label="Imposed by">{actorNames(actorsWithRole(event.participants, 'AUTHORITY'))}</Field>
         <Field label="Targets">{actorNames(actorsWithRole(event.participants, 'TARGET'))}</Field>
@@ -215,8 +217,8 @@ function SanctionFields({ event }: { event: SanctionDetail }) {
 
 function MissionActionFields({ event }: { event: MissionActionDetail }) {
   return (
-    <section className="event-detail__section" aria-label="Mission action">
-      <dl className="event-detail__fields">
+    <section className={styles.section} aria-label="Mission action">
+      <dl className={styles.fields}>
         <Field label="Action">{humanizeEnum(event.missionAction)}</Field>
         <Field label="Acting country">{countryName(event.actingCountry)}</Field>
         <Field label="Affected country">{countryName(event.affectedCountry)}</Field>
@@ -230,8 +232,8 @@ function MissionActionFields({ event }: { event: MissionActionDetail }) {
 
 function AgreementFields({ event }: { event: AgreementDetail }) {
   return (
-    <section className="event-detail__section" aria-label="Agreement">
-      <dl className="event-detail__fields">
+    <section className={styles.section} aria-label="Agreement">
+      <dl className={styles.fields}>
         <Field label="Action">{humanizeEnum(event.agreementAction)}</Field>
         <Field label="Instrument">{event.instrument}</Field>
       </dl>
@@ -242,9 +244,9 @@ function AgreementFields({ event }: { event: AgreementDetail }) {
 function Participants({ participants, onFilterActor }: { participants: readonly ParticipantDetail[] } & FilterHandlers) {
   if (participants.length === 0) return null;
   return (
-    <section className="event-detail__section">
+    <section className={styles.section}>
       <h3>Who</h3>
-      <ul className="event-detail__participants">
+      <ul className={`${styles.list} ${styles.participants}`}>
         {participants.map((participant) => {
           const role = [humanizeEnum(participant.role), participant.side && sideLabel(participant.side)].filter(Boolean).join(' · ');
           return (
@@ -252,19 +254,19 @@ function Participants({ participants, onFilterActor }: { participants: readonly 
               {onFilterActor ? (
                 <button
                   type="button"
-                  className="chip chip--button participant__chip"
+                  className={`${ui.chip} ${ui.chipButton} ${styles.participantChip}`}
                   onClick={() => onFilterActor(participant.actor)}
                   title={`Show only events with ${participant.actor.name}`}
                   data-testid="participant-chip"
                 >
-                  <span className="participant__name">{participant.actor.name}</span>
+                  <span>{participant.actor.name}</span>
                   <span className="visually-hidden">: show only events with this actor</span>
                 </button>
               ) : (
-                <span className="participant__name">{participant.actor.name}</span>
+                <span>{participant.actor.name}</span>
               )}
-              <span className="participant__role">
-                {participant.actor.title && <span className="participant__title">{participant.actor.title} · </span>}
+              <span className={styles.role}>
+                {participant.actor.title && <span>{participant.actor.title} · </span>}
                 {role}
               </span>
             </li>
@@ -278,15 +280,20 @@ function Participants({ participants, onFilterActor }: { participants: readonly 
 function Tags({ tags, onFilterTag }: { tags: readonly string[] } & FilterHandlers) {
   if (tags.length === 0) return null;
   return (
-    <ul className="event-detail__tags" aria-label="Tags">
+    <ul className={styles.tags} aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
           {onFilterTag ? (
-            <button type="button" className="tag tag--button" onClick={() => onFilterTag(tag)} title={`Show only events tagged “${tag}”`}>
+            <button
+              type="button"
+              className={`${ui.tag} ${ui.tagButton}`}
+              onClick={() => onFilterTag(tag)}
+              title={`Show only events tagged “${tag}”`}
+            >
               {tag}
             </button>
           ) : (
-            <span className="tag">{tag}</span>
+            <span className={ui.tag}>{tag}</span>
           )}
         </li>
       ))}
@@ -296,12 +303,12 @@ function Tags({ tags, onFilterTag }: { tags: readonly string[] } & FilterHandler
 
 function Sources({ citations }: { citations: readonly CitationDetail[] }) {
   return (
-    <section className="event-detail__section" data-testid="event-sources">
+    <section className={styles.section} data-testid="event-sources">
       <h3>Sources</h3>
       {citations.length === 0 ? (
-        <p className="event-detail__message">No source recorded.</p>
+        <p className={styles.message}>No source recorded.</p>
       ) : (
-        <ul className="event-detail__sources">
+        <ul className={`${styles.list} ${styles.sources}`}>
           {citations.map(({ source, excerpt }) => {
             const href = safeHttpUrl(source.url);
             const label = source.title ?? source.publisher ?? source.url;
@@ -315,8 +322,8 @@ function Sources({ citations }: { citations: readonly CitationDetail[] }) {
                 ) : (
                   <span>{label}</span>
                 )}
-                {byline && <span className="source__byline"> — {byline}</span>}
-                {excerpt && <q className="source__excerpt">{excerpt}</q>}
+                {byline && <span className={styles.muted}> — {byline}</span>}
+                {excerpt && <q className={styles.excerpt}>{excerpt}</q>}
               </li>
             );
           })}
@@ -331,18 +338,16 @@ function LinkedEvents({ links, onSelectEvent }: { links: readonly EventLinkDetai
   // What this event answers first ("In response to …"), then what answered it ("Response").
   const ordered = [...links.filter((link) => link.direction === 'OUTGOING'), ...links.filter((link) => link.direction !== 'OUTGOING')];
   return (
-    <section className="event-detail__section">
+    <section className={styles.section}>
       <h3>Linked events</h3>
-      <ul className="event-detail__links">
+      <ul className={`${styles.list} ${styles.links}`}>
         {ordered.map((link) => (
           <li key={`${link.direction}-${link.type}-${link.event.id}`}>
-            <span className="link__type">{linkLabel(link.type, link.direction)}</span>
-            <button type="button" className="link__event" onClick={() => onSelectEvent(link.event)}>
-              <span className="link__icon" aria-hidden="true">
-                {kindAppearance(link.event.kind).icon}
-              </span>
-              <span className="link__title">{link.event.title}</span>
-              <span className="link__date">{formatEventDate(link.event.startDate, link.event.datePrecision, link.event.endDate)}</span>
+            <span className={styles.linkType}>{linkLabel(link.type, link.direction)}</span>
+            <button type="button" className={styles.linkEvent} onClick={() => onSelectEvent(link.event)}>
+              <span aria-hidden="true">{kindAppearance(link.event.kind).icon}</span>
+              <span className={styles.linkTitle}>{link.event.title}</span>
+              <span className={styles.linkDate}>{formatEventDate(link.event.startDate, link.event.datePrecision, link.event.endDate)}</span>
             </button>
           </li>
         ))}

@@ -3,12 +3,14 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { ErrorMessage } from '../../../app/ErrorMessage';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { describeTone, toneClassNames } from '../../../domain/tone';
-import { EmptyResults, SkeletonLines } from '../../../app/Placeholders';
-import type { TimelineEvent } from '../../timeline/api/timeline.queries';
-import { adjacentEvent } from '../../timeline/utils/selection';
+import { EmptyResults, SkeletonLines } from '../../../components/Placeholders';
+import ui from '../../../components/ui.module.css';
+import styles from './EventList.module.css';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import { adjacentEvent } from '../../../lib/selection';
 import { EVENT_LIST_QUERY } from '../api/eventList.queries';
 import type { EventFilter } from '../../../graphql/types';
 
@@ -62,10 +64,10 @@ export function EventList({
   const period = from && to ? `${formatEventDate(from, 'DAY')} – ${formatEventDate(to, 'DAY')}` : 'all dates';
 
   return (
-    <section className="event-list" aria-labelledby="event-list-heading" aria-busy={loading}>
-      <h2 id="event-list-heading" className="panel-heading">
+    <section aria-labelledby="event-list-heading" aria-busy={loading}>
+      <h2 id="event-list-heading" className={ui.panelHeading}>
         Events, {period}
-        {data && <span className="muted"> · {data.events.totalCount}</span>}
+        {data && <span className={ui.muted}> · {data.events.totalCount}</span>}
       </h2>
       {error && <ErrorMessage what="the list of events" error={error} onRetry={() => void refetch()} />}
       {!data && loading && <SkeletonLines count={6} />}
@@ -73,26 +75,26 @@ export function EventList({
         <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} inline testId="list-empty" />
       )}
       {events.length > 0 && (
-        <ol className="event-list__items" ref={listRef} onKeyDown={onKeyDown} data-testid="event-list">
+        <ol className={styles.items} ref={listRef} onKeyDown={onKeyDown} data-testid="event-list">
           {events.map((item) => {
             const selected = item.id === selectedEventId;
             return (
               <li key={item.id}>
                 <button
                   type="button"
-                  className={['event-row', ...toneClassNames(item.tone), selected ? 'event-row--selected' : ''].join(' ')}
+                  className={[styles.row, ...toneClassNames(item.tone), selected ? styles.selected : ''].join(' ')}
                   data-event-id={item.id}
                   aria-current={selected ? 'true' : undefined}
                   onClick={() => (selected ? onOpenSelected() : onSelectEvent(item, { open: true }))}
                 >
-                  <span className="event-row__date">{formatEventDate(item.startDate, item.datePrecision, item.endDate)}</span>
-                  <span className="event-row__title">
-                    <span className="event-row__icon" aria-hidden="true">
+                  <span className={styles.date}>{formatEventDate(item.startDate, item.datePrecision, item.endDate)}</span>
+                  <span className={styles.title}>
+                    <span className={styles.icon} aria-hidden="true">
                       {kindAppearance(item.kind).icon}
                     </span>
                     {item.title}
                   </span>
-                  <span className="event-row__meta">
+                  <span className={styles.meta}>
                     {kindAppearance(item.kind).label}
                     {describeTone(item.tone) && ` · tone ${describeTone(item.tone)}`}
                   </span>
@@ -105,7 +107,7 @@ export function EventList({
       {data?.events.pageInfo.hasNextPage && (
         <button
           type="button"
-          className="button"
+          className={ui.button}
           disabled={loading}
           onClick={() =>
             void fetchMore({

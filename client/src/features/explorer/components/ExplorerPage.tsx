@@ -7,6 +7,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { EXAMPLE_QUERIES, type ExampleQuery } from '../utils/examples';
+import styles from './ExplorerPage.module.css';
 
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 
@@ -40,7 +41,7 @@ function ExamplePicker() {
     }, 50);
   };
   return (
-    <div className="explorer-examples">
+    <div className={styles.examples}>
       <label htmlFor="explorer-example">Example</label>
       <select
         id="explorer-example"
@@ -67,16 +68,16 @@ function ExamplePicker() {
 
 export default function ExplorerPage() {
   return (
-    <div className="explorer">
-      <header className="explorer__header">
-        <h1 className="explorer__title">
+    <div className={styles.explorer}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>
           <a href="/">Détente</a> API explorer
         </h1>
-        <p className="explorer__hint">
+        <p className={styles.hint}>
           Write GraphQL against <code>/graphql</code>; the Docs pane describes every type. Reads need no key.
         </p>
       </header>
-      <main className="explorer__main">
+      <main className={styles.main}>
         <GraphiQL
           fetcher={fetcher}
           defaultQuery={EXAMPLE_QUERIES[0].query}

@@ -7,12 +7,14 @@ import type {
   ActorSearchQueryVariables,
   KindCountsQuery,
   KindCountsQueryVariables,
+  MatchesExtentQuery,
+  MatchesExtentQueryVariables,
   SearchEventsQuery,
   SearchEventsQueryVariables,
   TagsQuery,
   TagsQueryVariables,
 } from '../../../graphql/types';
-import { TIMELINE_EVENT_FIELDS } from '../../timeline/api/timeline.queries';
+import { TIMELINE_EVENT_FIELDS } from '../../../graphql/timelineEvent.queries';
 
 export type ActorOption = ActorSearchQuery['actors']['nodes'][number];
 export type SearchHit = SearchEventsQuery['events']['edges'][number];
@@ -66,9 +68,13 @@ export const ACTOR_NAME_QUERY: TypedDocumentNode<ActorNameQuery, ActorNameQueryV
 `;
 
 export const SEARCH_QUERY: TypedDocumentNode<SearchEventsQuery, SearchEventsQueryVariables> = gql`
-  query SearchEvents($filter: EventFilter!, $first: Int!) {
-    events(filter: $filter, first: $first, orderBy: RELEVANCE) {
+  query SearchEvents($filter: EventFilter!, $first: Int!, $after: String) {
+    events(filter: $filter, first: $first, after: $after, orderBy: RELEVANCE) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         rank
         snippet {
@@ -85,4 +91,24 @@ export const SEARCH_QUERY: TypedDocumentNode<SearchEventsQuery, SearchEventsQuer
     }
   }
   ${TIMELINE_EVENT_FIELDS}
+`;
+
+/** The first and the last of the events that match (by date), so the timeline can be fitted to all of them. */
+export const MATCHES_EXTENT_QUERY: TypedDocumentNode<MatchesExtentQuery, MatchesExtentQueryVariables> = gql`
+  query MatchesExtent($filter: EventFilter!) {
+    first: events(filter: $filter, first: 1, orderBy: DATE_ASC) {
+      totalCount
+      nodes {
+        id
+        startDate
+      }
+    }
+    last: events(filter: $filter, first: 1, orderBy: DATE_DESC) {
+      nodes {
+        id
+        startDate
+        endDate
+      }
+    }
+  }
 `;

@@ -4,14 +4,17 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useQuery } from '@apollo/client/react';
 import { Direction, EventKind } from '@detente/shared/enums';
 import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { hasActiveFilters, toEventFilter, type EventFilters } from '../../../app/urlState';
-import type { TimelineEvent } from '../../timeline/api/timeline.queries';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { hasActiveFilters, toEventFilter, type EventFilters } from '../../../lib/urlState';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { ACTOR_NAME_QUERY, ACTOR_SEARCH_QUERY, KIND_COUNTS_QUERY, TAGS_QUERY, type ActorOption } from '../api/filters.queries';
 import { sumByKind } from '../utils/highlights';
 import { DATE_PRESETS, type DatePreset } from '../utils/presets';
+import { PeriodPicker } from './PeriodPicker';
 import { SearchResults } from './SearchResults';
-import { SkeletonLines } from '../../../app/Placeholders';
+import { SkeletonLines } from '../../../components/Placeholders';
+import ui from '../../../components/ui.module.css';
+import styles from './FilterPanel.module.css';
 
 export interface FilterPanelProps {
   filters: EventFilters;
@@ -19,6 +22,10 @@ export interface FilterPanelProps {
   onChange: (patch: Partial<EventFilters>) => void;
   onClear: () => void;
   onPreset: (preset: DatePreset) => void;
+  /** The first and last day in view. */
+  period: { from: string; to: string } | null;
+  /** A period chosen by dates or by year. */
+  onPeriod: (from: string, to: string) => void;
   onJump: (event: TimelineEvent) => void;
 }
 
@@ -39,29 +46,30 @@ function toggle<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((other) => other !== value) : [...values, value];
 }
 
-export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, onJump }: FilterPanelProps) {
+export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, onJump, period, onPeriod }: FilterPanelProps) {
   return (
-    <div className="filter-panel">
+    <div className={styles.panel}>
       <SearchBox value={filters.search} onSearch={(search) => onChange({ search })} />
-      {filters.search.trim() && <SearchResults filter={toEventFilter(filters)} onJump={onJump} />}
+      {filters.search.trim() && <SearchResults filter={toEventFilter(filters)} onJump={onJump} onShowAll={onPeriod} />}
 
-      <fieldset className="filter-group">
+      <fieldset className={styles.group}>
         <legend>Period</legend>
-        <div className="chip-row">
+        <div className={ui.chipRow}>
           {DATE_PRESETS.map((preset) => (
-            <button key={preset.id} type="button" className="chip chip--button" onClick={() => onPreset(preset)}>
+            <button key={preset.id} type="button" className={`${ui.chip} ${ui.chipButton}`} onClick={() => onPreset(preset)}>
               {preset.label}
             </button>
           ))}
         </div>
+        <PeriodPicker dataRange={dataRange} period={period} onPeriod={onPeriod} />
       </fieldset>
 
       <KindFilter filters={filters} dataRange={dataRange} onChange={onChange} />
 
-      <fieldset className="filter-group">
+      <fieldset className={styles.group}>
         <legend>Who acted</legend>
         {DIRECTION_OPTIONS.map((option) => (
-          <label key={option.value} className="check">
+          <label key={option.value} className={styles.check}>
             <input
               type="checkbox"
               checked={filters.directions.includes(option.value)}
@@ -76,7 +84,7 @@ export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, o
       <TagFilter filters={filters} onChange={(tags) => onChange({ tags })} />
 
       {hasActiveFilters(filters) && (
-        <button type="button" className="button button--quiet" onClick={onClear}>
+        <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={onClear}>
           Clear all filters
         </button>
       )}
@@ -100,9 +108,9 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (value: strin
     onSearch(draft.trim());
   };
   return (
-    <form role="search" className="search-box" onSubmit={submit}>
+    <form role="search" className={styles.searchBox} onSubmit={submit}>
       <label htmlFor={inputId}>Search events</label>
-      <div className="search-box__row">
+      <div className={styles.searchRow}>
         <input
           id={inputId}
           type="search"
@@ -111,7 +119,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (value: strin
           onChange={(event) => setDraft(event.target.value)}
           maxLength={200}
         />
-        <button type="submit" className="button">
+        <button type="submit" className={ui.button}>
           Search
         </button>
       </div>
@@ -127,16 +135,16 @@ function KindFilter({ filters, dataRange, onChange }: Pick<FilterPanelProps, 'fi
   });
   const totals = useMemo(() => (data ? sumByKind(data.eventCounts) : null), [data]);
   return (
-    <fieldset className="filter-group">
+    <fieldset className={styles.group}>
       <legend>Kinds</legend>
       {KIND_ORDER.map((kind: EventKind) => (
-        <label key={kind} className="check">
+        <label key={kind} className={styles.check}>
           <input type="checkbox" checked={filters.kinds.includes(kind)} onChange={() => onChange({ kinds: toggle(filters.kinds, kind) })} />
-          <span aria-hidden="true" className="check__icon">
+          <span aria-hidden="true" className={styles.checkIcon}>
             {KIND_APPEARANCE[kind].icon}
           </span>
           {KIND_APPEARANCE[kind].lane}
-          <span className="count" data-testid={`kind-count-${kind}`}>
+          <span className={ui.count} data-testid={`kind-count-${kind}`}>
             {totals ? numberFormat.format(totals.get(kind) ?? 0) : ''}
           </span>
         </label>
@@ -150,9 +158,9 @@ function ActorChip({ id, onRemove }: { id: string; onRemove: () => void }) {
   const { data } = useQuery(ACTOR_NAME_QUERY, { variables: { id } });
   const name = data?.actor?.name ?? 'Actor';
   return (
-    <li className="chip">
+    <li className={ui.chip}>
       {name}
-      <button type="button" className="chip__remove" onClick={onRemove} aria-label={`Remove ${name} from the filter`}>
+      <button type="button" className={ui.chipRemove} onClick={onRemove} aria-label={`Remove ${name} from the filter`}>
         <span aria-hidden="true">×</span>
       </button>
     </li>
@@ -183,16 +191,16 @@ function ActorFilter({ actorIds, onChange }: { actorIds: string[]; onChange: (ac
   };
 
   return (
-    <fieldset className="filter-group">
+    <fieldset className={styles.group}>
       <legend>Actors</legend>
       {actorIds.length > 0 && (
-        <ul className="chip-row" aria-label="Chosen actors">
+        <ul className={ui.chipRow} aria-label="Chosen actors">
           {actorIds.map((id) => (
             <ActorChip key={id} id={id} onRemove={() => onChange(actorIds.filter((other) => other !== id))} />
           ))}
         </ul>
       )}
-      <div className="combobox">
+      <div className={styles.combobox}>
         <label htmlFor={inputId} className="visually-hidden">
           Find an actor
         </label>
@@ -225,24 +233,24 @@ function ActorFilter({ actorIds, onChange }: { actorIds: string[]; onChange: (ac
             event.stopPropagation();
           }}
         />
-        <ul id={listId} role="listbox" className="combobox__list" hidden={!expanded} aria-label="Matching actors">
+        <ul id={listId} role="listbox" className={styles.comboList} hidden={!expanded} aria-label="Matching actors">
           {options.map((actor, index) => (
             <li
               key={actor.id}
               id={`${listId}-${index}`}
               role="option"
               aria-selected={index === active}
-              className="combobox__option"
+              className={styles.comboOption}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(actor)}
             >
               <span>{actor.name}</span>
-              {actor.title && <span className="muted"> · {actor.title}</span>}
+              {actor.title && <span className={ui.muted}> · {actor.title}</span>}
             </li>
           ))}
         </ul>
         {open && debounced.length >= 2 && !loading && !error && options.length === 0 && (
-          <p className="muted combobox__empty">No actor matches “{debounced}”.</p>
+          <p className={`${ui.muted} ${styles.comboEmpty}`}>No actor matches “{debounced}”.</p>
         )}
         {error && <ErrorMessage what="matching actors" error={error} />}
       </div>
@@ -261,25 +269,25 @@ function TagFilter({ filters, onChange }: { filters: EventFilters; onChange: (ta
   const all = [...tags, ...chosenMissing];
   const shown = showAll ? all : all.filter((entry, index) => index < TOP_TAGS || filters.tags.includes(entry.tag));
   return (
-    <fieldset className="filter-group">
+    <fieldset className={styles.group}>
       <legend>Tags</legend>
       {loading && all.length === 0 && <SkeletonLines count={2} />}
       {error && <ErrorMessage what="the tags" error={error} onRetry={() => void refetch()} />}
-      <div className="chip-row">
+      <div className={ui.chipRow}>
         {shown.map(({ tag, count }) => (
           <button
             key={tag}
             type="button"
-            className="chip chip--button"
+            className={`${ui.chip} ${ui.chipButton}`}
             aria-pressed={filters.tags.includes(tag)}
             onClick={() => onChange(toggle(filters.tags, tag))}
           >
-            {tag} <span className="count">{numberFormat.format(count)}</span>
+            {tag} <span className={ui.count}>{numberFormat.format(count)}</span>
           </button>
         ))}
       </div>
       {all.length > TOP_TAGS && (
-        <button type="button" className="button button--quiet" onClick={() => setShowAll((value) => !value)} aria-expanded={showAll}>
+        <button type="button" className={`${ui.button} ${ui.quiet}`} onClick={() => setShowAll((value) => !value)} aria-expanded={showAll}>
           {showAll ? 'Fewer tags' : `All ${all.length} tags`}
         </button>
       )}

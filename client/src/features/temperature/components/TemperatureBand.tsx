@@ -4,7 +4,9 @@
 import { useMemo, useState, type MouseEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
-import { ErrorMessage } from '../../../app/ErrorMessage';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import ui from '../../../components/ui.module.css';
+import styles from './TemperatureBand.module.css';
 import { RELATIONS_TEMPERATURE_QUERY, type TemperaturePoint } from '../api/temperature.queries';
 import {
   bucketMiddle,
@@ -79,21 +81,21 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
     : 0;
 
   return (
-    <section className="temperature" aria-labelledby="temperature-heading">
-      <div className="temperature__head">
-        <h2 id="temperature-heading" className="panel-heading">
+    <section className={styles.band} aria-labelledby="temperature-heading">
+      <div className={styles.head}>
+        <h2 id="temperature-heading" className={ui.panelHeading}>
           Relations temperature
         </h2>
-        <p className="temperature__key">
-          <span className="key key--us" aria-hidden="true" /> US → Russia
-          <span className="key key--ru" aria-hidden="true" /> Russia → US
-          <span className="muted"> · smoothed tone, conflict below the line, cooperation above</span>
+        <p className={styles.key}>
+          <span className={`${styles.swatch} ${styles.swatchUs}`} aria-hidden="true" /> US → Russia
+          <span className={`${styles.swatch} ${styles.swatchRu}`} aria-hidden="true" /> Russia → US
+          <span className={ui.muted}> · smoothed tone, conflict below the line, cooperation above</span>
         </p>
       </div>
       {error && !data ? (
         <ErrorMessage what="the relations temperature" error={error} onRetry={() => void refetch()} />
       ) : (
-        <div className="temperature__plot" style={{ marginLeft: left, width: drawWidth || undefined }} aria-busy={loading}>
+        <div className={styles.plot} style={{ marginLeft: left, width: drawWidth || undefined }} aria-busy={loading}>
           <svg
             width={drawWidth}
             height={HEIGHT}
@@ -103,23 +105,23 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
             onMouseLeave={() => setHover(null)}
             data-testid="temperature-band"
           >
-            <line className="temperature__zero" x1={0} x2={drawWidth} y1={yOf(0, HEIGHT, limit)} y2={yOf(0, HEIGHT, limit)} />
+            <line className={styles.zero} x1={0} x2={drawWidth} y1={yOf(0, HEIGHT, limit)} y2={yOf(0, HEIGHT, limit)} />
 
             {hover && hoverX !== null && (
-              <rect className="temperature__hover" x={hoverX - bucketWidth / 2} y={0} width={bucketWidth} height={HEIGHT} />
+              <rect className={styles.hover} x={hoverX - bucketWidth / 2} y={0} width={bucketWidth} height={HEIGHT} />
             )}
-            <path className="temperature__line temperature__line--us" d={us} />
-            <path className="temperature__line temperature__line--ru" d={ru} />
+            <path className={`${styles.line} ${styles.lineUs}`} d={us} />
+            <path className={`${styles.line} ${styles.lineRu}`} d={ru} />
           </svg>
           {/* The scale sits in the lane-label column, left of the drawing, where no line runs. */}
-          <span className="temperature__tick temperature__tick--top" aria-hidden="true">
+          <span className={`${styles.tick} ${styles.tickTop}`} aria-hidden="true">
             +{limit}
           </span>
-          <span className="temperature__tick temperature__tick--bottom" style={{ top: HEIGHT }} aria-hidden="true">
+          <span className={`${styles.tick} ${styles.tickBottom}`} style={{ top: HEIGHT }} aria-hidden="true">
             {'\u2212'}
             {limit}
           </span>
-          <p className="temperature__readout" aria-live="polite" data-testid="temperature-readout">
+          <p className={styles.readout} aria-live="polite" data-testid="temperature-readout">
             {hover
               ? describeBucket(hover, request.bucket)
               : data && !hasDirectionalTone(points, window)

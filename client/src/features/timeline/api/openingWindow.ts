@@ -2,7 +2,7 @@
 // in the URL, so the page asks for those events as its script starts, in parallel with React's first render and
 // vis-timeline's creation, instead of after them. The timeline takes the answer when it asks the same question.
 import type { ApolloClient } from '@apollo/client';
-import { decodeViewState, filtersOf, toEventFilter } from '../../../app/urlState';
+import { decodeViewState, filtersOf, toEventFilter } from '../../../lib/urlState';
 import { fetchWindowFor, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { TIMELINE_WINDOW_QUERY, type TimelineWindowVariables } from './timeline.queries';
 import type { EventFilter } from '../../../graphql/types';

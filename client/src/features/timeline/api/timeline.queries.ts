@@ -1,15 +1,18 @@
 // The queries behind the timeline: the extent of the data, and the level-of-detail window.
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { gql, type ApolloClient, type TypedDocumentNode } from '@apollo/client';
 import type {
   DataRangeQuery,
   DataRangeQueryVariables,
-  TimelineEventFieldsFragment,
+  EventsInViewQuery,
+  EventsInViewQueryVariables,
+  EventFilter,
+  FilteredOnDayQuery,
+  FilteredOnDayQueryVariables,
   TimelineWindowQuery,
   TimelineWindowQueryVariables,
 } from '../../../graphql/types';
+import { TIMELINE_EVENT_FIELDS } from '../../../graphql/timelineEvent.queries';
 
-/** What the timeline needs to draw one event; the detail panel asks for the rest. */
-export type TimelineEvent = TimelineEventFieldsFragment;
 export type OmittedBucket = TimelineWindowQuery['timeline']['omitted'][number];
 export type TimelineWindowVariables = TimelineWindowQueryVariables;
 
@@ -19,20 +22,6 @@ export const DATA_RANGE_QUERY: TypedDocumentNode<DataRangeQuery, DataRangeQueryV
       from
       to
     }
-  }
-`;
-
-export const TIMELINE_EVENT_FIELDS = gql`
-  fragment TimelineEventFields on Event {
-    id
-    kind
-    title
-    startDate
-    endDate
-    datePrecision
-    tone
-    importance
-    direction
   }
 `;
 
@@ -54,3 +43,36 @@ export const TIMELINE_WINDOW_QUERY: TypedDocumentNode<TimelineWindowQuery, Timel
   }
   ${TIMELINE_EVENT_FIELDS}
 `;
+
+/** How many events the filters leave in exactly the visible days (the status line's one number). */
+export const EVENTS_IN_VIEW_QUERY: TypedDocumentNode<EventsInViewQuery, EventsInViewQueryVariables> = gql`
+  query EventsInView($filter: EventFilter!) {
+    events(filter: $filter, first: 1) {
+      totalCount
+    }
+  }
+`;
+
+/** The events on one day that the filters leave: whether a given event is among them says if the filters hide it. */
+export const FILTERED_ON_DAY_QUERY: TypedDocumentNode<FilteredOnDayQuery, FilteredOnDayQueryVariables> = gql`
+  query FilteredOnDay($filter: EventFilter!) {
+    events(filter: $filter, first: 100) {
+      nodes {
+        id
+      }
+    }
+  }
+`;
+
+/** True when the filters leave this event out (a linked event followed from the detail panel, say). */
+export async function hiddenByFilter(
+  client: ApolloClient,
+  filter: EventFilter,
+  event: { id: string; startDate: string },
+): Promise<boolean> {
+  const { data } = await client.query({
+    query: FILTERED_ON_DAY_QUERY,
+    variables: { filter: { ...filter, from: event.startDate, to: event.startDate } },
+  });
+  return !!data && !data.events.nodes.some((node) => node.id === event.id);
+}

@@ -9,19 +9,23 @@ import {
   useState,
   useSyncExternalStore,
   type KeyboardEvent,
+  type ReactNode,
   type Ref,
 } from 'react';
-import { ErrorMessage } from '../../../app/ErrorMessage';
-import { EmptyResults } from '../../../app/Placeholders';
-import type { LaneMode } from '../../../app/urlState';
-import { TemperatureBand } from '../../temperature/components/TemperatureBand';
-import type { TimelineEvent } from '../api/timeline.queries';
+import { useQuery } from '@apollo/client/react';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { EmptyResults, SkeletonBar } from '../../../components/Placeholders';
+import { roundWindow, type LaneMode } from '../../../lib/urlState';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
 import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
-import { adjacentEvent } from '../utils/selection';
+import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import styles from './TimelineView.module.css';
+import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
 
 export interface TimelineViewHandle {
@@ -49,8 +53,12 @@ export interface TimelineViewProps {
   onWindowSettled?: (window: TimeWindow) => void;
   onClearFilters?: () => void;
   filtersActive?: boolean;
-  /** Without the temperature band (the embed). */
-  compact?: boolean;
+  /** Said when the window is empty under active filters (where the matches are instead). */
+  renderEmptyHint?: () => ReactNode;
+  /** The first and last day of the data, to keep panning and zooming near it. */
+  dataRange?: TimeWindow | null;
+  /** Drawn under the timeline in step with every frame of a pan or zoom (the temperature band); none in the embed. */
+  renderBand?: (window: TimeWindow, layout: TimelineLayout) => ReactNode;
   ref?: Ref<TimelineViewHandle>;
 }
 
@@ -69,12 +77,15 @@ export function TimelineView({
   onWindowSettled,
   onClearFilters,
   filtersActive = false,
-  compact = false,
+  renderBand,
+  dataRange = null,
+  renderEmptyHint,
   ref,
 }: TimelineViewProps) {
   const windowData = useTimelineWindow(filter);
   const { requestWindow } = windowData;
   const [msPerPx, setMsPerPx] = useState(0);
+  const [visibleDays, setVisibleDays] = useState<{ from: string; to: string } | null>(null);
   const live = useLiveWindow();
 
   const onRangeChanged = useCallback(
@@ -82,6 +93,7 @@ export function TimelineView({
       requestWindow(visible);
       onWindowSettled?.(visible);
       if (widthPx > 0) setMsPerPx(spanMs(visible) / widthPx);
+      setVisibleDays(daysOf(visible));
     },
     [requestWindow, onWindowSettled],
   );
@@ -91,18 +103,46 @@ export function TimelineView({
     (eventId: string | null) => onSelectEvent(eventId ? (eventsById.get(eventId) ?? null) : null, { open: true }),
     [eventsById, onSelectEvent],
   );
-  const vis = useVisTimeline({ initialWindow, onRangeChanged, onSelect: onVisSelect, onRangeChange: compact ? undefined : onRangeChange });
-  const { setItems, setSelection, focusOn, revealEvent, setWindow, getWindow } = vis;
+  const [lanesClipped, setLanesClipped] = useState(false);
+  const vis = useVisTimeline({
+    initialWindow,
+    onRangeChanged,
+    onSelect: onVisSelect,
+    onRangeChange: renderBand ? onRangeChange : undefined,
+    onLanesClipped: setLanesClipped,
+  });
+  const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
+  useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
+  const inView = useQuery(EVENTS_IN_VIEW_QUERY, {
+    variables: { filter: { ...filter, from: visibleDays?.from, to: visibleDays?.to } },
+    skip: !visibleDays,
+  });
+  const inViewCount = inView.data?.events.totalCount ?? inView.previousData?.events.totalCount;
+  const drawnInView = useMemo(() => {
+    if (!visibleDays) return 0;
+    return windowData.events.filter((event) => {
+      const end = event.endDate ?? event.startDate;
+      return event.startDate <= visibleDays.to && end >= visibleDays.from;
+    }).length;
+  }, [windowData.events, visibleDays]);
 
   const items = useMemo(
     () => [
-      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes }),
+      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes, firstDayInView: visibleDays?.from }),
       ...toOmittedItems(windowData.omitted),
     ],
-    [windowData.events, windowData.omitted, msPerPx, lanes],
+    [windowData.events, windowData.omitted, msPerPx, lanes, visibleDays?.from],
   );
   useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
+  // Where the page scrolls (a phone), a newly selected event's timeline is brought into sight, not left above the fold.
+  const containerRef = vis.containerRef;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!selectedEventId || !container) return;
+    const box = container.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) container.scrollIntoView({ block: 'nearest' });
+  }, [selectedEventId, containerRef]);
   useImperativeHandle(ref, () => ({ focusOn, revealEvent, setWindow: (start, end) => setWindow(start, end), getWindow }), [
     focusOn,
     revealEvent,
@@ -145,13 +185,12 @@ export function TimelineView({
   };
 
   const shown = windowData.events.length;
-  const truncated = windowData.totalCount > shown;
   const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
 
   return (
-    <div className="timeline-panel">
-      <div className="timeline-toolbar">
-        <div className="timeline-controls" role="group" aria-label="Move and zoom the timeline">
+    <div className={styles.panel}>
+      <div className={styles.toolbar}>
+        <div className={styles.controls} role="group" aria-label="Move and zoom the timeline">
           <button type="button" onClick={() => vis.scrollBy(-1)} aria-label="Scroll back in time" title="Earlier (Shift+←)">
             <span aria-hidden="true">&#x2190;</span>
           </button>
@@ -166,7 +205,7 @@ export function TimelineView({
           </button>
         </div>
         {onLanesChange && (
-          <div className="segmented" role="group" aria-label="Lanes">
+          <div className={ui.segmented} role="group" aria-label="Lanes">
             <button type="button" aria-pressed={lanes === 'kind'} onClick={() => onLanesChange('kind')}>
               By kind
             </button>
@@ -178,9 +217,9 @@ export function TimelineView({
         <ToneLegend />
       </div>
 
-      <div className="timeline-stage">
+      <div className={styles.stage}>
         <div
-          className="timeline-canvas"
+          className={styles.canvas}
           data-testid="timeline"
           ref={vis.containerRef}
           tabIndex={0}
@@ -191,32 +230,44 @@ export function TimelineView({
           onKeyDown={onKeyDown}
         />
         {!windowData.settled && !windowData.error && (
-          <div className="timeline-skeleton" aria-hidden="true" data-testid="timeline-skeleton">
-            <span />
-            <span />
-            <span />
+          <div className={styles.skeleton} aria-hidden="true" data-testid="timeline-skeleton">
+            <SkeletonBar />
+            <SkeletonBar />
+            <SkeletonBar />
           </div>
         )}
-        {empty && <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty" />}
+        {empty && (
+          <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty">
+            {filtersActive && renderEmptyHint?.()}
+          </EmptyResults>
+        )}
       </div>
 
       {windowData.error ? (
         <ErrorMessage what="the events for this period" error={windowData.error} onRetry={windowData.retry} />
       ) : (
-        <p className="timeline-status" role="status" data-testid="timeline-status">
-          {!windowData.settled
-            ? 'Loading events…'
-            : truncated
-              ? `Showing the ${numberFormat.format(shown)} most important of ${numberFormat.format(windowData.totalCount)} events around this view; “+N” marks the rest — select one to zoom in.`
-              : shown > 0
-                ? `${numberFormat.format(shown)} ${shown === 1 ? 'event' : 'events'} around this view.`
-                : ''}
+        <p className={styles.status} role="status" data-testid="timeline-status">
+          {!windowData.settled || inViewCount === undefined ? 'Loading events…' : inViewStatus(inViewCount, drawnInView, lanesClipped)}
         </p>
       )}
 
-      {!compact && <LiveTemperatureBand live={live} filter={filter} />}
+      {renderBand && <LiveBand live={live} render={renderBand} />}
     </div>
   );
+}
+
+/** The days the view covers, as the URL records them (so a reload counts the same days). */
+function daysOf(visible: TimeWindow): { from: string; to: string } {
+  const rounded = roundWindow(visible);
+  return { from: toIsoDay(rounded.start), to: toIsoDay(new Date(rounded.end.getTime() - 1)) };
+}
+
+function inViewStatus(inView: number, drawn: number, lanesClipped: boolean): string {
+  if (inView === 0) return '';
+  const events = `${numberFormat.format(inView)} ${inView === 1 ? 'event' : 'events'} in view`;
+  const lanes = lanesClipped ? ' Lanes marked “…” show their most important events: zoom in for the rest.' : '';
+  if (drawn >= inView) return `${events}.${lanes}`;
+  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.${lanes}`;
 }
 
 interface LiveWindow {
@@ -254,8 +305,7 @@ function useLiveWindow(): LiveWindowStore {
   return store.current;
 }
 
-function LiveTemperatureBand({ live, filter }: { live: LiveWindowStore; filter: EventFilter }) {
+function LiveBand({ live, render }: { live: LiveWindowStore; render: NonNullable<TimelineViewProps['renderBand']> }) {
   const current = useSyncExternalStore(live.subscribe, live.get, live.get);
-  if (!current) return null;
-  return <TemperatureBand window={current.window} left={current.layout.left} width={current.layout.width} filter={filter} />;
+  return current ? render(current.window, current.layout) : null;
 }

@@ -1,16 +1,18 @@
 // The key to the timeline's colours: tone runs from conflict to cooperation.
+import styles from './ToneLegend.module.css';
+
+const SWATCHES = ['tone-conflict tone-strong', 'tone-conflict', 'tone-neutral', 'tone-cooperation', 'tone-cooperation tone-strong'];
+
 export function ToneLegend() {
   return (
-    <figure className="tone-legend" aria-label="Colour key: tone from conflict to cooperation">
-      <span className="tone-legend__end">Conflict</span>
-      <span className="tone-legend__swatches" aria-hidden="true">
-        <span className="swatch tone-conflict tone-strong" />
-        <span className="swatch tone-conflict" />
-        <span className="swatch tone-neutral" />
-        <span className="swatch tone-cooperation" />
-        <span className="swatch tone-cooperation tone-strong" />
+    <figure className={styles.legend} aria-label="Colour key: tone from conflict to cooperation">
+      <span>Conflict</span>
+      <span className={styles.swatches} aria-hidden="true">
+        {SWATCHES.map((tone) => (
+          <span key={tone} className={`${styles.swatch} ${tone}`} />
+        ))}
       </span>
-      <span className="tone-legend__end">Cooperation</span>
+      <span>Cooperation</span>
     </figure>
   );
 }

@@ -2,11 +2,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { fetchTimelineWindow, windowVariables } from '../api/openingWindow';
-import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
+import type { OmittedBucket } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { fetchWindowFor, needsFetch, spanMs, type FetchedWindow, type TimeWindow } from '../utils/timeWindow';
 import type { EventFilter } from '../../../graphql/types';
-/** After a failure, try again by itself this often (the server may be restarting), up to a few times. */
-const AUTO_RETRY_MS = [2_000, 5_000, 10_000];
 
 export interface TimelineWindowState {
   events: readonly TimelineEvent[];
@@ -31,8 +30,6 @@ export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
   const lastRef = useRef<FetchedWindow | null>(null);
   const latestVisibleRef = useRef<TimeWindow | null>(null);
   const requestSeq = useRef(0);
-  const failures = useRef(0);
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const filterKey = JSON.stringify(filter);
   const filterRef = useRef(filter);
   filterRef.current = filter;
@@ -41,7 +38,6 @@ export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
     (visible: TimeWindow) => {
       latestVisibleRef.current = visible;
       if (!needsFetch(visible, lastRef.current)) return;
-      clearTimeout(retryTimer.current);
       const { from, to } = fetchWindowFor(visible);
       // Recorded before the answer, so the same window asked twice in a row is fetched once.
       const asked: FetchedWindow = { from, to, visibleSpanMs: spanMs(visible), complete: true };
@@ -52,7 +48,6 @@ export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
       fetchTimelineWindow(client, windowVariables(visible, filterRef.current))
         .then(({ data }) => {
           if (seq !== requestSeq.current || !data) return;
-          failures.current = 0;
           const { events, totalCount, omitted } = data.timeline;
           asked.complete = totalCount <= events.length;
           setState({ events, totalCount, omitted, loading: false, error: null, settled: true });
@@ -63,26 +58,19 @@ export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
         .catch((error: unknown) => {
           if (seq !== requestSeq.current) return;
           lastRef.current = null;
-          // What is drawn stays drawn; the status line says what failed, and it tries again by itself.
+          // What is drawn stays drawn; the status line says what failed, with a Retry. The Apollo client has
+          // already tried again with backoff (RETRY_POLICY in lib/apollo.ts), so nothing retries on top here.
           setState((previous) => ({
             ...previous,
             loading: false,
             error: error instanceof Error ? error : new Error(String(error)),
           }));
-          const delay = AUTO_RETRY_MS[failures.current++];
-          if (delay !== undefined) {
-            retryTimer.current = setTimeout(() => {
-              const latest = latestVisibleRef.current;
-              if (latest) requestWindow(latest);
-            }, delay);
-          }
         });
     },
     [client],
   );
 
   const retry = useCallback(() => {
-    failures.current = 0;
     lastRef.current = null;
     const latest = latestVisibleRef.current;
     if (latest) requestWindow(latest);
@@ -100,8 +88,6 @@ export function useTimelineWindow(filter: EventFilter): TimelineWindowHandle {
     const latest = latestVisibleRef.current;
     if (latest) requestWindow(latest);
   }, [filterKey, requestWindow]);
-
-  useEffect(() => () => clearTimeout(retryTimer.current), []);
 
   return { ...state, requestWindow, retry };
 }

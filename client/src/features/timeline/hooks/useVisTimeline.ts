@@ -10,17 +10,35 @@ import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
 import { renderItemContent } from '../utils/itemContent';
 import type { TimeWindow } from '../utils/timeWindow';
 import { OMITTED_GROUP, isOmittedId, type EventTimelineItem, type SideLane } from '../utils/toTimelineItems';
-import type { LaneMode } from '../../../app/urlState';
+import type { LaneMode } from '../../../lib/urlState';
 
 const DAY_MS = 86_400_000;
-/** Zoomed in as far as one day, out as far as about forty years. */
-export const ZOOM_MIN_MS = DAY_MS;
+/** Zoomed in as far as a week (day ticks, never hours); out as far as about forty years until the data's range is known. */
+export const ZOOM_MIN_MS = 7 * DAY_MS;
 export const ZOOM_MAX_MS = Math.round(40 * 365.25 * DAY_MS);
+/** How far past the first and last event the timeline may be moved. */
+export const BOUNDS_MARGIN_MS = 120 * DAY_MS;
 /** rangechanged fires at the end of every drag and wheel step; wait for the user to settle. */
 export const RANGE_DEBOUNCE_MS = 250;
 /** Fraction of the visible span one press of a scroll button moves. */
 const SCROLL_STEP = 0.25;
 const ZOOM_STEP = 0.5;
+/** A lane is never capped below one row of items. */
+const MIN_LANE_PX = 30;
+/** The time axis above the lanes, until vis-timeline has measured it. */
+const AXIS_PX_GUESS = 46;
+/** Where the page does not lay itself out to the window (narrow or short screens), the timeline's own cap. */
+const FLOW_MAX_HEIGHT_VH = 0.62;
+const MIN_TIMELINE_PX = 260;
+/** vis-timeline's vertical margin between stacked items. */
+const ITEM_MARGIN_PX = 6;
+
+/**
+ * Where the page fills the window without scrolling (styles in app/TimelinePage.module.css and
+ * TimelineView.module.css use the same query) and marks itself with data-fits-window (not the embed), the
+ * timeline takes the height its stage is given.
+ */
+export const FIT_WINDOW_MEDIA = '(min-width: 1100px) and (min-height: 760px)';
 
 declare global {
   interface Window {
@@ -34,7 +52,11 @@ interface LaneGroup {
   content: string;
   order: number;
   className: string;
+  /** Set while the lane's cap hides some of its rows. */
+  title?: string;
 }
+
+const CLIPPED_TITLE = 'More events here than this lane has room for: the most important are drawn. Zoom in to see the rest.';
 
 export interface UseVisTimelineOptions {
   /** The timeline is created once this is known (it comes from the `dataRange` query). */
@@ -48,6 +70,8 @@ export interface UseVisTimelineOptions {
   onSelect: (eventId: string | null) => void;
   /** Every frame of a pan or zoom, for what must move with the timeline (the temperature band). */
   onRangeChange?: (window: TimeWindow, layout: TimelineLayout) => void;
+  /** Whether any lane's cap hides some of its rows now. */
+  onLanesClipped?: (clipped: boolean) => void;
 }
 
 /** Where the time axis sits inside the container, so other drawings can line up with it. */
@@ -66,6 +90,8 @@ export interface VisTimelineHandle {
   setSelection: (eventId: string | null) => void;
   zoomIn: () => void;
   zoomOut: () => void;
+  /** Keeps panning and zooming within the data's range (plus a margin) once it is known. */
+  setBounds: (range: TimeWindow | null) => void;
   /** Moves the window by a quarter of its width: -1 towards the past, +1 towards the future. */
   scrollBy: (direction: -1 | 1) => void;
   /** Centres the window on a moment or span, widening it only if the span would not fit. */
@@ -113,8 +139,12 @@ function focusTimeline(timeline: Timeline, start: Date, end?: Date) {
   }
 }
 
-export function laneGroups(lanes: LaneMode, withOmitted: boolean): LaneGroup[] {
-  const groups: LaneGroup[] =
+/**
+ * The lanes to draw: those that hold an event of the loaded window (a lane with nothing in the current filter and
+ * period is dropped), all of them while nothing is loaded, and the "+N" lane when there are markers.
+ */
+export function laneGroups(lanes: LaneMode, items: readonly EventTimelineItem[]): LaneGroup[] {
+  const all: LaneGroup[] =
     lanes === 'side'
       ? SIDE_LANES.map((lane, order) => ({ id: lane.id, content: lane.content, order, className: `lane lane-side-${lane.id}` }))
       : KIND_ORDER.map((kind, order) => ({
@@ -123,11 +153,86 @@ export function laneGroups(lanes: LaneMode, withOmitted: boolean): LaneGroup[] {
           order,
           className: `lane lane-${kind}`,
         }));
-  if (withOmitted) groups.push(OMITTED_LANE);
-  return groups;
+  const used = new Set(items.map((item) => item.group));
+  const withEvents = all.filter((group) => used.has(group.id));
+  const groups = withEvents.length > 0 ? withEvents : all;
+  return used.has(OMITTED_GROUP) ? [...groups, OMITTED_LANE] : groups;
 }
 
-export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRangeChange }: UseVisTimelineOptions): VisTimelineHandle {
+/** vis-timeline's lane object, as far as the lane cap needs it. */
+interface VisGroup {
+  groupId: string | number;
+  itemSet: { body: unknown };
+  _calculateHeight: (margin: unknown) => number;
+}
+
+/** The height cap of each timeline's lanes, by the timeline's body (one per Timeline instance). */
+const laneCaps = new WeakMap<object, (groupId: string) => number | null>();
+const patchedGroupClasses = new WeakSet<object>();
+
+/**
+ * vis-timeline sizes every lane to all its stacked rows and offers no cap, so one busy lane pushes the others out
+ * of sight. This caps a lane's height where the page asks for it; rows past the cap are clipped (the lane's
+ * overflow is hidden in TimelineView.module.css) and, because items stack in `stackOrder`, those are the least
+ * important ones and never the selected event. Patched once per vis Group class, and only for timelines that
+ * registered a cap.
+ */
+function capLaneHeights(timeline: Timeline, cap: (groupId: string) => number | null) {
+  const itemSet = (timeline as unknown as { itemSet?: { body: object; groups: Record<string, VisGroup> } }).itemSet;
+  if (!itemSet) return;
+  // A lane of ours, not vis's background group (a subclass with its own prototype).
+  const anyGroup = Object.entries(itemSet.groups).find(([id]) => id !== '__background__')?.[1];
+  laneCaps.set(itemSet.body, cap);
+  const proto = anyGroup ? (Object.getPrototypeOf(anyGroup) as VisGroup) : null;
+  if (!proto || patchedGroupClasses.has(proto)) return;
+  patchedGroupClasses.add(proto);
+  const measure = proto._calculateHeight;
+  proto._calculateHeight = function cappedHeight(this: VisGroup, margin: unknown) {
+    const height = measure.call(this, margin);
+    const limit = laneCaps.get(this.itemSet.body as object)?.(String(this.groupId));
+    return limit ? Math.min(height, limit) : height;
+  };
+}
+
+/**
+ * The height every lane may take so that all of them fit in `available` pixels: lanes shorter than the level
+ * keep their own height, and what they leave is shared by the taller ones (water-filling).
+ */
+export function laneLevel(naturalHeights: readonly number[], available: number): number {
+  const sorted = [...naturalHeights].sort((a, b) => a - b);
+  let remaining = available;
+  for (let index = 0; index < sorted.length; index++) {
+    const share = remaining / (sorted.length - index);
+    if (sorted[index] > share) return Math.max(MIN_LANE_PX, Math.floor(share));
+    remaining -= sorted[index];
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** vis-timeline's limits for a data range: the range plus a margin, and no zooming out past all of it. */
+export function boundsOptions(range: TimeWindow | null): Pick<TimelineOptions, 'min' | 'max' | 'zoomMax'> {
+  if (!range) return {};
+  const min = range.start.getTime() - BOUNDS_MARGIN_MS;
+  const max = range.end.getTime() + BOUNDS_MARGIN_MS;
+  return { min, max, zoomMax: max - min };
+}
+
+/** Stacking order: the selected event first (never clipped), then the most important, then the earliest. */
+function stackOrder(selectedId: string | null) {
+  return (a: EventTimelineItem, b: EventTimelineItem) => {
+    // Events left of the view draw no label (see toTimelineItems): they stack last, in rows of their own.
+    const rank = (item: EventTimelineItem) => (item.id === selectedId ? 10 : item.className.includes('before-view') ? -1 : item.importance);
+    return rank(b) - rank(a) || a.start.getTime() - b.start.getTime();
+  };
+}
+
+export function useVisTimeline({
+  initialWindow,
+  onRangeChanged,
+  onSelect,
+  onRangeChange,
+  onLanesClipped,
+}: UseVisTimelineOptions): VisTimelineHandle {
   const containerRef = useRef<HTMLDivElement | null>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<EventTimelineItem, 'id'> | null>(null);
@@ -148,7 +253,10 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
   onRangeChangedRef.current = onRangeChanged;
   onSelectRef.current = onSelect;
   onRangeChangeRef.current = onRangeChange;
+  const onLanesClippedRef = useRef(onLanesClipped);
+  onLanesClippedRef.current = onLanesClipped;
 
+  const boundsRef = useRef<TimeWindow | null>(null);
   const hasWindow = initialWindow !== null;
   const initialWindowRef = useRef(initialWindow);
   initialWindowRef.current = initialWindow;
@@ -159,12 +267,14 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     if (!container || !window0) return;
 
     const items = new DataSet<EventTimelineItem, 'id'>([...wantedItemsRef.current]);
-    const groups = new DataSet<LaneGroup, 'id'>(
-      laneGroups(
-        wantedLanesRef.current,
-        wantedItemsRef.current.some((item) => item.group === OMITTED_GROUP),
-      ),
-    );
+    const groups = new DataSet<LaneGroup, 'id'>(laneGroups(wantedLanesRef.current, wantedItemsRef.current));
+    // Where the page fits the window, the timeline takes its stage's height; elsewhere a share of the screen.
+    const fitsWindow = () =>
+      typeof window.matchMedia === 'function' && window.matchMedia(FIT_WINDOW_MEDIA).matches && !!container.closest('[data-fits-window]');
+    const stage = container.parentElement;
+    const maxHeight = () =>
+      Math.max(MIN_TIMELINE_PX, fitsWindow() && stage ? stage.clientHeight : Math.round(window.innerHeight * FLOW_MAX_HEIGHT_VH));
+    let currentMaxHeight = maxHeight();
     const options: TimelineOptions = {
       start: window0.start,
       end: window0.end,
@@ -176,10 +286,13 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
       selectable: true,
       multiselect: false,
       showCurrentTime: false,
-      verticalScroll: true,
-      maxHeight: '62vh',
-      minHeight: 260,
-      margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
+      ...boundsOptions(boundsRef.current),
+      // Every lane fits (see capLaneHeights), so the wheel only zooms: nothing scrolls inside the timeline.
+      verticalScroll: false,
+      maxHeight: currentMaxHeight,
+      minHeight: MIN_TIMELINE_PX,
+      order: stackOrder(selectedRef.current) as never,
+      margin: { item: { horizontal: 6, vertical: ITEM_MARGIN_PX }, axis: 8 },
       dataAttributes: ['id'],
       // Content is built from text nodes; the item's `content` string is never parsed as HTML.
       template: (item?: EventTimelineItem) => (item ? renderItemContent(item) : ''),
@@ -196,6 +309,67 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     itemsRef.current = items;
     groupsRef.current = groups;
     window.__detente = { timeline };
+    // vis-timeline's own measurements from its last redraw: reading them forces no layout, which
+    // matters because some of this runs on every frame of a pan.
+    const visProps = (
+      timeline as unknown as { props?: { left?: { width?: number }; center?: { width?: number }; top?: { height?: number } } }
+    ).props;
+
+    // Each lane's own height at the last draw, and the level that lets all of them fit under the axis.
+    const naturalHeights = new Map<string, number>();
+    const visGroups = (timeline as unknown as { itemSet: { groups: Record<string, VisGroup & { height?: number }> } }).itemSet.groups;
+    let level = Number.POSITIVE_INFINITY;
+    const computeLevel = () => {
+      const axis = visProps?.top?.height || AXIS_PX_GUESS;
+      const lanes = groups.getIds().map(String);
+      const markers = lanes.includes(OMITTED_GROUP) ? (visGroups[OMITTED_GROUP]?.height ?? MIN_LANE_PX) : 0;
+      const heights = lanes.filter((id) => id !== OMITTED_GROUP).map((id) => naturalHeights.get(id) ?? MIN_LANE_PX);
+      return laneLevel(heights, currentMaxHeight - axis - markers - 2);
+    };
+    // A capped lane shows whole rows: a row is an item's height plus the vertical margin between items.
+    let rowPx = 0;
+    const laneCap = (groupId: string): number | null => {
+      if (groupId === OMITTED_GROUP || groupId === '__background__' || !Number.isFinite(level)) return null;
+      if (rowPx <= 0) return level;
+      const rows = Math.max(1, Math.floor((level - ITEM_MARGIN_PX / 2) / rowPx));
+      return rows * rowPx + ITEM_MARGIN_PX / 2;
+    };
+    capLaneHeights(timeline, laneCap);
+    const recordNatural = () => {
+      // vis-timeline keeps each lane's stacked items; their extent is the lane's height before the cap.
+      for (const [id, group] of Object.entries(visGroups)) {
+        const items = (
+          (group as unknown as { visibleItems?: Array<{ top: number; height: number; data?: EventTimelineItem }> }).visibleItems ?? []
+        ).filter((item) => !item.data?.className?.includes('before-view'));
+        const bottom = items.reduce((max, item) => Math.max(max, item.top + item.height), 0);
+        naturalHeights.set(id, Math.max(MIN_LANE_PX, Math.ceil(bottom + ITEM_MARGIN_PX / 2)));
+        if (id !== OMITTED_GROUP && items.length > 0) rowPx = Math.max(rowPx, Math.ceil(items[0].height + ITEM_MARGIN_PX));
+      }
+      const next = computeLevel();
+      if (next !== level) {
+        level = next;
+        timeline.redraw();
+        return;
+      }
+      // Say on a lane's label when its cap hides rows, so a reader knows to zoom in (or that "+N" is not all).
+      const updates: LaneGroup[] = [];
+      let anyClipped = false;
+      for (const group of groups.get()) {
+        const cap = group.id === OMITTED_GROUP ? null : laneCap(group.id);
+        const clipped = cap !== null && (naturalHeights.get(group.id) ?? 0) > cap;
+        anyClipped ||= clipped;
+        if (clipped !== (group.title !== undefined)) {
+          updates.push({
+            ...group,
+            className: clipped ? `${group.className} lane--clipped` : group.className.replace(' lane--clipped', ''),
+            title: clipped ? CLIPPED_TITLE : undefined,
+          });
+        }
+      }
+      if (updates.length > 0) groups.update(updates);
+      onLanesClippedRef.current?.(anyClipped);
+    };
+    timeline.on('changed', recordNatural);
     firstDrawnRef.current = false;
     // Registered after vis-timeline's own first-draw handler (in its constructor), so this runs after its reset.
     const afterFirstDraw = () => {
@@ -218,9 +392,6 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
       clearTimeout(debounce);
       debounce = setTimeout(() => onRangeChangedRef.current({ start: props.start, end: props.end }, drawingWidth()), RANGE_DEBOUNCE_MS);
     });
-    // vis-timeline's own measurements from its last redraw: reading them forces no layout, which
-    // matters because this runs on every frame of a pan.
-    const visProps = (timeline as unknown as { props?: { left?: { width?: number }; center?: { width?: number } } }).props;
     const containerBorder = container.clientLeft;
     const layout = (): TimelineLayout => ({
       left: containerBorder + (visProps?.left?.width ?? 0),
@@ -271,6 +442,18 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
             debounce = setTimeout(() => onRangeChangedRef.current({ start, end }, drawingWidth()), RANGE_DEBOUNCE_MS);
           });
     resizeObserver?.observe(container);
+    // The stage's height is the timeline's cap where the page fits the window: follow it (a resize, the
+    // filters or detail panel changing the layout), and the screen's height elsewhere.
+    const followHeight = () => {
+      const next = maxHeight();
+      if (next === currentMaxHeight) return;
+      currentMaxHeight = next;
+      level = computeLevel();
+      timeline.setOptions({ maxHeight: next });
+    };
+    const stageObserver = typeof ResizeObserver === 'undefined' || !stage ? null : new ResizeObserver(followHeight);
+    if (stage) stageObserver?.observe(stage);
+    window.addEventListener('resize', followHeight);
 
     // vis pans by moving its range, never by scrolling; but the browser scrolls its overflow:hidden
     // panels sideways to reveal a clicked or focused item that overhangs the edge, which leaves the
@@ -292,6 +475,9 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
       container.removeEventListener('scroll', undoHorizontalScroll, true);
       clearTimeout(debounce);
       resizeObserver?.disconnect();
+      stageObserver?.disconnect();
+      window.removeEventListener('resize', followHeight);
+      timeline.off('changed', recordNatural);
       timeline.destroy();
       timelineRef.current = null;
       itemsRef.current = null;
@@ -309,10 +495,7 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     if (!items || !timeline || !groups) return;
     const wasEmpty = items.length === 0;
     // Lanes first, so no item is ever in a lane that is not there.
-    const wantedGroups = laneGroups(
-      lanes,
-      next.some((item) => item.group === OMITTED_GROUP),
-    );
+    const wantedGroups = laneGroups(lanes, next);
     const wantedGroupIds = new Set(wantedGroups.map((group) => group.id));
     const staleGroups = groups.getIds().filter((id) => !wantedGroupIds.has(String(id)));
     const missingGroups = wantedGroups.filter((group) => groups.get(group.id) === null);
@@ -357,7 +540,14 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     const timeline = timelineRef.current;
     if (!timeline) return;
     const present = eventId !== null && itemsRef.current?.get(eventId) != null;
+    // Restacked so the selected event takes its lane's first row, never one clipped by the lane cap.
+    timeline.setOptions({ order: stackOrder(eventId) as never });
     timeline.setSelection(present ? [eventId] : []);
+  }, []);
+
+  const setBounds = useCallback((range: TimeWindow | null) => {
+    boundsRef.current = range;
+    if (range) timelineRef.current?.setOptions(boundsOptions(range));
   }, []);
 
   const zoomIn = useCallback(() => move((timeline) => timeline.zoomIn(ZOOM_STEP)), [move]);
@@ -404,5 +594,5 @@ export function useVisTimeline({ initialWindow, onRangeChanged, onSelect, onRang
     return { start, end };
   }, []);
 
-  return { containerRef, setItems, setSelection, zoomIn, zoomOut, scrollBy, focusOn, revealEvent, setWindow, getWindow };
+  return { containerRef, setItems, setSelection, setBounds, zoomIn, zoomOut, scrollBy, focusOn, revealEvent, setWindow, getWindow };
 }

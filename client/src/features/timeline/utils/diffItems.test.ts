@@ -1,6 +1,6 @@
 import { diffItems } from './diffItems';
 import { toTimelineItems } from './toTimelineItems';
-import type { TimelineEvent } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 
 const base: TimelineEvent = {
   id: 'x',

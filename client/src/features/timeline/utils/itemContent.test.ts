@@ -1,4 +1,4 @@
-import { renderItemContent } from './itemContent';
+import { cutAtWord, renderItemContent } from './itemContent';
 
 describe('renderItemContent', () => {
   it('renders a title containing markup as text, creating no elements from it', () => {
@@ -32,5 +32,25 @@ describe('renderItemContent for labels and markers', () => {
     const element = renderItemContent({ id: 'omitted:a:b', kind: '', icon: '', content: '+1250', omittedCount: 1250 });
     expect(element.textContent).toBe('+1,250');
     expect(element.title).toMatch(/1,250 more events .*zoom in/);
+  });
+});
+
+describe('cutAtWord', () => {
+  it('Given a title that fits, Then it is kept whole', () => {
+    expect(cutAtWord('Blinken and Lavrov meet in Stockholm', 40)).toBe('Blinken and Lavrov meet in Stockholm');
+  });
+
+  it('Given a long title, Then it is cut at the last whole word before the limit, with an ellipsis', () => {
+    const cut = cutAtWord('Blinken and Lavrov meet in Stockholm on the sidelines of the OSCE', 30);
+    expect(cut).toBe('Blinken and Lavrov meet in…');
+    expect(cut.length).toBeLessThanOrEqual(30);
+  });
+
+  it('Given a cut after a comma, Then no punctuation is left before the ellipsis', () => {
+    expect(cutAtWord('Meeting in Bali, Blinken avoids Lavrov at the G20', 20)).toBe('Meeting in Bali…');
+  });
+
+  it('Given one word longer than the limit, Then it is cut inside the word', () => {
+    expect(cutAtWord('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
   });
 });

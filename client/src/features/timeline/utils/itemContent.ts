@@ -3,6 +3,21 @@ import type { EventTimelineItem } from './toTimelineItems';
 import { kindAppearance } from '../../../domain/eventKinds';
 
 const numberFormat = new Intl.NumberFormat('en');
+/** About what fits in an item's widest label (TimelineView.module.css caps it at 30rem); the rest is on hover. */
+export const MAX_TITLE_CHARS = 64;
+
+/**
+ * A title cut to at most `max` characters at a word boundary, with an ellipsis: "Blinken and Lavrov meet…", never
+ * "Blinken and Lavrov me…". A single word longer than `max` is cut where it must be.
+ */
+export function cutAtWord(title: string, max = MAX_TITLE_CHARS): string {
+  const text = title.trim();
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.search(/\s\S*$/);
+  const cut = space > max / 3 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
 
 export function renderItemContent(
   item: Pick<EventTimelineItem, 'id' | 'content' | 'icon' | 'kind' | 'dateLabel' | 'omittedCount'>,
@@ -30,7 +45,7 @@ export function renderItemContent(
   }
   const title = document.createElement('span');
   title.className = 'event-item__title';
-  title.textContent = item.content;
+  title.textContent = cutAtWord(item.content);
   root.append(title);
   return root;
 }

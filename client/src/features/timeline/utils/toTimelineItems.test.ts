@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { OMITTED_GROUP, isOmittedId, precisionLabel, toOmittedItems, toTimelineItem, toTimelineItems } from './toTimelineItems';
 
 function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -164,5 +164,18 @@ describe('toOmittedItems', () => {
         { from: 'x', to: 'y', count: 3 },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('events before the view', () => {
+  it('Given a point event before the first day in view, Then it is marked so its cut-off label is not drawn', () => {
+    const before = toTimelineItem(event({ startDate: '2021-03-01', endDate: null, datePrecision: 'DAY' }), {
+      firstDayInView: '2021-03-10',
+    })!;
+    const inView = toTimelineItem(event({ startDate: '2021-03-12', endDate: null, datePrecision: 'DAY' }), {
+      firstDayInView: '2021-03-10',
+    })!;
+    expect(before.className.split(' ')).toContain('before-view');
+    expect(inView.className.split(' ')).not.toContain('before-view');
   });
 });

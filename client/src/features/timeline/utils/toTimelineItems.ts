@@ -1,8 +1,9 @@
 // Maps API events to vis-timeline items. Pure: no DOM, no vis import, so it is unit-tested alone.
 import { DatePrecision } from '@detente/shared/enums';
 import { endOfPeriodExclusive, formatEventDate, parseIsoDate, type CalendarDate } from '@detente/shared/dates';
-import type { OmittedBucket, TimelineEvent } from '../api/timeline.queries';
-import type { LaneMode } from '../../../app/urlState';
+import type { OmittedBucket } from '../api/timeline.queries';
+import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
+import type { LaneMode } from '../../../lib/urlState';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { toneBand, toneClassNames, type ToneBand } from '../../../domain/tone';
 
@@ -109,6 +110,11 @@ export interface ToTimelineItemsOptions {
   pointBelowMs?: number;
   /** Lanes by kind (the default) or by side. */
   lanes?: LaneMode;
+  /**
+   * The first day in view: a point event before it has its dot off-screen and only the tail of its title in sight
+   * ("ting in Bali, Blinken avoid…"), so it is marked `before-view` and its label is not drawn.
+   */
+  firstDayInView?: string;
 }
 
 export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOptions = {}): EventTimelineItem | null {
@@ -119,6 +125,9 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
   const pointBelowMs = options.pointBelowMs ?? 0;
   const shortSpan = span.type === 'range' && span.end !== undefined && span.end.getTime() - span.start.getTime() < pointBelowMs;
   if (shortSpan) classNames.push('short-span');
+  const isPoint = shortSpan || span.type === 'point';
+  const ends = event.endDate ?? event.startDate;
+  if (options.firstDayInView && isPoint && (shortSpan ? event.startDate : ends) < options.firstDayInView) classNames.push('before-view');
   return {
     id: event.id,
     group: options.lanes === 'side' ? sideLane(event.direction) : event.kind,

@@ -1,7 +1,9 @@
 // Moving the selection through events in time order (arrow keys), pure so it is unit-tested.
-import type { TimelineEvent } from '../api/timeline.queries';
 
-export function inTimeOrder<E extends Pick<TimelineEvent, 'id' | 'startDate'>>(events: readonly E[]): E[] {
+/** What ordering needs of an event: the timeline's and the list's events both have it. */
+type Dated = { id: string; startDate: string };
+
+export function inTimeOrder<E extends Dated>(events: readonly E[]): E[] {
   return [...events].sort((a, b) =>
     a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
@@ -12,7 +14,7 @@ export function inTimeOrder<E extends Pick<TimelineEvent, 'id' | 'startDate'>>(e
  * among the events), the first event on or after the visible window's start going forward, or the last
  * one before its end going back. Stays put at either end.
  */
-export function adjacentEvent<E extends Pick<TimelineEvent, 'id' | 'startDate'>>(
+export function adjacentEvent<E extends Dated>(
   events: readonly E[],
   selectedId: string | null,
   step: 1 | -1,

@@ -1,5 +1,7 @@
 // One way to say something failed: what could not be loaded, why in plain words, and a Retry.
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import styles from './ErrorMessage.module.css';
+import ui from './ui.module.css';
 
 export function describeError(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {
@@ -24,12 +26,12 @@ export interface ErrorMessageProps {
 
 export function ErrorMessage({ what, error, onRetry }: ErrorMessageProps) {
   return (
-    <div className="error-message" role="alert">
+    <div className={styles.error} role="alert">
       <p>
         Could not load {what}: {describeError(error)}.
       </p>
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
+        <button type="button" className={ui.button} onClick={onRetry}>
           Retry
         </button>
       )}

@@ -1,0 +1,277 @@
+// Reading the record at a desk's 1440×900: every lane in sight, search and filters that take the reader to the
+// matches, titles cut on words, one count for what is in view, a period picker, a link to copy, and a history
+// that Back steps through. One app serves every test, as in timeline.e2e.test.ts.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchBrowser, RunningApp, screenshotPath, startApp } from './support';
+
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const ITEM = '[data-testid="timeline"] .vis-item.event-item:not(.vis-line):not(.vis-dot)';
+const KINDS = ['STATEMENT', 'MEETING', 'SANCTION', 'MISSION', 'AGREEMENT'];
+const DESK = { width: 1440, height: 900 };
+
+async function settled(page: Page) {
+  await page.waitForSelector(ITEM, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('aria-busy') === 'false', null, {
+    timeout: 20_000,
+  });
+  await page.waitForFunction(() => / in view/.test(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? ''), null, {
+    timeout: 20_000,
+  });
+  await page.waitForTimeout(500);
+}
+
+/** Items of a kind whose box lies inside the window and inside its lane (not cut off by the lane's cap). */
+async function itemsInSight(page: Page, kind: string): Promise<number> {
+  return page.$$eval(
+    `[data-testid="timeline"] .vis-item.event-item.kind-${kind}:not(.vis-line):not(.vis-dot)`,
+    (items, size) =>
+      items.filter((item) => {
+        const box = item.getBoundingClientRect();
+        const lane = item.closest('.vis-group')?.getBoundingClientRect();
+        return (
+          box.width > 0 &&
+          box.top >= 0 &&
+          box.bottom <= size.height &&
+          box.left < size.width &&
+          box.right > 0 &&
+          !!lane &&
+          box.bottom <= lane.bottom + 1
+        );
+      }).length,
+    DESK,
+  );
+}
+
+async function visibleWindow(page: Page): Promise<{ start: number; end: number }> {
+  return page.evaluate(() => {
+    const { start, end } = window.__detente!.timeline.getWindow();
+    return { start: start.getTime(), end: end.getTime() };
+  });
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return ((await response.json()) as { data: any }).data;
+}
+
+describeBrowser('reading the record in Chromium at 1440×900', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: DESK, permissions: ['clipboard-read', 'clipboard-write'] });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('Given a busy year, Then all five lanes have items in sight, the page does not scroll, and the wheel only zooms', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31`);
+    await settled(page);
+    for (const kind of KINDS) expect(await itemsInSight(page, kind)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(DESK.height);
+    await page.screenshot({ path: screenshotPath('reading-lanes-1440') });
+
+    const laneTop = () =>
+      page.evaluate(
+        () => document.querySelector<HTMLElement>('[data-testid="timeline"] .vis-labelset .vis-label')?.getBoundingClientRect().top,
+      );
+    const lanesBefore = await laneTop();
+    const before = await visibleWindow(page);
+    const timeline = await page.locator('[data-testid="timeline"] .vis-center').boundingBox();
+    await page.mouse.move(timeline!.x + timeline!.width / 2, timeline!.y + timeline!.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction((span) => {
+      const { start, end } = window.__detente!.timeline.getWindow();
+      return Math.abs(end.getTime() - start.getTime() - span) > 86_400_000;
+    }, before.end - before.start);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Nothing scrolls inside the timeline either: its lanes stay where they were.
+    expect(await laneTop()).toBe(lanesBefore);
+  });
+
+  it('Given a link to a minor event in a crowded lane, Then it is drawn in sight and highlighted', async () => {
+    // The least important statement of 2021: the first to be cut from a full lane.
+    const data = await graphql(
+      app.url,
+      '{ events(filter: { from: "2021-01-01", to: "2021-12-31", kinds: [STATEMENT] }, first: 100, orderBy: IMPORTANCE_DESC) { nodes { id importance } } }',
+    );
+    const minor = data.events.nodes[data.events.nodes.length - 1].id as string;
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31&event=${minor}`);
+    await settled(page);
+    const selected = page.locator(
+      `[data-testid="timeline"] .vis-item.vis-selected:not(.vis-line):not(.vis-dot) [data-event-id="${minor}"]`,
+    );
+    await selected.waitFor({ timeout: 15_000 });
+    const inSight = await selected.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const lane = element.closest('.vis-group')!.getBoundingClientRect();
+      return box.top >= lane.top && box.bottom <= lane.bottom + 1 && box.bottom <= window.innerHeight;
+    });
+    expect(inSight).toBe(true);
+  });
+
+  it('Given one kind in the filter, Then the empty lanes are dropped', async () => {
+    await page.goto(`${app.url}/?kind=MISSION&from=2016-12-01&to=2017-09-30`);
+    await settled(page);
+    const lanes = await page.$$eval('[data-testid="timeline"] .vis-labelset .vis-label', (labels) =>
+      labels.map((label) => label.textContent),
+    );
+    expect(lanes).toEqual(['Mission actions']);
+  });
+
+  it('When a search has no match in the window, Then the page says where the matches are, and one click fits the window to them', async () => {
+    await page.goto(`${app.url}/?from=2023-01-01&to=2024-12-31`);
+    await settled(page);
+    await page.getByLabel('Search events').fill('San Francisco consulate');
+    await page.getByLabel('Search events').press('Enter');
+    const elsewhere = page.getByTestId('matches-elsewhere');
+    await elsewhere.waitFor({ timeout: 15_000 });
+    expect(await elsewhere.textContent()).toMatch(/\d+ events? match(es)? from .*2016|2017/);
+    await page.screenshot({ path: screenshotPath('reading-matches-elsewhere') });
+
+    const hits = await page.$$eval('[data-testid="search-results"] li', (items) => items.length);
+    await page.getByRole('button', { name: /^Show all \d+ matches on the timeline$/ }).click();
+    await page.waitForFunction(() => new Date(window.__detente!.timeline.getWindow().end).getFullYear() <= 2018, null, { timeout: 15_000 });
+    await settled(page);
+    // Every match is drawn in the fitted window.
+    expect(await page.locator(ITEM).count()).toBe(hits);
+    await page.screenshot({ path: screenshotPath('reading-search-fitted') });
+  });
+
+  it('When a linked event that the filters hide is followed, Then the page says so and offers to show it', async () => {
+    const data = await graphql(
+      app.url,
+      '{ events(first: 50, filter: { kinds: [MISSION] }) { nodes { id links { event { id kind title } } } } }',
+    );
+    const from = data.events.nodes.find((node: any) => node.links.some((link: any) => link.event.kind !== 'MISSION'));
+    const hidden = from.links.find((link: any) => link.event.kind !== 'MISSION').event;
+    await page.goto(`${app.url}/?kind=MISSION&event=${from.id}`);
+    const panel = page.getByTestId('event-detail');
+    await panel.getByRole('button', { name: new RegExp(hidden.title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+    const notice = page.getByTestId('hidden-by-filter');
+    await notice.waitFor({ timeout: 15_000 });
+    await notice.getByRole('button', { name: 'Clear the filters and show it' }).click();
+    await page.waitForURL((url) => !url.search.includes('kind='));
+    await page.locator(`[data-testid="timeline"] .vis-item.vis-selected [data-event-id="${hidden.id}"]`).waitFor({ timeout: 15_000 });
+  });
+
+  it('When a search has more than 20 matches, Then the list pages past the best 20', async () => {
+    await page.goto(`${app.url}/?q=sanctions`);
+    const results = page.getByTestId('search-results').locator('li');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 20, null, {
+      timeout: 20_000,
+    });
+    await page.getByRole('button', { name: /^Next \d+ matches$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length > 20, null, { timeout: 15_000 });
+    const ids = await results.evaluateAll((items) => items.map((item) => item.textContent));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('Then every drawn title is whole or cut after a whole word, and the whole title is on hover', async () => {
+    await page.goto(`${app.url}/?from=2021-09-01&to=2021-11-30`);
+    await settled(page);
+    const titles = await page.$$eval(`${ITEM} .event-item__content`, (contents) =>
+      contents.map((content) => ({
+        shown: content.querySelector('.event-item__title')!.textContent ?? '',
+        hover: content.getAttribute('title') ?? '',
+      })),
+    );
+    expect(titles.length).toBeGreaterThan(5);
+    for (const { shown, hover } of titles) {
+      if (!shown.endsWith('…')) {
+        expect(hover).toContain(shown);
+        continue;
+      }
+      const kept = shown.slice(0, -1);
+      const at = hover.indexOf(kept);
+      expect(at).toBeGreaterThanOrEqual(0);
+      // The character after the kept words begins a new word (or is punctuation before one).
+      expect(hover.charAt(at + kept.length)).toMatch(/[\s,;:.–—-]/);
+    }
+  });
+
+  it('Then the count is of exactly the days in view, agrees with the API, and is the same after a reload', async () => {
+    const url = `${app.url}/?from=2021-03-01&to=2021-06-30`;
+    await page.goto(url);
+    await settled(page);
+    const status = async () => (await page.getByTestId('timeline-status').textContent()) ?? '';
+    const first = /^(\d+) events? in view/.exec(await status())?.[1];
+    const data = await graphql(app.url, '{ events(filter: { from: "2021-03-01", to: "2021-06-30" }, first: 1) { totalCount } }');
+    expect(Number(first)).toBe(data.events.totalCount);
+    await page.reload();
+    await settled(page);
+    expect(/^(\d+) events? in view/.exec(await status())?.[1]).toBe(first);
+  });
+
+  it('When a year is chosen or dates are typed, Then the timeline shows that period, and Copy link copies the view', async () => {
+    await page.goto(app.url);
+    await settled(page);
+    await page.getByRole('group', { name: 'Years' }).getByRole('button', { name: '2022' }).click();
+    await page.waitForURL(/from=2021-12-\d\d.*to=2023-01-0\d/, { timeout: 15_000 });
+    await settled(page);
+    const window2022 = await visibleWindow(page);
+    expect(new Date(window2022.start).getTime()).toBeLessThanOrEqual(new Date(2022, 0, 1).getTime());
+    expect(new Date(window2022.end).getTime()).toBeGreaterThanOrEqual(new Date(2022, 11, 31).getTime());
+
+    await page.getByLabel('From', { exact: true }).fill('2018-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2018-04-30');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/from=2018-02-2\d.*to=2018-05-0\d/, { timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  });
+
+  it('When the reader zooms out as far as it goes, Then the window stays within the data and a margin', async () => {
+    await page.goto(app.url);
+    await settled(page);
+    for (let step = 0; step < 8; step++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(800);
+    const { start, end } = await visibleWindow(page);
+    expect(new Date(start).getFullYear()).toBeGreaterThanOrEqual(2013);
+    expect(new Date(end).getFullYear()).toBeLessThanOrEqual(2025);
+  });
+
+  it('When a filter changes, Then Back undoes it; and after eight changes one Back stays in the app', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31`);
+    await settled(page);
+    await page.waitForTimeout(1_600);
+    const statements = page.getByRole('checkbox', { name: /Statements/ });
+    await statements.check();
+    await page.waitForURL(/kind=STATEMENT/);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('kind='));
+    expect(await statements.isChecked()).toBe(false);
+
+    for (const name of [/Statements/, /Meetings/, /Sanctions/, /Mission actions/, /Agreements/, /Statements/, /Meetings/, /Sanctions/]) {
+      await page.getByRole('checkbox', { name }).click();
+    }
+    await page.waitForURL(/kind=/);
+    await page.goBack();
+    await page.waitForTimeout(500);
+    expect(page.url().startsWith(app.url)).toBe(true);
+    await page.locator('[data-testid="timeline"]').waitFor();
+  });
+});
