@@ -20,6 +20,7 @@ import { jitGateway } from './common/jit-executor';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
+import { exportRouter } from './export/export.router';
 
 export interface DetenteApp {
   app: Express;
@@ -170,11 +171,13 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     }),
   );
 
+  app.use('/export', exportRouter(dataSource, logger));
+
   // The built page: static assets, and index.html for every other GET so client-side routes work.
   const indexHtml = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|metrics|export\/).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(indexHtml);
     });
