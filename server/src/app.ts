@@ -21,6 +21,7 @@ import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
 import { exportRouter } from './export/export.router';
+import { staticFiles } from './ops/static-files';
 
 export interface DetenteApp {
   app: Express;
@@ -176,10 +177,12 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   // The built page: static assets, and index.html for every other GET so client-side routes work.
   const indexHtml = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|metrics|export\/).*/, (_req, res) => {
-      res.setHeader('cache-control', 'no-cache');
-      res.sendFile(indexHtml);
+    const page = staticFiles(config.clientDist);
+    app.use(page);
+    app.get(/^\/(?!graphql|healthz|readyz|metrics|export\/).*/, (req, res, next) => {
+      // Client-side routes get index.html (precompressed, like every other file of the page).
+      req.url = '/index.html';
+      page(req, res, next);
     });
   } else {
     app.get('/', (_req, res) => {

@@ -113,5 +113,15 @@ export function exportRouter(dataSource: DataSource, logger: Logger): Router {
     }
   });
 
+  router.use((req, res) => {
+    const formats = Object.keys(EXPORT_FORMATS).map((name) => `/export/events.${name}`);
+    sendError(
+      res,
+      req,
+      new AppError(ErrorCode.NOT_FOUND, `No such export; there are ${formats.join(', ')} and /export/citation.txt`),
+      logger,
+    );
+  });
+
   return router;
 }
