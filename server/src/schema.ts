@@ -10,6 +10,7 @@ import { DatasetResolver } from './dataset/dataset.resolver';
 import { EventMutationResolver } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
+import { RecordSummaryResolver } from './record/record-summary.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './events/event.entity';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
 
@@ -50,6 +51,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ActorMutationResolver,
       SourceResolver,
       DatasetResolver,
+      RecordSummaryResolver,
     ],
     authChecker,
     pubSub,
