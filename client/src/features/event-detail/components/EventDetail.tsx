@@ -21,6 +21,8 @@ import {
 import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
 import { ErrorMessage } from '../../../app/ErrorMessage';
 import { SkeletonLines } from '../../../app/Placeholders';
+import { CopyCitation } from './CopyCitation';
+import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
 
 export interface EventDetailProps {
   eventId: string;
@@ -119,6 +121,9 @@ function EventBody({
       <Tags tags={event.tags} onFilterTag={onFilterTag} />
       <Sources citations={event.citations} />
       <LinkedEvents links={event.links} onSelectEvent={onSelectEvent} />
+      <EventCoding event={event} />
+      <RevisionHistory revisions={event.revisions} />
+      <CopyCitation eventId={event.id} />
     </article>
   );
 }
@@ -171,6 +176,7 @@ function StatementFields({ event }: { event: StatementDetail }) {
           {attribution && <figcaption>— {attribution}</figcaption>}
         </figure>
       )}
+      <QuoteSource quote={event.quote} citations={event.citations} />
       <dl className="event-detail__fields">
         <Field label={speakers.length > 1 ? 'Speakers' : 'Speaker'}>{actorNames(speakers)}</Field>
         <Field label="Outlet">{event.outlet?.name}</Field>
