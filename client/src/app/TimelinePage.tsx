@@ -14,6 +14,9 @@ import { initialWindowFor, toIsoDay, type TimeWindow } from '../features/timelin
 import { eventSpan } from '../features/timeline/utils/toTimelineItems';
 import { EMPTY_FILTERS, encodeViewState, filtersOf, hasActiveFilters, toEventFilter, type EventFilters, type LaneMode } from './urlState';
 import { useUrlState } from './useUrlState';
+import { RecordUpTo } from '../features/about/components/RecordUpTo';
+import { ExportMenu } from '../features/export/components/ExportMenu';
+import { PrintView } from '../features/export/components/PrintView';
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -38,6 +41,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const [detailOpen, setDetailOpen] = useState(state.event !== null);
   const [announcement, setAnnouncement] = useState('');
   const [filtersShown, setFiltersShown] = useState(false);
+  const [printRequest, setPrintRequest] = useState(0);
 
   // Back/forward: show what that entry showed.
   useEffect(() => {
@@ -167,6 +171,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     );
   }
 
+  // What Export and Print take away: the filters and the window on screen, not the selection or the layout.
+  const exportQuery = encodeViewState({ ...state, window: timelineWindow, event: null, lanes: 'kind', view: 'timeline' });
   const listFrom = timelineWindow ? toIsoDay(timelineWindow.start) : null;
   const listTo = timelineWindow ? toIsoDay(timelineWindow.end) : null;
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
@@ -182,11 +188,13 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
           A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and what
           answered what.
         </p>
+        <RecordUpTo latestEventDate={range?.latestEventDate} />
         <nav className="app-nav" aria-label="Pages">
           <a href="/" aria-current="page">
             Timeline
           </a>
           <a href="/explorer">API explorer</a>
+          <a href="/about">About the data</a>
         </nav>
       </header>
 
@@ -229,6 +237,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
                 List
               </button>
             </div>
+            <ExportMenu query={exportQuery} onPrint={() => setPrintRequest((n) => n + 1)} />
           </div>
           {state.view === 'list' ? (
             <EventList
@@ -250,6 +259,11 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       </div>
 
       {announcer}
+      <PrintView
+        query={exportQuery}
+        request={printRequest}
+        description={listFrom && listTo ? `${formatEventDate(listFrom, 'DAY')} to ${formatEventDate(listTo, 'DAY')}` : 'The whole record'}
+      />
       <footer className="app-footer">
         Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
         open: try the <a href="/explorer">API explorer</a>.
