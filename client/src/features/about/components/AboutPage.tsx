@@ -1,6 +1,7 @@
 // /about: what the data is. The method (how events are chosen, dated, sourced, coded and verified), its known
 // limits, and what the record holds, counted by the API when the page is read.
 import { useQuery } from '@apollo/client/react';
+import { CAMEO_CODES } from '@detente/shared/cameo';
 import { formatEventDate } from '@detente/shared/dates';
 import { KIND_ORDER, kindAppearance } from '../../../domain/eventKinds';
 import { ErrorMessage } from '../../../app/ErrorMessage';
@@ -9,6 +10,8 @@ import { RECORD_SUMMARY_QUERY, type RecordSummaryData } from '../api/about.queri
 import styles from './AboutPage.module.css';
 
 const KINDS = KIND_ORDER;
+/** Codes the record uses often, named from the codebook (shared/src/cameo.ts). */
+const EXAMPLE_CODES = ['042', '163', '166'];
 const number = new Intl.NumberFormat('en-GB');
 
 export default function AboutPage() {
@@ -54,11 +57,10 @@ export default function AboutPage() {
         </p>
         <h2>How they are coded</h2>
         <p>
-          Each event has a <abbr title="Conflict and Mediation Event Observations">CAMEO</abbr> event code (the codebook GDELT uses, e.g.
-          042 “make a visit”, 163 “impose embargo, boycott, or sanctions”, 166 “expel or deport individuals”) and a direction: who acted
-          towards whom. Its tone is the code’s Goldstein value, from −10 (most conflictual) to +10 (most cooperative), unless a note on the
-          event says why it differs. Importance runs from 1 (minor) to 5 (a landmark shown at any zoom, kept for at most a few events a
-          year).
+          Each event has a <abbr title="Conflict and Mediation Event Observations">CAMEO</abbr> event code (the codebook GDELT uses, e.g.{' '}
+          {EXAMPLE_CODES.map((code) => `${code} “${CAMEO_CODES[code]?.name.toLowerCase()}”`).join(', ')}) and a direction: who acted towards
+          whom. Its tone is the code’s Goldstein value, from −10 (most conflictual) to +10 (most cooperative), unless a note on the event
+          says why it differs. Importance runs from 1 (minor) to 5 (a landmark shown at any zoom, kept for at most a few events a year).
         </p>
         <h2>How they are verified</h2>
         <p>

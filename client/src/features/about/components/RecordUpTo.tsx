@@ -1,4 +1,4 @@
-// "Record up to <date>": how far the record reaches (the latest event's day, from dataRange), and where to read why.
+// "Record up to <date>": how far the record reaches (the latest event's day, from dataRange).
 import { formatEventDate } from '@detente/shared/dates';
 import styles from './RecordUpTo.module.css';
 
@@ -6,7 +6,7 @@ export function RecordUpTo({ latestEventDate }: { latestEventDate: string | null
   if (!latestEventDate) return null;
   return (
     <p className={styles.note} data-testid="record-up-to">
-      Record up to <time dateTime={latestEventDate}>{formatEventDate(latestEventDate, 'DAY')}</time> · <a href="/about">About the data</a>
+      Record up to <time dateTime={latestEventDate}>{formatEventDate(latestEventDate, 'DAY')}</time>
     </p>
   );
 }
