@@ -110,6 +110,8 @@ describeBrowser('what the data is', () => {
     const page = await openPage(`/?event=${slug}`);
     const coding = page.getByTestId('event-coding');
     await coding.waitFor({ timeout: 30_000 });
+    // The CAMEO label comes with the codebook, loaded when the first panel shows a code.
+    await page.waitForFunction(() => /CAMEO\d{3,4} \w/.test(document.querySelector('[data-testid="event-coding"]')?.textContent ?? ''));
     expect(await coding.textContent()).toMatch(/CAMEO\d{3,4} .+Importance\d of 5.*Verification/);
     expect(await page.getByTestId('event-history').textContent()).toMatch(/Version 1: import by dataset/);
     expect(await page.getByTestId('record-up-to').textContent()).toMatch(/^Record up to \d{1,2} \w{3} \d{4}/);

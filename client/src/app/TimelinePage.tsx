@@ -1,6 +1,6 @@
 // The main page: filters, the timeline (or its list view), the temperature band and the detail
 // panel, all driven by the state in the URL. With `embed`, only the timeline and the detail panel.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import { EventDetail } from '../features/event-detail/components/EventDetail';
@@ -16,7 +16,9 @@ import { EMPTY_FILTERS, encodeViewState, filtersOf, hasActiveFilters, toEventFil
 import { useUrlState } from './useUrlState';
 import { RecordUpTo } from '../features/about/components/RecordUpTo';
 import { ExportMenu } from '../features/export/components/ExportMenu';
-import { PrintView } from '../features/export/components/PrintView';
+
+// Loaded when a print is first asked for: most readers never print.
+const PrintView = lazy(() => import('../features/export/components/PrintView'));
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -259,11 +261,17 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       </div>
 
       {announcer}
-      <PrintView
-        query={exportQuery}
-        request={printRequest}
-        description={listFrom && listTo ? `${formatEventDate(listFrom, 'DAY')} to ${formatEventDate(listTo, 'DAY')}` : 'The whole record'}
-      />
+      {printRequest > 0 && (
+        <Suspense fallback={null}>
+          <PrintView
+            query={exportQuery}
+            request={printRequest}
+            description={
+              listFrom && listTo ? `${formatEventDate(listFrom, 'DAY')} to ${formatEventDate(listTo, 'DAY')}` : 'The whole record'
+            }
+          />
+        </Suspense>
+      )}
       <footer className="app-footer">
         Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
         open: try the <a href="/explorer">API explorer</a>.

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { fireEvent } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
@@ -229,7 +229,8 @@ describe('EventDetail', () => {
   it('shows the coding: the CAMEO code with its label, the Goldstein tone, importance and verification', async () => {
     renderDetail(statement);
     const coding = await screen.findByTestId('event-coding');
-    expect(coding).toHaveTextContent('012 Make pessimistic comment');
+    // The codebook arrives with the first panel that shows a code.
+    await waitFor(() => expect(coding).toHaveTextContent('012 Make pessimistic comment'));
     expect(coding).toHaveTextContent('-2.5 on the Goldstein scale');
     expect(coding).toHaveTextContent('4 of 5 (major)');
     expect(coding).toHaveTextContent('Confirmed by the sources');

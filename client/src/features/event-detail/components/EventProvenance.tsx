@@ -1,6 +1,7 @@
 // How the record knows what it says about one event: its coding (CAMEO, Goldstein tone, importance, verification),
 // the source that carries a quote when the record says which, and every revision of the entry.
-import { CAMEO_CODES } from '@detente/shared/cameo';
+import { useEffect, useState } from 'react';
+import type { CameoCode } from '@detente/shared/cameo';
 import type { CitationDetail, EventDetailData, RevisionSummary } from '../api/event.queries';
 import { humanizeEnum } from '../utils/labels';
 import { quoteSource } from '../utils/quoteSource';
@@ -20,10 +21,29 @@ const VERIFICATION_WORDS: Record<string, string> = {
   DISPUTED: 'Disputed between sources',
 };
 
+type Codebook = Readonly<Record<string, CameoCode>>;
+let codebook: Promise<Codebook> | undefined;
+
+/** The CAMEO codebook (311 codes) is loaded with the first panel that shows a code, not with the page. */
+function useCameoCode(code: string | null): CameoCode | undefined | null {
+  const [codes, setCodes] = useState<Codebook | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    codebook ??= import('@detente/shared/cameo').then((module) => module.CAMEO_CODES);
+    codebook.then((loaded) => live && setCodes(loaded)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  // null while loading; undefined when the codebook has no such code.
+  return codes && code ? codes[code] : null;
+}
+
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export function EventCoding({ event }: { event: EventDetailData }) {
-  const cameo = event.cameoCode ? CAMEO_CODES[event.cameoCode] : undefined;
+  const cameo = useCameoCode(event.cameoCode);
   return (
     <section className={styles.section} aria-labelledby="event-coding-heading" data-testid="event-coding">
       <h3 id="event-coding-heading" className={styles.heading}>
@@ -34,7 +54,7 @@ export function EventCoding({ event }: { event: EventDetailData }) {
           <>
             <dt>CAMEO</dt>
             <dd>
-              <span className={styles.code}>{event.cameoCode}</span> {cameo ? cameo.name : '(not in the CAMEO codebook)'}
+              <span className={styles.code}>{event.cameoCode}</span> {cameo === null ? '' : (cameo?.name ?? '(not in the CAMEO codebook)')}
             </dd>
           </>
         )}

@@ -2,6 +2,8 @@
 // and Print, which lays the view out as a list with its sources.
 import { useRef } from 'react';
 import styles from './ExportMenu.module.css';
+// The page's print rules travel with the menu that offers Print, so a Ctrl+P before any Print has them too.
+import './print.css';
 
 export const EXPORT_FILES = [
   { extension: 'csv', label: 'CSV', hint: 'spreadsheet, every field' },

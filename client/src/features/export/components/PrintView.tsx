@@ -5,7 +5,6 @@ import { formatEventDate } from '@detente/shared/dates';
 import { kindAppearance } from '../../../domain/eventKinds';
 import { exportUrl } from './ExportMenu';
 import styles from './PrintView.module.css';
-import './print.css';
 
 /** The fields of the JSON export that the printed list shows. */
 interface ExportedEvent {
@@ -38,7 +37,7 @@ type PrintState =
   { status: 'idle' } | { status: 'loading' } | { status: 'ready'; file: ExportFile } | { status: 'failed'; message: string };
 
 /** `request` counts print requests: each new one loads the view afresh, then opens the browser's print dialog. */
-export function PrintView({ query, request, description }: { query: string; request: number; description: string }) {
+export default function PrintView({ query, request, description }: { query: string; request: number; description: string }) {
   const [state, setState] = useState<PrintState>({ status: 'idle' });
 
   useEffect(() => {
