@@ -71,6 +71,10 @@ describeBrowser('export and print', () => {
     expect(expected.length).toBeGreaterThan(5);
     expect(rows.map((r) => r.slug)).toEqual(expected);
     expect(rows.every((r) => r.kind === 'SANCTION' && r.sourceUrls.startsWith('http'))).toBe(true);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByRole('link', { name: /^CSV/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('export-menu-360') });
     await page.context().close();
   });
 
@@ -98,6 +102,8 @@ describeBrowser('export and print', () => {
       .first()
       .evaluate((el) => getComputedStyle(el).printColorAdjust || getComputedStyle(el).getPropertyValue('-webkit-print-color-adjust'));
     expect(colour).toBe('exact');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: screenshotPath('print-360') });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('[data-testid="print-view"]').isVisible()).toBe(false);
     await page.context().close();
@@ -115,6 +121,7 @@ describeBrowser('what the data is', () => {
     expect(await coding.textContent()).toMatch(/CAMEO\d{3,4} .+Importance\d of 5.*Verification/);
     expect(await page.getByTestId('event-history').textContent()).toMatch(/Version 1: import by dataset/);
     expect(await page.getByTestId('record-up-to').textContent()).toMatch(/^Record up to \d{1,2} \w{3} \d{4}/);
+    await coding.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('detail-coding-1440') });
     await page.context().close();
     const narrow = await openPage(`/?event=${slug}`, { width: 360, height: 740 });
