@@ -172,7 +172,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     }),
   );
 
-  app.use('/export', exportRouter(dataSource, logger));
+  // An export reads the whole view: it counts against the same per-client budget as a GraphQL request.
+  app.use('/export', rateLimiter(config.rateLimit, rateLimitStore, logger), exportRouter(dataSource, logger));
 
   // The built page: static assets, and index.html for every other GET so client-side routes work.
   const indexHtml = path.join(config.clientDist, 'index.html');

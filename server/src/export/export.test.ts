@@ -222,3 +222,20 @@ describe('bad input', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
+
+describe('rate limit', () => {
+  it('exports count against the per-client request budget: past it, RATE_LIMITED, and nothing is streamed', async () => {
+    const limited = await startTestApp(db.dataSource, { RATE_LIMIT_MAX: '2' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${limited.url}/export/events.csv?kind=AGREEMENT`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      const refused = await fetch(`${limited.url}/export/events.json`);
+      expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+        'RATE_LIMITED',
+      );
+    } finally {
+      await limited.stop();
+    }
+  });
+});
