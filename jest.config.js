@@ -27,7 +27,10 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server/src'],
       transform: { '^.+\\.tsx?$': swc(false) },
-      moduleNameMapper: { '^@detente/shared$': '<rootDir>/shared/src/index.ts' },
+      moduleNameMapper: {
+        '^@detente/shared$': '<rootDir>/shared/src/index.ts',
+        '^node-fetch$': '<rootDir>/server/src/test-support/node-fetch.ts',
+      },
       globalSetup: '<rootDir>/server/src/test-support/global-setup.ts',
       globalTeardown: '<rootDir>/server/src/test-support/global-teardown.ts',
       testTimeout: 60000,

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 const sharedSource = fileURLToPath(new URL('../shared/src', import.meta.url));
 const apiTarget = process.env.DETENTE_API_URL ?? 'http://localhost:4000';
@@ -9,7 +10,12 @@ const apiTarget = process.env.DETENTE_API_URL ?? 'http://localhost:4000';
 const sourcemap = process.env.DETENTE_SOURCEMAP === 'true';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies of every text file, written once at build time; the server picks one by Accept-Encoding
+    // (server/src/ops/static-files.ts), so no request pays for compressing.
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/] }),
+  ],
   resolve: {
     // Shared code is imported as source, so the page needs no build of shared/ first.
     alias: { '@detente/shared': sharedSource },

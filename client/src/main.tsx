@@ -12,7 +12,8 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('The page has no #root element.');
 
 const client = createApolloClient();
-if (routeFor(window.location.pathname) !== 'explorer') startOpeningWindowFetch(client, window.location);
+const route = routeFor(window.location.pathname);
+if (route === 'timeline' || route === 'embed') startOpeningWindowFetch(client, window.location);
 
 createRoot(rootElement).render(
   <StrictMode>

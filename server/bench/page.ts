@@ -19,8 +19,25 @@ export interface PageRun {
   itemsDrawn: number;
 }
 
+/** Chrome DevTools' "Fast 3G" preset (latency and throughput as its network panel applies them). */
+export const FAST_3G = { latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 } as const;
+
+export interface ThrottledRun {
+  firstItemsMs: number;
+  /** Bytes on the wire for the page and its scripts and styles (transferSize of the navigation and resources). */
+  transferredBytes: number;
+}
+
+export interface ThrottledResult {
+  profile: string;
+  compressed: { runs: ThrottledRun[]; firstItemsP50: number; transferredBytes: number };
+  uncompressed: { runs: ThrottledRun[]; firstItemsP50: number; transferredBytes: number };
+}
+
 export interface PageResult {
   runs: PageRun[];
+  /** First items on a throttled connection, with the precompressed files and without them, in the same run. */
+  throttled?: ThrottledResult;
   firstDrawP50: number;
   firstDrawMax: number;
   itemsLoaded: number;
@@ -67,7 +84,7 @@ export const percentile = (values: number[], p: number): number => {
 
 export async function measurePage(
   databaseUrl: string,
-  options: { runs: number; panSeconds: number; log: (m: string) => void },
+  options: { runs: number; panSeconds: number; throttledRuns?: number; log: (m: string) => void },
 ): Promise<PageResult> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   buildApp();
@@ -159,6 +176,7 @@ export async function measurePage(
       }
       await context.close();
     }
+    const throttled = await measureThrottled(browser, url, options.throttledRuns ?? 2, options.log);
     const firstDraws = runs.map((r) => r.firstItemsMs);
     return {
       runs,
@@ -170,10 +188,80 @@ export async function measurePage(
       frameP95: percentile(frameDeltas, 95),
       frameP99: percentile(frameDeltas, 99),
       slowFrames: frameDeltas.filter((d) => d > 1000 / 60 + 1).length,
+      throttled,
     };
   } finally {
     await browser?.close().catch(() => undefined);
     app.kill('SIGTERM');
     await new Promise((resolve) => (app.exitCode === null ? app.once('exit', resolve) : resolve(null)));
   }
+}
+
+type BenchBrowser = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launch']>>;
+
+/** Notes when the first event item reaches the DOM, whatever draws it. */
+function watchFirstItems() {
+  const w = window as unknown as { __benchFirstItemsAt?: number };
+  new MutationObserver((_records, observer) => {
+    if (document.querySelector('.vis-item:not(.vis-line):not(.vis-dot)')) {
+      w.__benchFirstItemsAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * A first visit on Fast 3G (Chromium's own throttling over CDP, so the wire bytes are what is slowed): time to the
+ * first items, with the page's files sent precompressed (brotli) and, in the same run, uncompressed
+ * (Accept-Encoding: identity). Runs alternate, so a change in the machine's load falls on both.
+ */
+async function measureThrottled(browser: BenchBrowser, url: string, runs: number, log: (m: string) => void): Promise<ThrottledResult> {
+  const results = { compressed: [] as ThrottledRun[], uncompressed: [] as ThrottledRun[] };
+  for (let i = 0; i < runs * 2; i++) {
+    const compressed = i % 2 === 0;
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      ...(compressed ? {} : { extraHTTPHeaders: { 'accept-encoding': 'identity' } }),
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...FAST_3G });
+    await page.addInitScript(watchFirstItems);
+    await page.goto(`${url}${PAGE_PATH}`, { waitUntil: 'commit', timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { __benchFirstItemsAt?: number }).__benchFirstItemsAt !== undefined, undefined, {
+      timeout: 120_000,
+    });
+    const run = await page.evaluate(() => {
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ] as PerformanceResourceTiming[];
+      return {
+        firstItemsMs: (window as unknown as { __benchFirstItemsAt: number }).__benchFirstItemsAt,
+        transferredBytes: entries.filter((e) => !e.name.includes('/graphql')).reduce((sum, e) => sum + e.transferSize, 0),
+      };
+    });
+    (compressed ? results.compressed : results.uncompressed).push(run);
+    log(
+      `  Fast 3G, ${compressed ? 'compressed' : 'uncompressed'}: first items ${Math.round(run.firstItemsMs)} ms, ${run.transferredBytes} bytes`,
+    );
+    await context.close();
+  }
+  const summary = (list: ThrottledRun[]) => ({
+    runs: list,
+    firstItemsP50: percentile(
+      list.map((r) => r.firstItemsMs),
+      50,
+    ),
+    transferredBytes: percentile(
+      list.map((r) => r.transferredBytes),
+      50,
+    ),
+  });
+  return {
+    profile: 'Fast 3G (562.5 ms, 1.44 Mbit/s down)',
+    compressed: summary(results.compressed),
+    uncompressed: summary(results.uncompressed),
+  };
 }

@@ -22,6 +22,8 @@ import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
 import { MAX_ARTICLE_BODY_BYTES } from './intake/intake.types';
+import { exportRouter } from './export/export.router';
+import { staticFiles } from './ops/static-files';
 
 export interface DetenteApp {
   app: Express;
@@ -177,13 +179,18 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     }),
   );
 
+  // An export reads the whole view: it counts against the same per-client budget as a GraphQL request.
+  app.use('/export', rateLimiter(config.rateLimit, rateLimitStore, logger), exportRouter(dataSource, logger));
+
   // The built page: static assets, and index.html for every other GET so client-side routes work.
   const indexHtml = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
-      res.setHeader('cache-control', 'no-cache');
-      res.sendFile(indexHtml);
+    const page = staticFiles(config.clientDist);
+    app.use(page);
+    app.get(/^\/(?!graphql|healthz|readyz|metrics|export\/).*/, (req, res, next) => {
+      // Client-side routes get index.html (precompressed, like every other file of the page).
+      req.url = '/index.html';
+      page(req, res, next);
     });
   } else {
     app.get('/', (_req, res) => {

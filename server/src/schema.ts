@@ -22,6 +22,7 @@ import {
 } from './events/event.mutations';
 import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
+import { RecordSummaryResolver } from './record/record-summary.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './events/event.entity';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
 
@@ -72,6 +73,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       RevisionHistoryResolver,
       CorrectionResolver,
       IntakeResolver,
+      RecordSummaryResolver,
     ],
     authChecker,
     pubSub,

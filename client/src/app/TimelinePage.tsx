@@ -33,6 +33,11 @@ import styles from './TimelinePage.module.css';
 const EventDetail = lazy(() =>
   import('../features/event-detail/components/EventDetail').then((module) => ({ default: module.EventDetail })),
 );
+import { RecordUpTo } from '../features/about/components/RecordUpTo';
+import { ExportMenu } from '../features/export/components/ExportMenu';
+
+// Loaded when a print is first asked for: most readers never print.
+const PrintView = lazy(() => import('../features/export/components/PrintView'));
 
 export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const { state, update, recordWindow, restoreCount } = useUrlState();
@@ -63,6 +68,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const [detailOpen, setDetailOpen] = useState(state.event !== null);
   const [announcement, setAnnouncement] = useState('');
   const [filtersShown, setFiltersShown] = useState(false);
+  const [printRequest, setPrintRequest] = useState(0);
 
   // Back/forward: show what that entry showed.
   useEffect(() => {
@@ -231,6 +237,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     );
   }
 
+  // What Export and Print take away: the filters and the window on screen, not the selection or the layout.
+  const exportQuery = encodeViewState({ ...state, window: timelineWindow, event: null, lanes: 'kind', view: 'timeline' });
   const listFrom = timelineWindow ? toIsoDay(timelineWindow.start) : null;
   const listTo = timelineWindow ? toIsoDay(timelineWindow.end) : null;
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);
@@ -246,11 +254,13 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
           A sourced timeline of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and what
           answered what.
         </p>
+        <RecordUpTo latestEventDate={range?.latestEventDate} />
         <nav className={styles.nav} aria-label="Pages">
           <a href="/" aria-current="page">
             Timeline
           </a>
           <a href="/explorer">API explorer</a>
+          <a href="/about">About the data</a>
         </nav>
       </header>
 
@@ -298,6 +308,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
                 List
               </button>
             </div>
+            <ExportMenu query={exportQuery} onPrint={() => setPrintRequest((n) => n + 1)} />
           </div>
           {state.view === 'list' ? (
             <EventList
@@ -322,6 +333,17 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       </div>
 
       {announcer}
+      {printRequest > 0 && (
+        <Suspense fallback={null}>
+          <PrintView
+            query={exportQuery}
+            request={printRequest}
+            description={
+              listFrom && listTo ? `${formatEventDate(listFrom, 'DAY')} to ${formatEventDate(listTo, 'DAY')}` : 'The whole record'
+            }
+          />
+        </Suspense>
+      )}
       <footer className={styles.footer}>
         Every event links to its sources. Select an event on the timeline — or press → inside it — to read it. The data and the API are
         open: try the <a href="/explorer">API explorer</a>.

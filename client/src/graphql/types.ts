@@ -147,6 +147,15 @@ export type QuoteType =
   | 'INDIRECT'
   | 'PARAPHRASE';
 
+/** What a change to an event did. */
+export type RevisionAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'IMPORT'
+  | 'RESTORE'
+  | 'REVERT'
+  | 'UPDATE';
+
 /** What was done to sanctions. */
 export type SanctionAction =
   | 'EASED'
@@ -190,41 +199,46 @@ export type Verification =
   | 'DISPUTED'
   | 'REPORTED';
 
+export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
+
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type EventDetailQuery = { event:
-    | { __typename: 'Agreement', instrument: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, tone: number | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Agreement', instrument: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
          }> }
-    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, tone: number | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
          }> }
-    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, tone: number | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
          }> }
-    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, tone: number | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
          }> }
-    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, medium: StatementMedium | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, tone: number | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, name: string } | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, medium: StatementMedium | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, name: string } | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
@@ -330,7 +344,7 @@ export type RelationsTemperatureQuery = { relationsTemperature: Array<{ start: s
 export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DataRangeQuery = { dataRange: { from: string, to: string } };
+export type DataRangeQuery = { dataRange: { from: string, to: string, latestEventDate: string } };
 
 export type TimelineWindowQueryVariables = Exact<{
   from: string;

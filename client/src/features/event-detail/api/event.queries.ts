@@ -15,6 +15,7 @@ export type CitationDetail = EventDetailData['citations'][number];
 export type SourceDetail = CitationDetail['source'];
 export type EventLinkDetail = EventDetailData['links'][number];
 export type LinkedEventSummary = EventLinkDetail['event'];
+export type RevisionSummary = EventDetailData['revisions'][number];
 
 // `action` has a different type on each kind, so each is aliased (GraphQL rejects the clash otherwise).
 export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetailQueryVariables> = gql`
@@ -33,10 +34,19 @@ export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetail
         country
       }
       direction
+      cameoCode
       tone
+      toneNote
       importance
       tags
       verification
+      revisions {
+        version
+        action
+        author
+        note
+        createdAt
+      }
       participants {
         role
         side

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { fireEvent } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
@@ -22,6 +22,26 @@ const common = {
   direction: 'RU_TO_US',
   importance: 4,
   verification: 'CONFIRMED',
+  cameoCode: '012',
+  toneNote: null,
+  revisions: [
+    {
+      __typename: 'Revision' as const,
+      version: 1,
+      action: 'IMPORT' as const,
+      author: 'dataset',
+      note: null,
+      createdAt: '2026-11-20T10:00:00.000Z',
+    },
+    {
+      __typename: 'Revision' as const,
+      version: 2,
+      action: 'UPDATE' as const,
+      author: 'desk-editor',
+      note: 'Corrected the outlet',
+      createdAt: '2026-11-25T16:30:00.000Z',
+    },
+  ],
   participants: [],
   links: [],
 } satisfies Partial<EventFixture>;
@@ -204,5 +224,36 @@ describe('EventDetail', () => {
     expect(onFilterActor).toHaveBeenCalledWith(expect.objectContaining({ id: 'ryabkov', name: 'Sergei Ryabkov' }));
     fireEvent.click(screen.getByRole('button', { name: 'diplomatic missions' }));
     expect(onFilterTag).toHaveBeenCalledWith('diplomatic missions');
+  });
+
+  it('shows the coding: the CAMEO code with its label, the Goldstein tone, importance and verification', async () => {
+    renderDetail(statement);
+    const coding = await screen.findByTestId('event-coding');
+    // The codebook arrives with the first panel that shows a code.
+    await waitFor(() => expect(coding).toHaveTextContent('012 Make pessimistic comment'));
+    expect(coding).toHaveTextContent('-2.5 on the Goldstein scale');
+    expect(coding).toHaveTextContent('4 of 5 (major)');
+    expect(coding).toHaveTextContent('Confirmed by the sources');
+  });
+
+  it('lists the revisions, newest first, with version, action, author, date and note', async () => {
+    renderDetail(statement);
+    const items = within(await screen.findByTestId('event-history')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Version 2: update by desk-editor, 25 Nov 2026, 16:30 UTCCorrected the outlet',
+      'Version 1: import by dataset, 20 Nov 2026, 10:00 UTC',
+    ]);
+  });
+
+  it('does not say which source carries the quote when no excerpt holds it', async () => {
+    renderDetail(statement);
+    await screen.findByTestId('event-coding');
+    expect(screen.queryByTestId('quote-source')).toBeNull();
+  });
+
+  it('names the source whose excerpt holds the quote', async () => {
+    const carrier = source('src-9', 'https://example.org/interfax', { title: 'Ryabkov interview', publisher: 'Interfax' });
+    renderDetail({ ...statement, citations: [{ ...carrier, excerpt: '«Мы не видим оснований для оптимизма», — сказал он.' }] });
+    expect(await screen.findByTestId('quote-source')).toHaveTextContent('Quoted in Ryabkov interview (Interfax)');
   });
 });

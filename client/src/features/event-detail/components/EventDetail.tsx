@@ -23,6 +23,8 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
+import { CopyCitation } from './CopyCitation';
+import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
 
 export interface EventDetailProps {
   eventId: string;
@@ -121,6 +123,9 @@ function EventBody({
       <Tags tags={event.tags} onFilterTag={onFilterTag} />
       <Sources citations={event.citations} />
       <LinkedEvents links={event.links} onSelectEvent={onSelectEvent} />
+      <EventCoding event={event} />
+      <RevisionHistory revisions={event.revisions} />
+      <CopyCitation eventId={event.id} />
     </article>
   );
 }
@@ -173,6 +178,7 @@ function StatementFields({ event }: { event: StatementDetail }) {
           {attribution && <figcaption>— {attribution}</figcaption>}
         </figure>
       )}
+      <QuoteSource quote={event.quote} citations={event.citations} />
       <dl className={styles.fields}>
         <Field label={speakers.length > 1 ? 'Speakers' : 'Speaker'}>{actorNames(speakers)}</Field>
         <Field label="Outlet">{event.outlet?.name}</Field>

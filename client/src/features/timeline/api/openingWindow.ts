@@ -1,10 +1,12 @@
-// The timeline window's request, and a head start for the first one: a shared link or a reload names its window
-// in the URL, so the page asks for those events as its script starts, in parallel with React's first render and
-// vis-timeline's creation, instead of after them. The timeline takes the answer when it asks the same question.
+// The timeline window's request, and a head start for the first one: as the script starts, in parallel with React's
+// first render and vis-timeline's creation, the page asks for the data range and for the opening window's events at
+// once. A shared link or a reload names its window in the URL; otherwise the opening window is the last two years of
+// data, worked out from the data range this browser saw last time (remembered), so the events need not wait for the
+// range to come back. The timeline takes the answer when it asks the same question; a wrong guess costs one request.
 import type { ApolloClient } from '@apollo/client';
 import { decodeViewState, filtersOf, toEventFilter } from '../../../lib/urlState';
-import { fetchWindowFor, toIsoDay, type TimeWindow } from '../utils/timeWindow';
-import { TIMELINE_WINDOW_QUERY, type TimelineWindowVariables } from './timeline.queries';
+import { fetchWindowFor, initialWindowFor, toIsoDay, type TimeWindow } from '../utils/timeWindow';
+import { DATA_RANGE_QUERY, TIMELINE_WINDOW_QUERY, type TimelineWindowVariables } from './timeline.queries';
 import type { EventFilter } from '../../../graphql/types';
 
 /** The API's level of detail keeps the drawn set small; vis-timeline slows past a few hundred items. */
@@ -32,11 +34,43 @@ export function fetchTimelineWindow(client: ApolloClient, variables: TimelineWin
   return queryWindow(client, variables);
 }
 
-/** Starts the request for the window a timeline page's URL names (nothing for the list view or no window). */
+const REMEMBERED_RANGE_KEY = 'detente:dataRange';
+
+interface DayRange {
+  from: string;
+  to: string;
+}
+
+function rememberedRange(): DayRange | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(REMEMBERED_RANGE_KEY) ?? 'null') as Partial<DayRange> | null;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    return value && typeof value.from === 'string' && typeof value.to === 'string' && day.test(value.from) && day.test(value.to)
+      ? { from: value.from, to: value.to }
+      : null;
+  } catch {
+    // No storage (private mode, blocked): guess from today.
+    return null;
+  }
+}
+
+function rememberRange(range: DayRange): void {
+  try {
+    localStorage.setItem(REMEMBERED_RANGE_KEY, JSON.stringify({ from: range.from, to: range.to }));
+  } catch {
+    // Not remembered: the next visit guesses from today.
+  }
+}
+
+/** Starts the data range and the opening window's events together (nothing for the list view's events). */
 export function startOpeningWindowFetch(client: ApolloClient, location: Pick<Location, 'search'>): void {
   const state = decodeViewState(location.search);
-  if (state.view !== 'timeline' || !state.window) return;
-  const variables = windowVariables(state.window, toEventFilter(filtersOf(state)));
+  // Cached on arrival, so the page's own query for it is answered by this request, not a second one.
+  const range = client.query({ query: DATA_RANGE_QUERY });
+  range.then(({ data }) => data?.dataRange && rememberRange(data.dataRange)).catch(() => undefined);
+  if (state.view !== 'timeline') return;
+  const opening = state.window ?? initialWindowFor(rememberedRange());
+  const variables = windowVariables(opening, toEventFilter(filtersOf(state)));
   const answer = queryWindow(client, variables);
   // Whoever takes it handles a failure (and retries); untaken, it must not be an unhandled rejection.
   answer.catch(() => undefined);

@@ -21,6 +21,7 @@ export const DATA_RANGE_QUERY: TypedDocumentNode<DataRangeQuery, DataRangeQueryV
     dataRange {
       from
       to
+      latestEventDate
     }
   }
 `;
