@@ -9,23 +9,29 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Context, createContext } from './common/context';
-import { FragmentDefinitionNode, Kind } from 'graphql';
+import type http from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { nameRejectedValues } from './common/bad-values';
-import { enforceLimits, measureOperation } from './common/limits';
-import { createFormatError } from './common/errors';
-import { createRateLimitStore, rateLimiter } from './common/rate-limit';
+import { createFormatError, ErrorCode, httpStatusFor } from './common/errors';
+import { createOperationGuard } from './common/operation-guard';
+import { budgetConnections, withRequestBudget } from './common/db-budget';
+import { createClientLimits, HeavyLane } from './common/rate-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
 import { jitGateway } from './common/jit-executor';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
+import { watchDatabase } from './ops/database-watch';
+import { attachSubscriptions } from './subscriptions';
 
 export interface DetenteApp {
   app: Express;
   apollo: ApolloServer<Context>;
   /** Called on SIGTERM: /readyz answers 503 so load balancers stop sending new work while in-flight requests finish. */
   beginShutdown(): void;
+  /** Serves subscriptions over graphql-ws on `server`'s /graphql, under the same rules as HTTP. */
+  attachSubscriptions(server: http.Server): Promise<{ close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +39,16 @@ export interface AppOptions {
   dataSource: DataSource;
   config: Pick<
     Config,
-    'clientDist' | 'limits' | 'graphqlExecutor' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy' | 'rateLimit' | 'contentSecurityPolicy'
+    | 'clientDist'
+    | 'limits'
+    | 'graphqlExecutor'
+    | 'corsOrigins'
+    | 'metricsEnabled'
+    | 'trustProxy'
+    | 'rateLimit'
+    | 'contentSecurityPolicy'
+    | 'dbPoolSize'
+    | 'statementTimeoutMs'
   >;
   logger: Logger;
 }
@@ -48,6 +63,22 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   const schema = await getSchema();
   const metrics = createMetrics(dataSource);
   let shuttingDown = false;
+  const databaseWatch = watchDatabase(dataSource, logger);
+  const clientLimits = createClientLimits(config.rateLimit);
+  // Expensive operations share half the pool, and one client holds at most two of those places at once.
+  const heavyLane = new HeavyLane(Math.max(1, Math.floor(config.dbPoolSize / 2)), 2, config.statementTimeoutMs);
+  const guard = createOperationGuard(config.limits, clientLimits, heavyLane);
+  budgetConnections(dataSource);
+  const formatError = keepRequestId(
+    createFormatError({
+      logInternal: (error, requestId) =>
+        logger.error(
+          { requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error },
+          'internal error',
+        ),
+      onDatabaseUnavailable: (reason) => databaseWatch.lost(reason),
+    }),
+  );
   const apollo = new ApolloServer<Context>({
     ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true,
@@ -56,15 +87,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
-    formatError: keepRequestId(
-      createFormatError({
-        logInternal: (error, requestId) =>
-          logger.error(
-            { requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error },
-            'internal error',
-          ),
-      }),
-    ),
+    formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // The schema sets no cache hints, and the default cache-control plugin would wrap every field resolver to
@@ -73,15 +96,24 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
       metrics.apolloPlugin,
       {
         async requestDidStart() {
+          let release: (() => void) | undefined;
           return {
-            async didResolveOperation({ operation, document, request, schema: operationSchema }) {
+            async didResolveOperation({ operation, document, request, schema: operationSchema, contextValue }) {
               if (!operation) return;
-              const fragments = Object.fromEntries(
-                document.definitions
-                  .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-                  .map((f) => [f.name.value, f]),
-              );
-              enforceLimits(measureOperation(operationSchema, operation, fragments, request.variables ?? {}), config.limits);
+              release = await guard.admit({
+                document,
+                operation,
+                schema: operationSchema,
+                variables: request.variables,
+                client: contextValue.client,
+              });
+            },
+            async willSendResponse({ response, contextValue }) {
+              release?.();
+              if (response.body.kind === 'single' && response.body.singleResult.errors?.length)
+                contextValue.outcome.errorCodes = [
+                  ...new Set(response.body.singleResult.errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'))),
+                ];
             },
             async validationDidStart({ document }) {
               return async (errors) => {
@@ -100,6 +132,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   await apollo.start();
 
   const app = express();
+  const bodyLimit = Math.max(config.limits.maxQueryBytes * 4, 100_000);
   app.disable('x-powered-by');
   // Behind nginx (compose) the client address is in X-Forwarded-For; believe it only from the configured proxies.
   app.set('trust proxy', config.trustProxy);
@@ -112,7 +145,6 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   });
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.contentSecurityPolicy));
-  const rateLimitStore = createRateLimitStore(config.rateLimit);
   app.use(metrics.httpMiddleware);
 
   app.get('/healthz', (_req, res) => {
@@ -126,7 +158,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
-    } catch {
+    } catch (error) {
+      databaseWatch.lost(error instanceof Error ? error.message : String(error));
       res.status(503).json({ status: 'unavailable', reason: 'database does not answer' });
     }
   });
@@ -140,33 +173,38 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   app.use(
     '/graphql',
     corsFor(config.corsOrigins),
-    express.json({ limit: Math.max(config.limits.maxQueryBytes * 4, 100_000) }),
-    (req: Request, res: Response, next: NextFunction) => {
-      // The query text has its own limit, below the body limit that leaves room for variables.
+    // Every statement the request sends counts against its own database budget: twice the statement timeout.
+    (_req: Request, _res: Response, next: NextFunction) => withRequestBudget(2 * config.statementTimeoutMs, next),
+    express.json({ limit: bodyLimit }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      const refuse = (status: number, error: { message: string; extensions: Record<string, unknown> }) => {
+        const { http: _http, ...extensions } = error.extensions;
+        res.status(status).json({ errors: [{ message: error.message, extensions: { ...extensions, requestId: req.requestId } }] });
+      };
+      if (req.method !== 'OPTIONS') {
+        const allowance = await clientLimits.request(req.ip ?? 'unknown');
+        if (Number.isFinite(allowance.remaining)) res.setHeader('x-ratelimit-remaining', String(allowance.remaining));
+        if (allowance.refusal) {
+          res.setHeader('retry-after', String(allowance.refusal.retryAfterSeconds));
+          refuse(429, allowance.refusal.error);
+          return;
+        }
+      }
+      // The query text has its own limits (size, then tokens), below the body limit that leaves room for variables.
       const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
-      const size = typeof query === 'string' ? Buffer.byteLength(query) : 0;
-      if (size > config.limits.maxQueryBytes) {
-        res.status(413).json({
-          errors: [
-            {
-              message: `Query is too large: ${size} bytes, the limit is ${config.limits.maxQueryBytes} (MAX_QUERY_BYTES)`,
-              extensions: {
-                code: 'BAD_USER_INPUT',
-                limit: 'querySize',
-                max: config.limits.maxQueryBytes,
-                actual: size,
-                requestId: req.requestId,
-              },
-            },
-          ],
-        });
+      const textError = typeof query === 'string' ? guard.textError(query) : undefined;
+      if (textError) {
+        refuse(textError.extensions.limit === 'querySize' ? 413 : httpStatusFor(ErrorCode.BAD_USER_INPUT), textError);
         return;
       }
       next();
     },
-    rateLimiter(config.rateLimit, rateLimitStore, logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(dataSource, req.requestId, req.header('authorization')),
+      context: async ({ req, res }) => {
+        const context = createContext(dataSource, req.requestId, req.header('authorization'), req.ip ?? 'unknown');
+        res.locals.outcome = context.outcome;
+        return context;
+      },
     }),
   );
 
@@ -204,9 +242,20 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     beginShutdown: () => {
       shuttingDown = true;
     },
+    attachSubscriptions: (server) =>
+      attachSubscriptions(server, {
+        dataSource,
+        guard,
+        clientLimits,
+        formatError,
+        logger,
+        clientAddress: (request) => proxyaddr(request, app.get('trust proxy fn')),
+        maxPayload: bodyLimit,
+      }),
     stop: async () => {
+      databaseWatch.close();
       await apollo.stop();
-      await rateLimitStore.close();
+      await clientLimits.close();
     },
   };
 }

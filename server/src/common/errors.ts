@@ -1,6 +1,7 @@
 // One error vocabulary for the whole API, and the single formatError that maps and masks.
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { withoutEchoes } from './bad-values';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -85,9 +86,19 @@ function isConnectionError(error: unknown): boolean {
 export interface FormatErrorOptions {
   /** Where masked internal errors go, with the request id that the client also sees. */
   logInternal: (error: unknown, requestId: string | undefined) => void;
+  /** Told of every connection failure, so the outage is logged once rather than per request. */
+  onDatabaseUnavailable?: (reason: string) => void;
 }
 
-export function createFormatError({ logInternal }: FormatErrorOptions) {
+export function createFormatError(options: FormatErrorOptions) {
+  const format = formatWith(options);
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const result = format(formatted, raw);
+    return { ...result, message: withoutEchoes(result.message) };
+  };
+}
+
+function formatWith({ logInternal, onDatabaseUnavailable }: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(raw);
     const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
@@ -110,7 +121,9 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
       return { ...base, message: formatted.message, extensions: { code: ErrorCode.FORBIDDEN } };
     }
     if (code && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
+      // `http` tells Apollo Server the status and headers; it is not part of the answer (graphql-ws sends it as is).
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...base, message: formatted.message, extensions: { ...extensions, code } };
     }
     const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
     if (tokens) {
@@ -132,6 +145,7 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
       return { ...base, message: formatted.message, extensions: { code: isValueError ? ErrorCode.BAD_USER_INPUT : code } };
     }
     if (isConnectionError(original)) {
+      onDatabaseUnavailable?.(original instanceof Error ? original.message : String(original));
       return {
         ...base,
         message: 'The database is unavailable; try again in a few seconds.',
