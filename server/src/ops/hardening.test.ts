@@ -13,6 +13,7 @@ import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
 import { freePort } from '../test-support/net';
 import { REDIS_URL, redisAnswers } from '../test-support/redis';
+import { capturingLogger, LEVEL } from '../test-support/hostile';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -250,7 +251,8 @@ describe('PostgreSQL going away and coming back', () => {
     await dataSource.runMigrations({ transaction: 'each' });
     await importDataset(dataSource, fixtureFiles());
     const key = (await new ApiKeyService(dataSource).create('outage', ApiKeyRole.EDITOR)).key;
-    const local = await startTestApp(dataSource);
+    const { logger, lines } = capturingLogger();
+    const local = await startTestApp(dataSource, {}, logger);
     try {
       await healthy(local);
       await pg.stop();
@@ -279,6 +281,18 @@ describe('PostgreSQL going away and coming back', () => {
       expect(recovered).toBe(true);
       expect((await fetch(`${local.url}/readyz`)).status).toBe(200);
       await healthy(local);
+      // The outage is one fact in the log: lost once (error), back once (warn) with its length; the requests that
+      // failed meanwhile are warnings carrying their code, none an info line.
+      for (let waited = 0; waited < 5000 && !lines.some((l) => l.msg === 'database is back'); waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
+      const lost = lines.filter((l) => l.msg.startsWith('database lost'));
+      const back = lines.filter((l) => l.msg === 'database is back');
+      expect(lost.map((l) => l.level)).toEqual([LEVEL.error]);
+      expect(back.map((l) => l.level)).toEqual([LEVEL.warn]);
+      expect(back[0].outageMs).toBeGreaterThan(0);
+      const failed = lines.filter((l) => l.msg === 'request' && (l.errors as string[] | undefined)?.includes('SERVICE_UNAVAILABLE'));
+      expect(failed.length).toBeGreaterThan(0);
+      expect(failed.every((l) => l.level === LEVEL.warn)).toBe(true);
       // The write during the outage left nothing behind: version and revision log agree.
       const [row] = await dataSource.query(
         `SELECT e.version, e.deleted_at IS NULL AS live, (SELECT max(version) FROM revision r WHERE r.event_id = e.id) AS logged FROM event e WHERE slug = 'e9-month'`,
