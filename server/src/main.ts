@@ -33,7 +33,12 @@ async function main() {
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => logger.info(m) });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+    });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }

@@ -6,7 +6,7 @@ import { ApiKeyRole } from '@detente/shared';
 import { ApiKeyService } from '../auth/api-key.service';
 import { createDataSource } from '../db/data-source';
 import { spawn } from 'node:child_process';
-import { embeddedUrl } from '../db/embedded';
+import { embeddedUrl, LEGACY_PASSWORD } from '../db/embedded';
 import { importDataset } from '../dataset/dataset.store';
 import { startTestApp, TestApp } from '../test-support/app';
 import { createTestDatabase, TestDatabase } from '../test-support/db';
@@ -234,7 +234,7 @@ async function runPostgres(dataDir: string, port: number, database: string): Pro
     child.once('exit', (code) => reject(new Error(`PostgreSQL process exited with ${code}`)));
   });
   return {
-    url: embeddedUrl(port, database),
+    url: embeddedUrl(port, LEGACY_PASSWORD, database), // embedded-process.mjs keeps the old fixed password
     stop: () =>
       new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
   };
