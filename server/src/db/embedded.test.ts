@@ -181,7 +181,7 @@ describe('supervision', () => {
       if (!recovered) await new Promise((r) => setTimeout(r, 200));
     }
     expect(recovered).toBe(true);
-    await write(n++);
+    await write(n);
     const read = await gql(app.url, '{ actors(search: "Supervised", first: 100) { nodes { slug } } }');
     const stored = new Set(read.data.actors.nodes.map((a: { slug: string }) => a.slug));
     expect(acknowledged.filter((slug) => !stored.has(slug))).toEqual([]);
