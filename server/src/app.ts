@@ -65,8 +65,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   let shuttingDown = false;
   const databaseWatch = watchDatabase(dataSource, logger);
   const clientLimits = createClientLimits(config.rateLimit);
-  // Expensive operations share half the pool, and one client holds at most two of those places at once.
-  const heavyLane = new HeavyLane(Math.max(1, Math.floor(config.dbPoolSize / 2)), 2, config.statementTimeoutMs);
+  // Expensive operations share half the pool; one client runs two of them at once and queues up to six more.
+  const heavyLane = new HeavyLane(Math.max(1, Math.floor(config.dbPoolSize / 2)), 2, 6, config.statementTimeoutMs);
   const guard = createOperationGuard(config.limits, clientLimits, heavyLane);
   budgetConnections(dataSource);
   const formatError = keepRequestId(

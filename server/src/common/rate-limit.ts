@@ -82,73 +82,106 @@ export function createClientLimits(config: RateLimitConfig): ClientLimits {
   };
 }
 
-/**
- * Keeps expensive operations (searches, big pages: cost at or above `heavyCost`) to a share of the database pool,
- * and each client to a few of them at once, so one client flooding them cannot take every connection from the
- * cheap queries of everyone else. Over a client's share the answer is RATE_LIMITED at once; while the shared lane
- * is full an operation waits its turn, up to `waitMs`, then SERVICE_UNAVAILABLE.
- */
-export class HeavyLane {
-  private inFlight = 0;
-  private readonly perClient = new Map<string, number>();
-  private readonly waiting: Array<() => void> = [];
+/** A counting semaphore whose waiters are served in arrival order; a place freed is handed to the next directly. */
+class Gate {
+  active = 0;
+  private readonly queue: Array<() => void> = [];
 
-  constructor(
-    readonly slots: number,
-    readonly perClientMax: number,
-    private readonly waitMs: number,
-  ) {}
+  constructor(readonly size: number) {}
 
-  async enter(client: string): Promise<() => void> {
-    const mine = this.perClient.get(client) ?? 0;
-    if (mine >= this.perClientMax) {
-      throw rateLimitedError(
-        `Too many expensive queries in flight from this client: at most ${this.perClientMax} at once (searches and large pages); wait for one to finish`,
-        1,
-      );
-    }
-    this.perClient.set(client, mine + 1);
-    try {
-      // A slot freed while waiting is handed over directly, so a newcomer cannot take it first.
-      if (this.inFlight >= this.slots) await this.waitTurn();
-      else this.inFlight++;
-    } catch (error) {
-      this.leaveClient(client);
-      throw error;
-    }
-    let left = false;
-    return () => {
-      if (left) return;
-      left = true;
-      this.leaveClient(client);
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.inFlight--;
-    };
+  get waiting() {
+    return this.queue.length;
   }
 
-  private leaveClient(client: string) {
-    const mine = (this.perClient.get(client) ?? 1) - 1;
-    if (mine > 0) this.perClient.set(client, mine);
-    else this.perClient.delete(client);
+  get idle() {
+    return this.active === 0 && this.queue.length === 0;
   }
 
-  private waitTurn(): Promise<void> {
+  /** Resolves once a place is this caller's; rejects with `timeout()` after `waitMs` in the queue. */
+  enter(waitMs: number, timeout: () => Error): Promise<void> {
+    if (this.active < this.size) {
+      this.active++;
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       const turn = () => {
         clearTimeout(timer);
         resolve();
       };
       const timer = setTimeout(() => {
-        const index = this.waiting.indexOf(turn);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(
-          new GraphQLError('The server is busy with expensive queries; try again in a few seconds.', {
-            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
-          }),
-        );
-      }, this.waitMs);
-      this.waiting.push(turn);
+        const index = this.queue.indexOf(turn);
+        if (index >= 0) this.queue.splice(index, 1);
+        reject(timeout());
+      }, waitMs);
+      this.queue.push(turn);
     });
+  }
+
+  leave() {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+const busy = () =>
+  new GraphQLError('The server is busy with expensive queries; try again in a few seconds.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+
+/**
+ * Keeps expensive operations (searches, big pages: cost at or above HEAVY_QUERY_COST) to a share of the database
+ * pool, and each client to a few of them at once, so one client flooding them cannot take every connection from
+ * the cheap queries of everyone else. A client's operations past its share wait their turn in its own queue
+ * (a page searching sends six at once); past `perClientQueue` waiting, the answer is RATE_LIMITED at once. While
+ * the shared lane is full an operation waits its turn too, up to `waitMs` each time, then SERVICE_UNAVAILABLE.
+ */
+export class HeavyLane {
+  private readonly shared: Gate;
+  private readonly clients = new Map<string, Gate>();
+
+  constructor(
+    slots: number,
+    readonly perClientMax: number,
+    readonly perClientQueue: number,
+    private readonly waitMs: number,
+  ) {
+    this.shared = new Gate(slots);
+  }
+
+  async enter(client: string): Promise<() => void> {
+    let own = this.clients.get(client);
+    if (!own) this.clients.set(client, (own = new Gate(this.perClientMax)));
+    const gate = own;
+    if (gate.active >= gate.size && gate.waiting >= this.perClientQueue) {
+      throw rateLimitedError(
+        `Too many expensive queries from this client: ${gate.active} running and ${gate.waiting} waiting (searches and large pages); wait for them to finish`,
+        1,
+      );
+    }
+    const forget = () => {
+      if (gate.idle && this.clients.get(client) === gate) this.clients.delete(client);
+    };
+    try {
+      await gate.enter(this.waitMs, busy);
+    } catch (error) {
+      forget();
+      throw error;
+    }
+    try {
+      await this.shared.enter(this.waitMs, busy);
+    } catch (error) {
+      gate.leave();
+      forget();
+      throw error;
+    }
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.shared.leave();
+      gate.leave();
+      forget();
+    };
   }
 }
