@@ -83,5 +83,9 @@ describe('npm run bench (smoke)', () => {
     expect(soak.steady.failed).toBe(0);
     expect(soak.restart.dataIntact).toBe(true);
     expect(soak.restart.recoverAfterRestartMs).not.toBeNull();
+    // The noisy neighbour: the readers answered throughout while one client flooded the heaviest accepted query.
+    expect(soak.noisyNeighbour.readers.requests).toBeGreaterThan(0);
+    expect(soak.noisyNeighbour.readers.failed).toBe(0);
+    expect(soak.noisyNeighbour.flooder.requests).toBeGreaterThan(0);
   }, 180_000);
 });
