@@ -1,5 +1,6 @@
 // `npm run bench:soak` (also run by `npm run bench`): 64 clients on a mix of page queries for 60 s against the app
-// as it runs in production (its own process, PostgreSQL in another), once steady and once while PostgreSQL restarts.
+// as it runs in production (its own process, PostgreSQL in another): once steady, once while one more client floods
+// the heaviest queries the limits accept (the noisy neighbour), and once while PostgreSQL restarts.
 // Reports errors, p50/p99 and requests per second, and for the restart: requests failed, time to recover, data intact.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,11 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 64);
 const RESTART_AT = Number(process.env.SOAK_RESTART_AT ?? Math.round(SECONDS / 3));
 const DOWN_FOR = Number(process.env.SOAK_DOWN_SECONDS ?? 5);
+/** Loops the noisy neighbour keeps in flight; 0 skips that run. */
+const FLOOD_CONNECTIONS = Number(process.env.SOAK_FLOOD_CONNECTIONS ?? 8);
+/** Each reader posts from an address of its own, 127.0.0.10 and up; the flooder from 127.0.0.2. */
+const READER_ADDRESSES = Array.from({ length: CONNECTIONS }, (_, i) => `127.0.${Math.floor((10 + i) / 250)}.${((10 + i) % 250) + 1}`);
+const FLOODER_ADDRESS = '127.0.0.2';
 
 const QUERIES = [
   `{ timeline(from: "2021-01-01", to: "2022-12-31", maxItems: 200) { totalCount events { id title startDate endDate kind tone importance } omitted { from to count } } }`,
@@ -22,6 +28,18 @@ const QUERIES = [
   `{ relationsTemperature(from: "2014-01-01", to: "2024-12-31", bucket: MONTH) { start usToRu { meanTone smoothed } ruToUs { meanTone smoothed } } }`,
   `{ actors(search: "Lavrov") { nodes { id name title } } }`,
 ].map((query) => JSON.stringify({ query }));
+
+/**
+ * The heaviest accepted query: as many aliased searches for a common term, each a full page of events with their
+ * participants and citations, as MAX_QUERY_COST (50,000) lets through (8, at SEARCH_COST 5,000 plus 1,201 each).
+ */
+const HEAVIEST = JSON.stringify({
+  query: `{ ${Array.from(
+    { length: 8 },
+    (_, i) =>
+      `a${i}: events(first: 100, filter: { search: "sanctions" }) { nodes { title participants { actor { name } } citations { source { url } } } }`,
+  ).join(' ')} }`,
+});
 
 function startPostgres(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [PG_PROCESS, dataDir, String(port), 'soak'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -56,21 +74,32 @@ interface Run {
   lastFailureS: number | null;
 }
 
-function runClient(url: string, seconds: number): Promise<Array<[number, number, number]>> {
+interface ClientRun {
+  samples: Array<[number, number, number]>;
+  codes: Record<string, number>;
+}
+
+function runClient(
+  url: string,
+  seconds: number,
+  options: { connections?: number; bodies?: string[]; addresses?: string[] } = {},
+): Promise<ClientRun> {
+  const job = {
+    url: `${url}/graphql`,
+    seconds,
+    connections: options.connections ?? CONNECTIONS,
+    bodies: options.bodies ?? QUERIES,
+    addresses: options.addresses ?? READER_ADDRESSES,
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(__dirname, 'soak-client.js'),
-        JSON.stringify({ url: `${url}/graphql`, seconds, connections: CONNECTIONS, bodies: QUERIES }),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [path.join(__dirname, 'soak-client.js'), JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout?.on('data', (c) => (out += c));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out).samples) : reject(new Error(`load client exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as ClientRun) : reject(new Error(`load client exited with ${code}`)),
+    );
   });
 }
 
@@ -128,11 +157,27 @@ async function main() {
     console.log(
       `Soak: ${CONNECTIONS} clients, ${SECONDS} s, a mix of ${QUERIES.length} page queries, app and PostgreSQL in their own processes.`,
     );
-    const steady = summarise(await runClient(url, SECONDS), SECONDS);
+    const steady = summarise((await runClient(url, SECONDS)).samples, SECONDS);
     results.steady = steady;
     console.log(
       `  steady          ${steady.requests} requests, ${steady.failed} failed, ${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms`,
     );
+
+    if (FLOOD_CONNECTIONS > 0) {
+      // The same readers, while one more client keeps FLOOD_CONNECTIONS of the heaviest accepted queries in flight.
+      const [readers, flooder] = await Promise.all([
+        runClient(url, SECONDS),
+        runClient(url, SECONDS, { connections: FLOOD_CONNECTIONS, bodies: [HEAVIEST], addresses: [FLOODER_ADDRESS] }),
+      ]);
+      const noisy = { ...summarise(readers.samples, SECONDS), codes: readers.codes };
+      const flood = { ...summarise(flooder.samples, SECONDS), codes: flooder.codes };
+      results.noisyNeighbour = { readers: noisy, flooder: flood };
+      console.log(
+        `  noisy neighbour ${noisy.requests} requests, ${noisy.failed} failed, ${noisy.rps} req/s, p50 ${noisy.p50} ms (${(noisy.p50 / steady.p50).toFixed(2)}× steady), ` +
+          `p99 ${noisy.p99} ms (${(noisy.p99 / steady.p99).toFixed(2)}× steady); the flooder: ${flood.requests} requests, ` +
+          `answers ${JSON.stringify(flooder.codes)}, p50 ${flood.p50} ms`,
+      );
+    }
 
     const before = await fingerprint(url);
     const load = runClient(url, SECONDS);
@@ -152,7 +197,7 @@ async function main() {
       if (res?.ok && !(await res.text()).includes('"errors"')) recoveredAt = Date.now();
       else await new Promise((r) => setTimeout(r, 50));
     }
-    const restart = summarise(await load, SECONDS);
+    const restart = summarise((await load).samples, SECONDS);
     const after = await fingerprint(url);
     const restartReport = {
       ...restart,

@@ -9,11 +9,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Context, createContext } from './context';
-import { FragmentDefinitionNode, Kind } from 'graphql';
+import type http from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { nameRejectedValues } from './common/bad-values';
-import { enforceLimits, measureOperation } from './common/limits';
-import { createFormatError } from './common/errors';
-import { createRateLimitStore, rateLimiter } from './common/rate-limit';
+import { createFormatError, ErrorCode, httpStatusFor } from './common/errors';
+import { createOperationGuard } from './common/operation-guard';
+import { budgetConnections, withRequestBudget } from './common/db-budget';
+import { createClientLimits, HeavyLane } from './common/rate-limit';
 import { correctionLimiter } from './corrections/correction-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
@@ -24,12 +26,16 @@ import { keepRequestId, requestLogger } from './ops/request-log';
 import { MAX_ARTICLE_BODY_BYTES } from './intake/intake.types';
 import { exportRouter } from './export/export.router';
 import { staticFiles } from './ops/static-files';
+import { watchDatabase } from './ops/database-watch';
+import { attachSubscriptions } from './subscriptions';
 
 export interface DetenteApp {
   app: Express;
   apollo: ApolloServer<Context>;
   /** Called on SIGTERM: /readyz answers 503 so load balancers stop sending new work while in-flight requests finish. */
   beginShutdown(): void;
+  /** Serves subscriptions over graphql-ws on `server`'s /graphql, under the same rules as HTTP. */
+  attachSubscriptions(server: http.Server): Promise<{ close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -37,9 +43,18 @@ export interface AppOptions {
   dataSource: DataSource;
   config: Pick<
     Config,
-    'clientDist' | 'limits' | 'graphqlExecutor' | 'corsOrigins' | 'metricsEnabled' | 'trustProxy' | 'rateLimit' | 'contentSecurityPolicy'
-  > &
-    Pick<Config, 'corrections'>;
+    | 'clientDist'
+    | 'limits'
+    | 'graphqlExecutor'
+    | 'corsOrigins'
+    | 'metricsEnabled'
+    | 'trustProxy'
+    | 'rateLimit'
+    | 'contentSecurityPolicy'
+    | 'dbPoolSize'
+    | 'statementTimeoutMs'
+    | 'corrections'
+  >;
   logger: Logger;
 }
 
@@ -53,6 +68,22 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   const schema = await getSchema();
   const metrics = createMetrics(dataSource);
   let shuttingDown = false;
+  const databaseWatch = watchDatabase(dataSource, logger);
+  const clientLimits = createClientLimits(config.rateLimit, config.corrections);
+  // Expensive operations share half the pool; one client runs two of them at once and queues up to six more.
+  const heavyLane = new HeavyLane(Math.max(1, Math.floor(config.dbPoolSize / 2)), 2, 6, config.statementTimeoutMs);
+  const guard = createOperationGuard(config.limits, clientLimits, heavyLane);
+  budgetConnections(dataSource);
+  const formatError = keepRequestId(
+    createFormatError({
+      logInternal: (error, requestId) =>
+        logger.error(
+          { requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error },
+          'internal error',
+        ),
+      onDatabaseUnavailable: (reason) => databaseWatch.lost(reason),
+    }),
+  );
   const apollo = new ApolloServer<Context>({
     ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true,
@@ -61,15 +92,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
-    formatError: keepRequestId(
-      createFormatError({
-        logInternal: (error, requestId) =>
-          logger.error(
-            { requestId, err: error instanceof Error ? { message: error.message, stack: error.stack, name: error.name } : error },
-            'internal error',
-          ),
-      }),
-    ),
+    formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // The schema sets no cache hints, and the default cache-control plugin would wrap every field resolver to
@@ -78,15 +101,24 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
       metrics.apolloPlugin,
       {
         async requestDidStart() {
+          let release: (() => void) | undefined;
           return {
-            async didResolveOperation({ operation, document, request, schema: operationSchema }) {
+            async didResolveOperation({ operation, document, request, schema: operationSchema, contextValue }) {
               if (!operation) return;
-              const fragments = Object.fromEntries(
-                document.definitions
-                  .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-                  .map((f) => [f.name.value, f]),
-              );
-              enforceLimits(measureOperation(operationSchema, operation, fragments, request.variables ?? {}), config.limits);
+              release = await guard.admit({
+                document,
+                operation,
+                schema: operationSchema,
+                variables: request.variables,
+                client: contextValue.client,
+              });
+            },
+            async willSendResponse({ response, contextValue }) {
+              release?.();
+              if (response.body.kind === 'single' && response.body.singleResult.errors?.length)
+                contextValue.outcome.errorCodes = [
+                  ...new Set(response.body.singleResult.errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'))),
+                ];
             },
             async validationDidStart({ document }) {
               return async (errors) => {
@@ -105,6 +137,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   await apollo.start();
 
   const app = express();
+  // Room for the variables beside the query text, and for a whole article sent to draftEventsFromArticle.
+  const bodyLimit = Math.max(config.limits.maxQueryBytes * 4, 100_000, MAX_ARTICLE_BODY_BYTES);
   app.disable('x-powered-by');
   // Behind nginx (compose) the client address is in X-Forwarded-For; believe it only from the configured proxies.
   app.set('trust proxy', config.trustProxy);
@@ -117,8 +151,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   });
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.contentSecurityPolicy));
-  const rateLimitStore = createRateLimitStore(config.rateLimit);
-  const admitCorrectionFrom = correctionLimiter(config.corrections, rateLimitStore, logger);
+  const admitCorrectionFrom = correctionLimiter(clientLimits);
   app.use(metrics.httpMiddleware);
 
   app.get('/healthz', (_req, res) => {
@@ -132,7 +165,8 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
-    } catch {
+    } catch (error) {
+      databaseWatch.lost(error instanceof Error ? error.message : String(error));
       res.status(503).json({ status: 'unavailable', reason: 'database does not answer' });
     }
   });
@@ -143,44 +177,56 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     });
   }
 
+  /** A refusal as the GraphQL answer's shape, with the request id, before the request reaches Apollo. */
+  const refuse = (req: Request, res: Response, status: number, error: { message: string; extensions: Record<string, unknown> }) => {
+    const { http: _http, ...extensions } = error.extensions;
+    res.status(status).json({ errors: [{ message: error.message, extensions: { ...extensions, requestId: req.requestId } }] });
+  };
+  /** Counts the request against its client's allowance, or answers 429 with Retry-After. */
+  const countRequest = async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'OPTIONS') {
+      const allowance = await clientLimits.request(req.ip ?? 'unknown');
+      if (Number.isFinite(allowance.remaining)) res.setHeader('x-ratelimit-remaining', String(allowance.remaining));
+      if (allowance.refusal) {
+        res.setHeader('retry-after', String(allowance.refusal.retryAfterSeconds));
+        refuse(req, res, 429, allowance.refusal.error);
+        return;
+      }
+    }
+    next();
+  };
+
   app.use(
     '/graphql',
     corsFor(config.corsOrigins),
-    express.json({ limit: Math.max(config.limits.maxQueryBytes * 4, MAX_ARTICLE_BODY_BYTES) }),
+    // Every statement the request sends counts against its own database budget: twice the statement timeout.
+    (_req: Request, _res: Response, next: NextFunction) => withRequestBudget(2 * config.statementTimeoutMs, next),
+    express.json({ limit: bodyLimit }),
+    countRequest,
     (req: Request, res: Response, next: NextFunction) => {
-      // The query text has its own limit, below the body limit that leaves room for variables.
+      // The query text has its own limits (size, then tokens), below the body limit that leaves room for variables.
       const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
-      const size = typeof query === 'string' ? Buffer.byteLength(query) : 0;
-      if (size > config.limits.maxQueryBytes) {
-        res.status(413).json({
-          errors: [
-            {
-              message: `Query is too large: ${size} bytes, the limit is ${config.limits.maxQueryBytes} (MAX_QUERY_BYTES)`,
-              extensions: {
-                code: 'BAD_USER_INPUT',
-                limit: 'querySize',
-                max: config.limits.maxQueryBytes,
-                actual: size,
-                requestId: req.requestId,
-              },
-            },
-          ],
-        });
+      const textError = typeof query === 'string' ? guard.textError(query) : undefined;
+      if (textError) {
+        refuse(req, res, textError.extensions.limit === 'querySize' ? 413 : httpStatusFor(ErrorCode.BAD_USER_INPUT), textError);
         return;
       }
       next();
     },
-    rateLimiter(config.rateLimit, rateLimitStore, logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...createContext(dataSource, req.requestId, req.header('authorization')),
-        admitCorrection: admitCorrectionFrom(req.ip ?? 'unknown'),
-      }),
+      context: async ({ req, res }) => {
+        const context = {
+          ...createContext(dataSource, req.requestId, req.header('authorization'), req.ip ?? 'unknown'),
+          admitCorrection: admitCorrectionFrom(req.ip ?? 'unknown'),
+        };
+        res.locals.outcome = context.outcome;
+        return context;
+      },
     }),
   );
 
   // An export reads the whole view: it counts against the same per-client budget as a GraphQL request.
-  app.use('/export', rateLimiter(config.rateLimit, rateLimitStore, logger), exportRouter(dataSource, logger));
+  app.use('/export', countRequest, exportRouter(dataSource, logger));
 
   // The built page: static assets, and index.html for every other GET so client-side routes work.
   const indexHtml = path.join(config.clientDist, 'index.html');
@@ -218,9 +264,20 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     beginShutdown: () => {
       shuttingDown = true;
     },
+    attachSubscriptions: (server) =>
+      attachSubscriptions(server, {
+        dataSource,
+        guard,
+        clientLimits,
+        formatError,
+        logger,
+        clientAddress: (request) => proxyaddr(request, app.get('trust proxy fn')),
+        maxPayload: bodyLimit,
+      }),
     stop: async () => {
+      databaseWatch.close();
       await apollo.stop();
-      await rateLimitStore.close();
+      await clientLimits.close();
     },
   };
 }

@@ -83,5 +83,9 @@ describe('npm run bench (smoke)', () => {
     expect(soak.steady.failed).toBe(0);
     expect(soak.restart.dataIntact).toBe(true);
     expect(soak.restart.recoverAfterRestartMs).not.toBeNull();
-  }, 180_000);
+    // The noisy neighbour: the readers answered throughout while one client flooded the heaviest accepted query.
+    expect(soak.noisyNeighbour.readers.requests).toBeGreaterThan(0);
+    expect(soak.noisyNeighbour.readers.failed).toBe(0);
+    expect(soak.noisyNeighbour.flooder.requests).toBeGreaterThan(0);
+  }, 420_000); // a smoke run, not a timing: on a loaded two-core machine the harness alone has taken over 180 s
 });

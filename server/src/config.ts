@@ -53,6 +53,8 @@ export interface QueryLimits {
   maxCost: number;
   maxTokens: number;
   maxQueryBytes: number;
+  /** Fields an operation may expand to once every fragment spread is inlined. */
+  maxNodes: number;
 }
 
 export class ConfigError extends Error {
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('MAX_QUERY_COST', 50000, 10, 10000000),
       maxTokens: int('MAX_QUERY_TOKENS', 3000, 50, 100000),
       maxQueryBytes: int('MAX_QUERY_BYTES', 20000, 500, 1000000),
+      maxNodes: int('MAX_QUERY_NODES', 10000, 100, 10000000),
     },
     corrections: {
       max: int('CORRECTION_RATE_LIMIT_MAX', 5, 0, 10000),

@@ -14,6 +14,10 @@ import { publishChange } from './events/event-changes';
 
 export interface Context extends AuthContext {
   requestId: string;
+  /** The client's address, which the per-client limits count against. */
+  client: string;
+  /** What the answer carried, for the request's log line (set as the response is sent). */
+  outcome: { errorCodes?: string[] };
   dataSource: DataSource;
   loaders: Loaders;
   events: EventService;
@@ -26,12 +30,14 @@ export interface Context extends AuthContext {
   writes<T>(write: (author: string) => Promise<T>): Promise<T>;
 }
 
-export function createContext(dataSource: DataSource, requestId: string, authorization?: string): Context {
+export function createContext(dataSource: DataSource, requestId: string, authorization?: string, client = 'unknown'): Context {
   const key = bearerKey(authorization);
   let principal: Promise<Principal | null> | undefined;
   const resolvePrincipal = () => (principal ??= key ? new ApiKeyService(dataSource).verify(key) : Promise.resolve(null));
   return {
     requestId,
+    client,
+    outcome: {},
     dataSource,
     authorization: key === undefined ? undefined : authorization,
     principal: resolvePrincipal,

@@ -2,7 +2,6 @@
 import http from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
-import { attachSubscriptions } from './subscriptions';
 import { deliverChangesThroughRedis } from './events/event-changes';
 import { createLogger } from './common/logger';
 import { createDataSource } from './db/data-source';
@@ -34,7 +33,12 @@ async function main() {
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => logger.info(m) });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+    });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
@@ -57,7 +61,7 @@ async function main() {
     if (loaded) logger.info(loaded, 'dataset loaded');
   }
 
-  const { app, stop, beginShutdown } = await createApp({ dataSource, config, logger });
+  const { app, stop, beginShutdown, attachSubscriptions } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   let stopping = false;
   // While draining, every answer still to be sent closes its connection: a kept-alive connection would otherwise
@@ -81,7 +85,7 @@ async function main() {
     server.listen(config.port, config.host, resolve);
   });
   const stopRedisDelivery = config.rateLimit.redisUrl ? deliverChangesThroughRedis(config.rateLimit.redisUrl) : undefined;
-  const subscriptions = await attachSubscriptions(server, dataSource);
+  const subscriptions = await attachSubscriptions(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, ms: Date.now() - started }, `Détente is ready on http://localhost:${port}`);

@@ -13,7 +13,7 @@ import { Actor } from './actor.entity';
 
 const ACTOR_ORDER: SortKey[] = [
   { expr: 'lower(a.name)', dir: 'ASC', type: 'string', alias: 'k_name' },
-  { expr: 'a.id', dir: 'ASC', type: 'string', alias: 'k_id' },
+  { expr: 'a.id', dir: 'ASC', type: 'uuid', alias: 'k_id' },
 ];
 
 export interface ActorStats {

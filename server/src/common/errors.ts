@@ -1,6 +1,7 @@
 // One error vocabulary for the whole API, and the single formatError that maps and masks.
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { withoutEchoes } from './bad-values';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -85,6 +86,8 @@ function isConnectionError(error: unknown): boolean {
 export interface FormatErrorOptions {
   /** Where masked internal errors go, with the request id that the client also sees. */
   logInternal: (error: unknown, requestId: string | undefined) => void;
+  /** Told of every connection failure, so the outage is logged once rather than per request. */
+  onDatabaseUnavailable?: (reason: string) => void;
 }
 
 // graphql-js prints the rejected variable into its message ("got invalid value { text: "…" }; Field …"): a whole
@@ -93,9 +96,16 @@ const ECHOED_VARIABLE =
   /^(Variable "\$\w+" got invalid value) [\s\S]*?((?: at "[^"]*")?; (?:Field|Expected|Int|Float|String|Boolean|ID|Date|Enum|Value|Invalid|Cannot)\b[\s\S]*)$/;
 export const withoutEchoedValue = (message: string) => message.replace(ECHOED_VARIABLE, '$1$2');
 
-export function createFormatError({ logInternal }: FormatErrorOptions) {
+export function createFormatError(options: FormatErrorOptions) {
+  const format = formatWith(options);
   return (received: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
-    const formatted = { ...received, message: withoutEchoedValue(received.message) };
+    const result = format({ ...received, message: withoutEchoedValue(received.message) }, raw);
+    return { ...result, message: withoutEchoes(result.message) };
+  };
+}
+
+function formatWith({ logInternal, onDatabaseUnavailable }: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(raw);
     const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
     const base = { locations: formatted.locations, path: formatted.path };
@@ -117,7 +127,9 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
       return { ...base, message: formatted.message, extensions: { code: ErrorCode.FORBIDDEN } };
     }
     if (code && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
+      // `http` tells Apollo Server the status and headers; it is not part of the answer (graphql-ws sends it as is).
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...base, message: formatted.message, extensions: { ...extensions, code } };
     }
     const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
     if (tokens) {
@@ -139,6 +151,7 @@ export function createFormatError({ logInternal }: FormatErrorOptions) {
       return { ...base, message: formatted.message, extensions: { code: isValueError ? ErrorCode.BAD_USER_INPUT : code } };
     }
     if (isConnectionError(original)) {
+      onDatabaseUnavailable?.(original instanceof Error ? original.message : String(original));
       return {
         ...base,
         message: 'The database is unavailable; try again in a few seconds.',

@@ -2,13 +2,14 @@
 // so pages stay correct across equal dates and while rows are added or deleted.
 import { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
-import { ConnectionShape, decodeCursor, encodeCursor, PageInfo } from './pagination';
+import { ConnectionShape, CursorValueType, decodeCursor, encodeCursor, PageInfo } from './pagination';
 
 export interface SortKey {
   /** SQL expression over the query's aliases; never built from client text. */
   expr: string;
   dir: 'ASC' | 'DESC';
-  type: 'string' | 'number';
+  /** What the key's values are; a cursor whose values are not is refused before any SQL. */
+  type: CursorValueType;
   /** Alias under which the page query selects the key, so cursors can be built from the raw row. */
   alias: string;
 }
@@ -88,7 +89,7 @@ export async function fetchKeysetPage<T extends object>(
 
 function normalise(value: unknown, type: SortKey['type']): string | number {
   if (type === 'number') return Number(value);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return type === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
   return String(value);
 }
 

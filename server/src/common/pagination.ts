@@ -1,6 +1,7 @@
 // Relay connections with opaque keyset cursors.
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
+import { isIsoDate } from './scalars';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -25,10 +26,34 @@ export function encodeCursor(key: Array<string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, argument: string, shape: Array<'string' | 'number'>): Array<string | number> {
+/** What a cursor's key values are: checked on decoding, so a forged cursor never reaches SQL as a bad literal. */
+export type CursorValueType = 'string' | 'number' | 'date' | 'uuid';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Sort keys are names, titles and dates; anything longer was not made by this server. */
+const MAX_CURSOR_STRING = 300;
+
+function fitsType(value: unknown, type: CursorValueType): boolean {
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'date':
+      return isIsoDate(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID_PATTERN.test(value);
+    case 'string':
+      return typeof value === 'string' && value.length <= MAX_CURSOR_STRING && !value.includes('\u0000');
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+export function decodeCursor(cursor: string, argument: string, shape: CursorValueType[]): Array<string | number> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => typeof v === shape[i])) return key;
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => fitsType(v, shape[i]))) return key;
   } catch {
     // fall through to the error below
   }

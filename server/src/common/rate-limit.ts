@@ -1,105 +1,205 @@
-// Per-client rate limits on /graphql: fixed windows counted in memory, or in Redis so replicas share them.
-import type { NextFunction, Request, Response } from 'express';
+// Per-client limits: requests and writes per window (rate-limiter-flexible, in memory or in Redis so replicas
+// share them), and how many expensive operations one client may have in flight.
 import Redis from 'ioredis';
+import { GraphQLError } from 'graphql';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../config';
-import type { Logger } from './logger';
+import { ErrorCode } from './errors';
 
-export interface RateLimitStore {
-  /** Counts one hit for `key` and returns the count in the current window and when the window ends (ms from now). */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+export interface Refusal {
+  error: GraphQLError;
+  retryAfterSeconds: number;
+}
+
+export interface Allowance {
+  remaining: number;
+  refusal?: Refusal;
+}
+
+export const rateLimitedError = (message: string, retryAfterSeconds: number) =>
+  new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+
+export interface ClientLimits {
+  /** Counts one request (an HTTP operation or a subscription) for `client`. */
+  request(client: string): Promise<Allowance>;
+  /** Counts one mutation, on top of its request. */
+  write(client: string): Promise<Allowance>;
+  /** Counts one reader's correction (submitCorrection needs no key), against its own, smaller allowance. */
+  correction(client: string): Promise<Allowance>;
   close(): Promise<void>;
 }
 
-export class MemoryStore implements RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  private readonly sweeper: NodeJS.Timeout;
-
-  constructor(sweepEveryMs = 60_000) {
-    this.sweeper = setInterval(() => {
-      const now = Date.now();
-      for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
-    }, sweepEveryMs);
-    this.sweeper.unref();
-  }
-
-  async hit(key: string, windowMs: number) {
-    const now = Date.now();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowMs };
-      this.windows.set(key, window);
-    }
-    window.count++;
-    return { count: window.count, resetMs: window.resetAt - now };
-  }
-
-  async close() {
-    clearInterval(this.sweeper);
-  }
+/** The allowance for readers' corrections: `max` per `windowMs` per client address; `max` 0 turns it off. */
+export interface CorrectionLimitConfig {
+  max: number;
+  windowMs: number;
 }
 
-export class RedisStore implements RateLimitStore {
-  private readonly redis: Redis;
-
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    this.redis.on('error', () => undefined); // reported per hit instead; a flapping Redis must not crash the server
-  }
-
-  async hit(key: string, windowMs: number) {
-    const name = `detente:rl:${key}`;
-    const result = await this.redis.multi().incr(name).pexpire(name, windowMs, 'NX').pttl(name).exec();
-    const count = Number(result?.[0]?.[1] ?? 0);
-    const ttl = Number(result?.[2]?.[1] ?? windowMs);
-    return { count, resetMs: ttl > 0 ? ttl : windowMs };
-  }
-
-  async close() {
-    this.redis.disconnect();
-  }
-}
-
-const isMutation = (body: unknown) =>
-  typeof (body as { query?: unknown })?.query === 'string' && /^\s*mutation\b/.test((body as { query: string }).query);
+const windowText = (ms: number) => `${ms / 1000} s`;
 
 /**
- * Limits requests per client address. Past the limit the answer is 429 with RATE_LIMITED and Retry-After. When the
- * store fails (Redis down) requests pass, and the failure is logged: availability over strictness.
+ * Fixed windows per client address. With REDIS_URL the counters live in Redis so every replica counts the same;
+ * while Redis does not answer, each replica counts in its own memory (rate-limiter-flexible's insurance limiter)
+ * instead of letting everything through.
  */
-export function rateLimiter(config: RateLimitConfig, store: RateLimitStore, logger: Logger) {
-  let lastStoreError = 0;
-  return async (req: Request, res: Response, next: NextFunction) => {
-    if (config.max === 0 || req.method === 'OPTIONS') return next();
-    const client = req.ip ?? 'unknown';
+export function createClientLimits(config: RateLimitConfig, corrections: CorrectionLimitConfig = { max: 0, windowMs: 1 }): ClientLimits {
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  // Reported by the insurance limiter taking over; a flapping Redis must not crash the server.
+  redis?.on('error', () => undefined);
+  const limiter = (points: number, keyPrefix: string, windowMs = config.windowMs): RateLimiterAbstract | undefined => {
+    if (points <= 0) return undefined;
+    const options = { points, duration: windowMs / 1000, keyPrefix };
+    const memory = new RateLimiterMemory(options);
+    return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+  };
+  // RATE_LIMIT_MAX=0 turns the request and write limits off; corrections keep their own switch.
+  const requests = config.max === 0 ? undefined : limiter(config.max, 'detente:rl:all');
+  const writes = config.max === 0 ? undefined : limiter(config.writeMax, 'detente:rl:write');
+  const correctionLimiter = limiter(corrections.max, 'detente:rl:correction', corrections.windowMs);
+
+  const consume = async (
+    target: RateLimiterAbstract | undefined,
+    client: string,
+    what: string,
+    max: number,
+    windowMs = config.windowMs,
+  ): Promise<Allowance> => {
+    if (!target) return { remaining: Number.POSITIVE_INFINITY };
     try {
-      const checks: Array<[string, number]> = [[`all:${client}`, config.max]];
-      if (isMutation(req.body) && config.writeMax > 0) checks.push([`write:${client}`, config.writeMax]);
-      for (const [key, max] of checks) {
-        const { count, resetMs } = await store.hit(key, config.windowMs);
-        res.setHeader(key.startsWith('write') ? 'x-ratelimit-write-remaining' : 'x-ratelimit-remaining', String(Math.max(0, max - count)));
-        if (count > max) {
-          const retryAfter = Math.ceil(resetMs / 1000);
-          res.setHeader('retry-after', String(retryAfter));
-          res.status(429).json({
-            errors: [
-              {
-                message: `Too many ${key.startsWith('write') ? 'mutations' : 'requests'}: at most ${max} per ${config.windowMs / 1000} s; try again in ${retryAfter} s`,
-                extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter, requestId: req.requestId },
-              },
-            ],
-          });
-          return;
-        }
-      }
-    } catch (error) {
-      if (Date.now() - lastStoreError > 10_000)
-        logger.warn({ err: { message: (error as Error).message } }, 'rate-limit store failed; letting requests through');
-      lastStoreError = Date.now();
+      const result = await target.consume(client);
+      return { remaining: result.remainingPoints };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return {
+        remaining: 0,
+        refusal: {
+          retryAfterSeconds,
+          error: rateLimitedError(
+            `Too many ${what}: at most ${max} per ${windowText(windowMs)}; try again in ${retryAfterSeconds} s`,
+            retryAfterSeconds,
+          ),
+        },
+      };
     }
-    next();
+  };
+
+  return {
+    request: (client) => consume(requests, client, 'requests', config.max),
+    write: (client) => consume(writes, client, 'mutations', config.writeMax),
+    correction: (client) => consume(correctionLimiter, client, 'corrections from this address', corrections.max, corrections.windowMs),
+    async close() {
+      redis?.disconnect();
+    },
   };
 }
 
-export function createRateLimitStore(config: RateLimitConfig): RateLimitStore {
-  return config.redisUrl ? new RedisStore(config.redisUrl) : new MemoryStore();
+/** A counting semaphore whose waiters are served in arrival order; a place freed is handed to the next directly. */
+class Gate {
+  active = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(readonly size: number) {}
+
+  get waiting() {
+    return this.queue.length;
+  }
+
+  get idle() {
+    return this.active === 0 && this.queue.length === 0;
+  }
+
+  /** Resolves once a place is this caller's; rejects with `timeout()` after `waitMs` in the queue. */
+  enter(waitMs: number, timeout: () => Error): Promise<void> {
+    if (this.active < this.size) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const index = this.queue.indexOf(turn);
+        if (index >= 0) this.queue.splice(index, 1);
+        reject(timeout());
+      }, waitMs);
+      this.queue.push(turn);
+    });
+  }
+
+  leave() {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+const busy = () =>
+  new GraphQLError('The server is busy with expensive queries; try again in a few seconds.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+
+/**
+ * Keeps expensive operations (searches, big pages: cost at or above HEAVY_QUERY_COST) to a share of the database
+ * pool, and each client to a few of them at once, so one client flooding them cannot take every connection from
+ * the cheap queries of everyone else. A client's operations past its share wait their turn in its own queue
+ * (a page searching sends six at once); past `perClientQueue` waiting, the answer is RATE_LIMITED at once. While
+ * the shared lane is full an operation waits its turn too, up to `waitMs` each time, then SERVICE_UNAVAILABLE.
+ */
+export class HeavyLane {
+  private readonly shared: Gate;
+  private readonly clients = new Map<string, Gate>();
+
+  constructor(
+    slots: number,
+    readonly perClientMax: number,
+    readonly perClientQueue: number,
+    private readonly waitMs: number,
+  ) {
+    this.shared = new Gate(slots);
+  }
+
+  async enter(client: string): Promise<() => void> {
+    let own = this.clients.get(client);
+    if (!own) this.clients.set(client, (own = new Gate(this.perClientMax)));
+    const gate = own;
+    if (gate.active >= gate.size && gate.waiting >= this.perClientQueue) {
+      throw rateLimitedError(
+        `Too many expensive queries from this client: ${gate.active} running and ${gate.waiting} waiting (searches and large pages); wait for them to finish`,
+        1,
+      );
+    }
+    const forget = () => {
+      if (gate.idle && this.clients.get(client) === gate) this.clients.delete(client);
+    };
+    try {
+      await gate.enter(this.waitMs, busy);
+    } catch (error) {
+      forget();
+      throw error;
+    }
+    try {
+      await this.shared.enter(this.waitMs, busy);
+    } catch (error) {
+      gate.leave();
+      forget();
+      throw error;
+    }
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.shared.leave();
+      gate.leave();
+      forget();
+    };
+  }
 }

@@ -15,7 +15,8 @@ export function isIsoDate(value: unknown): value is string {
 
 function parse(value: unknown, node?: ValueNode): string {
   if (!isIsoDate(value)) {
-    throw new GraphQLError(`Date must be a calendar day in YYYY-MM-DD form (got ${JSON.stringify(value)?.slice(0, 40)})`, {
+    // The value is not repeated back: errors never echo input (README, Errors).
+    throw new GraphQLError('Date must be a calendar day in YYYY-MM-DD form', {
       nodes: node,
       extensions: { code: 'BAD_USER_INPUT' },
     });

@@ -21,7 +21,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Oldest first: the desk works through the queue in the order readers wrote. */
 const CORRECTION_ORDER: SortKey[] = [
   { expr: 'c.submitted_at', dir: 'ASC', type: 'string', alias: 'k_at' },
-  { expr: 'c.id', dir: 'ASC', type: 'string', alias: 'k_id' },
+  { expr: 'c.id', dir: 'ASC', type: 'uuid', alias: 'k_id' },
 ];
 
 function checkedText(value: string, field: string, min: number, max: number): string {

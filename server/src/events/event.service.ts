@@ -13,17 +13,17 @@ import { HEADLINE_OPTIONS, TSQUERY, parseSnippet } from './search';
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
 const ORDERS: Record<EventOrder, SortKey[]> = {
-  [EventOrder.DATE_ASC]: [key('e.start_date', 'ASC', 'string', 'k_date'), key('e.id', 'ASC', 'string', 'k_id')],
-  [EventOrder.DATE_DESC]: [key('e.start_date', 'DESC', 'string', 'k_date'), key('e.id', 'DESC', 'string', 'k_id')],
+  [EventOrder.DATE_ASC]: [key('e.start_date', 'ASC', 'date', 'k_date'), key('e.id', 'ASC', 'uuid', 'k_id')],
+  [EventOrder.DATE_DESC]: [key('e.start_date', 'DESC', 'date', 'k_date'), key('e.id', 'DESC', 'uuid', 'k_id')],
   [EventOrder.IMPORTANCE_DESC]: [
     key('e.importance', 'DESC', 'number', 'k_importance'),
-    key('e.start_date', 'ASC', 'string', 'k_date'),
-    key('e.id', 'ASC', 'string', 'k_id'),
+    key('e.start_date', 'ASC', 'date', 'k_date'),
+    key('e.id', 'ASC', 'uuid', 'k_id'),
   ],
   [EventOrder.RELEVANCE]: [
     key(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'DESC', 'number', 'k_rank'),
-    key('e.start_date', 'DESC', 'string', 'k_date'),
-    key('e.id', 'ASC', 'string', 'k_id'),
+    key('e.start_date', 'DESC', 'date', 'k_date'),
+    key('e.id', 'ASC', 'uuid', 'k_id'),
   ],
 };
 

@@ -6,13 +6,14 @@ import { ApiKeyRole } from '@detente/shared';
 import { ApiKeyService } from '../auth/api-key.service';
 import { createDataSource } from '../db/data-source';
 import { spawn } from 'node:child_process';
-import { embeddedUrl } from '../db/embedded';
+import { embeddedUrl, LEGACY_PASSWORD } from '../db/embedded';
 import { importDataset } from '../dataset/dataset.store';
 import { startTestApp, TestApp } from '../test-support/app';
 import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
 import { freePort } from '../test-support/net';
 import { itWithRedis, REDIS_URL } from '../test-support/redis';
+import { capturingLogger, LEVEL } from '../test-support/hostile';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -229,7 +230,7 @@ async function runPostgres(dataDir: string, port: number, database: string): Pro
     child.once('exit', (code) => reject(new Error(`PostgreSQL process exited with ${code}`)));
   });
   return {
-    url: embeddedUrl(port, database),
+    url: embeddedUrl(port, LEGACY_PASSWORD, database), // embedded-process.mjs keeps the old fixed password
     stop: () =>
       new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
   };
@@ -246,7 +247,8 @@ describe('PostgreSQL going away and coming back', () => {
     await dataSource.runMigrations({ transaction: 'each' });
     await importDataset(dataSource, fixtureFiles());
     const key = (await new ApiKeyService(dataSource).create('outage', ApiKeyRole.EDITOR)).key;
-    const local = await startTestApp(dataSource);
+    const { logger, lines } = capturingLogger();
+    const local = await startTestApp(dataSource, {}, logger);
     try {
       await healthy(local);
       await pg.stop();
@@ -275,6 +277,18 @@ describe('PostgreSQL going away and coming back', () => {
       expect(recovered).toBe(true);
       expect((await fetch(`${local.url}/readyz`)).status).toBe(200);
       await healthy(local);
+      // The outage is one fact in the log: lost once (error), back once (warn) with its length; the requests that
+      // failed meanwhile are warnings carrying their code, none an info line.
+      for (let waited = 0; waited < 5000 && !lines.some((l) => l.msg === 'database is back'); waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
+      const lost = lines.filter((l) => l.msg.startsWith('database lost'));
+      const back = lines.filter((l) => l.msg === 'database is back');
+      expect(lost.map((l) => l.level)).toEqual([LEVEL.error]);
+      expect(back.map((l) => l.level)).toEqual([LEVEL.warn]);
+      expect(back[0].outageMs).toBeGreaterThan(0);
+      const failed = lines.filter((l) => l.msg === 'request' && (l.errors as string[] | undefined)?.includes('SERVICE_UNAVAILABLE'));
+      expect(failed.length).toBeGreaterThan(0);
+      expect(failed.every((l) => l.level === LEVEL.warn)).toBe(true);
       // The write during the outage left nothing behind: version and revision log agree.
       const [row] = await dataSource.query(
         `SELECT e.version, e.deleted_at IS NULL AS live, (SELECT max(version) FROM revision r WHERE r.event_id = e.id) AS logged FROM event e WHERE slug = 'e9-month'`,

@@ -27,12 +27,23 @@ export function requestLogger(logger: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // `close` without `finish`: the client went away before the response was sent.
       const status = res.writableFinished ? res.statusCode : 499;
-      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : PROBE_PATHS.has(requestPath) ? 'debug' : 'info';
+      // GraphQL answers failures with 200 and errors, so the codes decide: a bug logs as an error like a 5xx; the
+      // database away (logged once as an outage), bad input, limits and not found as warnings, like a 4xx.
+      const errors = (res.locals.outcome as { errorCodes?: string[] } | undefined)?.errorCodes;
+      const level =
+        status >= 500 || errors?.includes('INTERNAL_SERVER_ERROR')
+          ? 'error'
+          : status >= 400 || errors?.length
+            ? 'warn'
+            : PROBE_PATHS.has(requestPath)
+              ? 'debug'
+              : 'info';
       req.log[level](
         {
           method: req.method,
           path: requestPath,
           status,
+          errors,
           ms: Math.round(ms * 10) / 10,
           operation: operationNameOf(req),
           ip: req.ip,

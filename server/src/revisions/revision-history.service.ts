@@ -11,7 +11,7 @@ import { Revision, RevisionAction } from './revision.entity';
 /** Newest first; equal times (one transaction's revisions) in id order. */
 const RECENT_ORDER: SortKey[] = [
   { expr: 'r.created_at', dir: 'DESC', type: 'string', alias: 'k_at' },
-  { expr: 'r.id', dir: 'DESC', type: 'string', alias: 'k_id' },
+  { expr: 'r.id', dir: 'DESC', type: 'uuid', alias: 'k_id' },
 ];
 const RECENT_KEY_SELECTS: Record<string, string> = {
   k_at: timestampKeyText('r.created_at'),

@@ -10,8 +10,8 @@ import { applyFilter } from '../events/filter';
 import { Source } from './source.entity';
 
 const SOURCE_ORDER: SortKey[] = [
-  { expr: `coalesce(s.published_at, '0001-01-01'::date)`, dir: 'DESC', type: 'string', alias: 'k_date' },
-  { expr: 's.id', dir: 'ASC', type: 'string', alias: 'k_id' },
+  { expr: `coalesce(s.published_at, '0001-01-01'::date)`, dir: 'DESC', type: 'date', alias: 'k_date' },
+  { expr: 's.id', dir: 'ASC', type: 'uuid', alias: 'k_id' },
 ];
 
 export interface SourceFields {

@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app';
-import { attachSubscriptions } from '../subscriptions';
 import { loadConfig } from '../config';
 import { createLogger, Logger } from '../common/logger';
 
@@ -26,10 +25,10 @@ export async function startTestApp(
   logger: Logger = createLogger('silent'),
 ): Promise<TestApp> {
   const config = loadConfig({ ...env });
-  const { app, stop } = await createApp({ dataSource, config, logger });
+  const { app, stop, attachSubscriptions } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const subscriptions = await attachSubscriptions(server, dataSource);
+  const subscriptions = await attachSubscriptions(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

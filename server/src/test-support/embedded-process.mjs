@@ -1,5 +1,7 @@
 // Runs an embedded PostgreSQL in a process of its own (jest's module sandbox cannot load the ESM package), so a
 // test can stop the database under a running app and start it again: `node embedded-process.mjs DIR PORT DB`.
+// It keeps the fixed password data folders had before each got its own (db/embedded.ts LEGACY_PASSWORD), so it
+// also makes a data folder as earlier versions did.
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
