@@ -16,6 +16,8 @@ describe('classifySource', () => {
     'http://en.kremlin.ru/events/president/news/76512',
     'https://www.mid.ru/ru/foreign_policy/news/2001234/',
     'https://washington.mid.ru/en/press-centre/news/',
+    'http://rusembindia.com/home/foreign-policy-news/138-foreign-policy-news/8646-telephone-conversation',
+    'https://share.america.gov/russian-violations-prompt-u-s-pullback-from-inf-treaty/',
     'https://press.un.org/en/2025/sc16000.doc.htm',
     'http://duma.gov.ru/news/1/',
     'https://content.govdelivery.com/accounts/USTREAS/bulletins/30c2a69',

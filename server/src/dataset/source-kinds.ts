@@ -16,6 +16,7 @@ const OFFICIAL_DOMAINS = [
   'government.ru',
   'russianembassy.org',
   'rusemb.org.uk',
+  'rusembindia.com',
   'un.org',
   'nato.int',
   'osce.org',
