@@ -84,6 +84,8 @@ export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetail
         quote
         quoteLanguage
         quoteType
+        translatedFrom
+        translatedBy
         medium
         outlet {
           id

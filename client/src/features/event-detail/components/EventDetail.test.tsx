@@ -105,6 +105,8 @@ const statement: EventFixture = {
   quote: 'Мы не видим оснований для оптимизма.',
   quoteLanguage: 'ru',
   quoteType: 'DIRECT',
+  translatedFrom: null,
+  translatedBy: null,
   medium: 'INTERVIEW',
   outlet: { __typename: 'Actor', id: 'interfax', name: 'Interfax' },
 };
@@ -249,6 +251,23 @@ describe('EventDetail', () => {
     renderDetail(statement);
     await screen.findByTestId('event-coding');
     expect(screen.queryByTestId('quote-source')).toBeNull();
+  });
+
+  it("Given a quote in an outlet's translation, Then it says so and names the translator", async () => {
+    renderDetail({
+      ...statement,
+      quote: 'We see no grounds for optimism.',
+      quoteLanguage: 'en',
+      translatedFrom: 'ru',
+      translatedBy: 'Reuters',
+    });
+    expect(await screen.findByTestId('quote-translation')).toHaveTextContent('Translated from Russian by Reuters');
+  });
+
+  it('Given a quote in the original language, Then no translation note is shown', async () => {
+    renderDetail(statement);
+    await screen.findByText('Мы не видим оснований для оптимизма.');
+    expect(screen.queryByTestId('quote-translation')).toBeNull();
   });
 
   it('names the source whose excerpt holds the quote', async () => {

@@ -18,7 +18,7 @@ import {
   type SanctionDetail,
   type StatementDetail,
 } from '../api/event.queries';
-import { countryName, humanizeEnum, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
+import { countryName, humanizeEnum, languageName, linkLabel, safeHttpUrl, sideLabel } from '../utils/labels';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
@@ -176,6 +176,12 @@ function StatementFields({ event }: { event: StatementDetail }) {
         <figure className={styles.quote}>
           <blockquote lang={event.quoteLanguage ?? undefined}>{event.quote}</blockquote>
           {attribution && <figcaption>— {attribution}</figcaption>}
+          {event.translatedFrom && (
+            <p className={ui.muted} data-testid="quote-translation">
+              Translated from {languageName(event.translatedFrom)}
+              {event.translatedBy ? ` by ${event.translatedBy}` : ''}: not the speaker&apos;s own words.
+            </p>
+          )}
         </figure>
       )}
       <QuoteSource quote={event.quote} citations={event.citations} />

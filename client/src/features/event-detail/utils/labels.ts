@@ -11,6 +11,23 @@ export function humanizeEnum(value: string | null | undefined): string {
 const COUNTRY_OVERRIDES: Record<string, string> = { US: 'United States', RU: 'Russia' };
 
 let regionNames: Intl.DisplayNames | null | undefined;
+let languageNames: Intl.DisplayNames | null | undefined;
+
+/** "ru" → "Russian"; unknown codes are shown as they came. */
+export function languageName(code: string): string {
+  if (languageNames === undefined) {
+    try {
+      languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+    } catch {
+      languageNames = null;
+    }
+  }
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** "RU" → "Russia"; unknown codes are shown as they came. */
 export function countryName(code: string | null | undefined): string {
