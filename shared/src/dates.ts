@@ -1,4 +1,4 @@
-// Calendar dates ("YYYY-MM-DD") and how an event's date reads at its precision (DESIGN.md §3).
+// Calendar dates ("YYYY-MM-DD") and how an event's date reads at its precision, as server/data/README.md describes them.
 // Calendar arithmetic only (no local-time Date objects), so no time zone can shift a day.
 
 import { DatePrecision } from './enums';

@@ -1,4 +1,4 @@
-// The domain's closed vocabularies (DESIGN.md §3), shared by the API, the dataset and the page.
+// The domain's closed vocabularies, shared by the API, the dataset and the page.
 
 export enum EventKind {
   STATEMENT = 'STATEMENT',

@@ -10,42 +10,32 @@ export function humanizeEnum(value: string | null | undefined): string {
 
 const COUNTRY_OVERRIDES: Record<string, string> = { US: 'United States', RU: 'Russia' };
 
-let regionNames: Intl.DisplayNames | null | undefined;
-let languageNames: Intl.DisplayNames | null | undefined;
+const displayNames: Partial<Record<'region' | 'language', Intl.DisplayNames | null>> = {};
 
-/** "ru" → "Russian"; unknown codes are shown as they came. */
-export function languageName(code: string): string {
-  if (languageNames === undefined) {
+/** The English name of a region or language code, or the code as it came where the runtime has no name for it. */
+function displayName(type: 'region' | 'language', code: string): string {
+  if (displayNames[type] === undefined) {
     try {
-      languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+      displayNames[type] = new Intl.DisplayNames(['en'], { type });
     } catch {
-      languageNames = null;
+      displayNames[type] = null;
     }
   }
   try {
-    return languageNames?.of(code) ?? code;
+    return displayNames[type]?.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
+/** "ru" → "Russian"; unknown codes are shown as they came. */
+export const languageName = (code: string): string => displayName('language', code);
+
 /** "RU" → "Russia"; unknown codes are shown as they came. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return '';
   const upper = code.toUpperCase();
-  if (COUNTRY_OVERRIDES[upper]) return COUNTRY_OVERRIDES[upper];
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(upper) ?? code;
-  } catch {
-    return code;
-  }
+  return COUNTRY_OVERRIDES[upper] ?? displayName('region', upper);
 }
 
 const SIDE_LABELS: Record<string, string> = { US: 'US side', RU: 'Russian side', OTHER: 'Other' };
