@@ -63,7 +63,7 @@ describe('classifySource', () => {
   });
 });
 
-const event = (id: string, startDate: string, kind: string, urls: string[]): DatasetEvent => ({
+const event = (id: string, startDate: string, kind: DatasetEvent['kind'], urls: string[]): DatasetEvent => ({
   id,
   kind,
   title: id,
