@@ -6,6 +6,7 @@ import { importDataset } from '../dataset/dataset.store';
 import { startTestApp, TestApp } from '../test-support/app';
 import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
+import { MAX_ARTICLE_BODY_BYTES } from '../intake/intake.types';
 import {
   Answer,
   capturingLogger,
@@ -231,7 +232,7 @@ describe('over WebSocket: each attack refused with its code within 1 s while ano
         raw: JSON.stringify({
           id: '1',
           type: 'subscribe',
-          payload: { query: `subscription { eventChanged { type } } #${'x'.repeat(200_000)}` },
+          payload: { query: `subscription { eventChanged { type } } #${'x'.repeat(MAX_ARTICLE_BODY_BYTES + 100_000)}` },
         }),
       }),
     );

@@ -65,14 +65,16 @@ function rememberRange(range: DayRange): void {
 /** Starts the data range and the opening window's events together (nothing for the list view's events). */
 export function startOpeningWindowFetch(client: ApolloClient, location: Pick<Location, 'search'>): void {
   const state = decodeViewState(location.search);
+  // The window's events go first: they are what the reader waits for, and the guess needs no answer to the range.
+  if (state.view === 'timeline') {
+    const opening = state.window ?? initialWindowFor(rememberedRange());
+    const variables = windowVariables(opening, toEventFilter(filtersOf(state)));
+    const answer = queryWindow(client, variables);
+    // Whoever takes it handles a failure (and retries); untaken, it must not be an unhandled rejection.
+    answer.catch(() => undefined);
+    headStart = { key: JSON.stringify(variables), answer };
+  }
   // Cached on arrival, so the page's own query for it is answered by this request, not a second one.
   const range = client.query({ query: DATA_RANGE_QUERY });
   range.then(({ data }) => data?.dataRange && rememberRange(data.dataRange)).catch(() => undefined);
-  if (state.view !== 'timeline') return;
-  const opening = state.window ?? initialWindowFor(rememberedRange());
-  const variables = windowVariables(opening, toEventFilter(filtersOf(state)));
-  const answer = queryWindow(client, variables);
-  // Whoever takes it handles a failure (and retries); untaken, it must not be an unhandled rejection.
-  answer.catch(() => undefined);
-  headStart = { key: JSON.stringify(variables), answer };
 }
