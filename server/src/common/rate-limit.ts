@@ -41,7 +41,7 @@ export interface CorrectionLimitConfig {
   windowMs: number;
 }
 
-const windowText = (ms: number) => `${ms / 1000} s`;
+const windowText = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 /**
  * Fixed windows per client address. With REDIS_URL the counters live in Redis so every replica counts the same;
