@@ -5,6 +5,7 @@ import type { CameoCode } from '@detente/shared/cameo';
 import type { CitationDetail, EventDetailData, RevisionSummary } from '../api/event.queries';
 import { humanizeEnum } from '../utils/labels';
 import { quoteSource } from '../utils/quoteSource';
+import detailStyles from './EventDetail.module.css';
 import styles from './EventProvenance.module.css';
 
 const IMPORTANCE_WORDS: Record<number, string> = {
@@ -49,7 +50,7 @@ export function EventCoding({ event }: { event: EventDetailData }) {
       <h3 id="event-coding-heading" className={styles.heading}>
         Coding
       </h3>
-      <dl className={styles.fields}>
+      <dl className={detailStyles.fields}>
         {event.cameoCode && (
           <>
             <dt>CAMEO</dt>
