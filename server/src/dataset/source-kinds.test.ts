@@ -17,6 +17,7 @@ describe('classifySource', () => {
     'https://www.mid.ru/ru/foreign_policy/news/2001234/',
     'https://washington.mid.ru/en/press-centre/news/',
     'http://rusembindia.com/home/foreign-policy-news/138-foreign-policy-news/8646-telephone-conversation',
+    'http://fr.ambruslu.com/essentiel-en-russie/at-the-us-initiative-vladimir-putin-had-a-telephone-conversation-with-us-president-barack-obama.html',
     'https://share.america.gov/russian-violations-prompt-u-s-pullback-from-inf-treaty/',
     'https://press.un.org/en/2025/sc16000.doc.htm',
     'http://duma.gov.ru/news/1/',

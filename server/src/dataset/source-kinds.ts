@@ -17,6 +17,7 @@ const OFFICIAL_DOMAINS = [
   'russianembassy.org',
   'rusemb.org.uk',
   'rusembindia.com',
+  'ambruslu.com', // the Russian embassy in Luxembourg
   'un.org',
   'nato.int',
   'osce.org',
