@@ -1,6 +1,7 @@
 // The shipped dataset holds the numbers and the topics the README's "The dataset" section promises; read from the
 // files, no database.
 import { DATASET_DIR } from '../test-support/db';
+import { datasetWarnings } from './dataset.checks';
 import { readDatasetDir } from './dataset.files';
 import type { DatasetActor, DatasetEvent } from './dataset.types';
 
@@ -72,6 +73,12 @@ describe('the shipped dataset: quality', () => {
       )
       .map((e) => e.id);
     expect(unsourced).toEqual([]);
+  });
+
+  // Each same-day pair the check once flagged (talks and a remark made at them) now cites coverage of its own, so a
+  // new warning here is a new slip to settle against the sources.
+  it('Given the shipped dataset, Then data:check prints no warning', () => {
+    expect(datasetWarnings(files).map((w) => `${w.record}: ${w.message}`)).toEqual([]);
   });
 
   it('Given every statement with a quote, Then the quote carries its type and language', () => {
@@ -261,6 +268,22 @@ const TOPICS: [string, [string, string][]][] = [
       ['2023-10-06-us-expels-two-russian-diplomats', 'MISSION'],
       ['2023-03-02-blinken-lavrov-g20-delhi', 'MEETING'],
       ['2024-06-25-austin-belousov-first-call', 'MEETING'],
+    ],
+  ],
+  [
+    'the calls and meetings of 2014–2021 that #12 named as gaps, each dated from an official readout',
+    [
+      ['2014-03-16-obama-putin-call-crimea-referendum', 'MEETING'],
+      ['2015-08-13-lavrov-kerry-call-ukraine-syria', 'MEETING'],
+      ['2016-08-24-lavrov-kerry-call-aleppo-ukraine', 'MEETING'],
+      ['2016-10-28-lavrov-kerry-call-aleppo', 'MEETING'],
+      ['2016-12-02-lavrov-kerry-meet-rome', 'MEETING'],
+      ['2016-12-07-lavrov-kerry-meet-hamburg-osce', 'MEETING'],
+      ['2017-06-10-lavrov-tillerson-call-syria-qatar', 'MEETING'],
+      ['2017-10-09-lavrov-tillerson-call-diplomatic-property', 'MEETING'],
+      ['2019-02-12-lavrov-pompeo-call-skripal-sanctions-venezuela', 'MEETING'],
+      ['2019-09-27-lavrov-pompeo-meet-unga', 'MEETING'],
+      ['2021-04-01-us-keeps-vladivostok-suspended-halts-yekaterinburg-services', 'MISSION'],
     ],
   ],
   [
