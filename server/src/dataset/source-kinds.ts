@@ -82,6 +82,7 @@ const AGGREGATOR_DOMAINS = [
   'rusreality.com',
   'russland.ru',
   'ghafla.co.ke',
+  'derechos.org',
   'pubt.io',
   'multizone.cz',
   'ho1.us',
