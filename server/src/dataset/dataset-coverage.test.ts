@@ -287,6 +287,20 @@ const TOPICS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'others of that weight found on the way: calls of 2014, Geneva and Lausanne in 2016, the Crimea sanctions rounds of 2016–2020, the April 2026 call',
+    [
+      ['2014-07-17-obama-putin-call-sanctions-mh17', 'MEETING'],
+      ['2014-08-01-obama-putin-call-sanctions-inf', 'MEETING'],
+      ['2016-08-26-kerry-lavrov-geneva-talks', 'MEETING'],
+      ['2016-10-15-kerry-lavrov-lausanne-syria-talks', 'MEETING'],
+      ['2016-09-01-ofac-ukraine-crimea-kerch-bridge-designations', 'SANCTION'],
+      ['2016-12-20-ofac-crimea-designations-bank-rossiya-prigozhin', 'SANCTION'],
+      ['2018-11-08-treasury-crimea-human-rights-designations', 'SANCTION'],
+      ['2020-01-29-treasury-crimea-officials-rail-company', 'SANCTION'],
+      ['2026-04-29-putin-trump-call-victory-day-truce-iran', 'MEETING'],
+    ],
+  ],
+  [
     '2025: the February calls and the Riyadh talks',
     [
       ['2025-02-12-trump-putin-phone-call', 'MEETING'],
