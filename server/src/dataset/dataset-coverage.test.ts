@@ -287,7 +287,7 @@ const TOPICS: [string, [string, string][]][] = [
     ],
   ],
   [
-    'others of that weight found on the way: calls of 2014, Geneva and Lausanne in 2016, the Crimea sanctions rounds of 2016–2020, the April 2026 call',
+    'others of that weight found on the way: calls of 2014, 2018 and 2020, Geneva and Lausanne in 2016, the Crimea sanctions rounds of 2016–2020, the 2019 UN visas, late-2025 and April 2026 events',
     [
       ['2014-07-17-obama-putin-call-sanctions-mh17', 'MEETING'],
       ['2014-08-01-obama-putin-call-sanctions-inf', 'MEETING'],
@@ -297,6 +297,11 @@ const TOPICS: [string, [string, string][]][] = [
       ['2016-12-20-ofac-crimea-designations-bank-rossiya-prigozhin', 'SANCTION'],
       ['2018-11-08-treasury-crimea-human-rights-designations', 'SANCTION'],
       ['2020-01-29-treasury-crimea-officials-rail-company', 'SANCTION'],
+      ['2018-08-10-lavrov-pompeo-call-skripal-sanctions', 'MEETING'],
+      ['2019-09-24-us-withholds-visas-russian-unga-delegates', 'MISSION'],
+      ['2020-05-07-trump-putin-call-ve-day-arms-control', 'MEETING'],
+      ['2020-06-01-trump-putin-call-g7-invitation', 'MEETING'],
+      ['2025-12-26-ryabkov-nuclear-risk-not-removed', 'STATEMENT'],
       ['2026-04-29-putin-trump-call-victory-day-truce-iran', 'MEETING'],
     ],
   ],
