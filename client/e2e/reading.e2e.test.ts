@@ -299,4 +299,68 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
     await page.waitForURL(/from=2021-01-01&to=2021-12-31/, { timeout: 5_000 });
     await page.waitForFunction(() => window.__detente!.timeline.getWindow().end.getFullYear() >= 2021, null, { timeout: 10_000 });
   });
+
+  it('When the reader zooms in a run of wheel turns and types a search in pauses, Then at most one request of each kind is in flight', async () => {
+    // Counted in the page: a request is in flight from the call to fetch until its answer is read or it is aborted.
+    await context.addInitScript(() => {
+      const inFlight: Record<string, number> = {};
+      const peak: Record<string, number> = {};
+      const started: Record<string, number> = {};
+      const fetchFromPage = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!url.includes('/graphql') || typeof init?.body !== 'string') return fetchFromPage(input, init);
+        const name = (JSON.parse(init.body) as { operationName?: string }).operationName ?? 'anonymous';
+        inFlight[name] = (inFlight[name] ?? 0) + 1;
+        started[name] = (started[name] ?? 0) + 1;
+        peak[name] = Math.max(peak[name] ?? 0, inFlight[name]);
+        let open = true;
+        const done = () => {
+          if (open) inFlight[name] -= 1;
+          open = false;
+        };
+        init.signal?.addEventListener('abort', done, { once: true });
+        const answer = fetchFromPage(input, init);
+        answer.then((response) => response.clone().text().then(done, done), done);
+        return answer;
+      };
+      Object.assign(window, { __requests: { inFlight, peak, started } });
+    });
+    type Requests = { inFlight: Record<string, number>; peak: Record<string, number>; started: Record<string, number> };
+    const requests = () => page.evaluate(() => (window as unknown as { __requests: Requests }).__requests);
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31`);
+    await settled(page);
+    // A slow network, so that superseded requests would still be open when the next one starts.
+    await page.route('**/graphql', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue().catch(() => undefined);
+    });
+    await page.evaluate(() => {
+      const { peak, started } = (window as unknown as { __requests: Requests }).__requests;
+      for (const name of Object.keys(peak)) peak[name] = 0;
+      for (const name of Object.keys(started)) started[name] = 0;
+    });
+
+    const timeline = await page.locator('[data-testid="timeline"] .vis-center').boundingBox();
+    await page.mouse.move(timeline!.x + timeline!.width / 2, timeline!.y + timeline!.height / 2);
+    for (let turn = 0; turn < 12; turn++) {
+      await page.mouse.wheel(0, turn < 6 ? -120 : 120);
+      await page.waitForTimeout(150);
+    }
+    const search = page.getByLabel('Search events');
+    for (const word of ['Rya', 'bkov', ' visa', 's']) {
+      await search.pressSequentially(word, { delay: 40 });
+      await page.waitForTimeout(600);
+    }
+    await page.waitForFunction(
+      () => Object.values((window as unknown as { __requests: Requests }).__requests.inFlight).every((count) => count === 0),
+      null,
+      { timeout: 20_000 },
+    );
+    const { peak, started } = await requests();
+    // The runs did supersede requests (several of a kind were started), yet no kind ever had two open at once.
+    expect(started.TimelineWindow).toBeGreaterThan(1);
+    expect(started.SearchEvents).toBeGreaterThan(1);
+    expect(Object.entries(peak).filter(([, count]) => count > 1)).toEqual([]);
+  });
 });

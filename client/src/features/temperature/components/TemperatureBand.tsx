@@ -21,6 +21,7 @@ import {
   type Window,
 } from '../utils/temperature';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface TemperatureBandProps {
   window: Window;
@@ -58,7 +59,10 @@ function formatTone(tone: number | null): string {
 export function TemperatureBand({ window, left, width, filter }: TemperatureBandProps) {
   const request = temperatureRequest(window);
   const variables = filter && Object.keys(filter).length ? { ...request, filter } : request;
-  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables });
+  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, {
+    variables,
+    context: SUPERSEDES_PREVIOUS,
+  });
   const points = (data ?? previousData)?.relationsTemperature ?? NO_POINTS;
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);

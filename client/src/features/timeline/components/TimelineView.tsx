@@ -27,6 +27,7 @@ import { ToneLegend } from './ToneLegend';
 import styles from './TimelineView.module.css';
 import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface TimelineViewHandle {
   /** Brings a moment or span into view (used when following a link between events). */
@@ -116,6 +117,7 @@ export function TimelineView({
   const inView = useQuery(EVENTS_IN_VIEW_QUERY, {
     variables: { filter: { ...filter, from: visibleDays?.from, to: visibleDays?.to } },
     skip: !visibleDays,
+    context: SUPERSEDES_PREVIOUS,
   });
   const inViewCount = inView.data?.events.totalCount ?? inView.previousData?.events.totalCount;
   const drawnInView = useMemo(() => {
