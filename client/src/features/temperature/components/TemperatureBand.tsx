@@ -15,7 +15,7 @@ import {
   pointAt,
   temperaturePath,
   temperatureRequest,
-  toneLimitFor,
+  TONE_LIMIT,
   xOf,
   yOf,
   type Window,
@@ -67,7 +67,7 @@ export function TemperatureBand({ window, left, width, filter }: TemperatureBand
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);
 
-  const limit = useMemo(() => toneLimitFor(points), [points]);
+  const limit = TONE_LIMIT;
   const us = useMemo(() => temperaturePath(points, 'usToRu', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
   const ru = useMemo(() => temperaturePath(points, 'ruToUs', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
 

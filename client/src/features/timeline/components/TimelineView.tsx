@@ -19,11 +19,12 @@ import { roundWindow, type LaneMode } from '../../../lib/urlState';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
-import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
+import { useVisTimeline, type OmittedMarker, type TimelineLayout } from '../hooks/useVisTimeline';
 import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import { OmittedPopover, type OmittedSlice } from './OmittedPopover';
 import styles from './TimelineView.module.css';
 import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
@@ -105,12 +106,24 @@ export function TimelineView({
     [eventsById, onSelectEvent],
   );
   const [lanesClipped, setLanesClipped] = useState(false);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const [openSlice, setOpenSlice] = useState<OmittedSlice | null>(null);
+  const onOmittedOpen = useCallback((marker: OmittedMarker, element: HTMLElement) => {
+    const stage = stageRef.current?.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (!stage) return;
+    // Beside the marker, kept inside the stage (the list is at most 24rem wide).
+    const left = Math.max(0, Math.min(box.left - stage.left, stage.width - 390));
+    setOpenSlice({ ...marker, left, top: box.bottom - stage.top + 4, marker: element });
+  }, []);
+  const closeSlice = useCallback(() => setOpenSlice(null), []);
   const vis = useVisTimeline({
     initialWindow,
     onRangeChanged,
     onSelect: onVisSelect,
     onRangeChange: renderBand ? onRangeChange : undefined,
     onLanesClipped: setLanesClipped,
+    onOmittedOpen,
   });
   const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
   useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
@@ -168,6 +181,8 @@ export function TimelineView({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a "+N" marker's button are its own (Enter, Space open its list).
+    if (event.target !== event.currentTarget) return;
     const actions: Record<string, () => void> = {
       ArrowLeft: () => (event.shiftKey ? vis.scrollBy(-1) : moveSelection(-1)),
       ArrowRight: () => (event.shiftKey ? vis.scrollBy(1) : moveSelection(1)),
@@ -185,6 +200,16 @@ export function TimelineView({
       action();
     }
   };
+
+  // The events a "+N" list must not name: those of its slice that are drawn.
+  const drawnInSlice = useMemo(() => {
+    if (!openSlice) return new Set<string>();
+    const from = toIsoDay(openSlice.start);
+    const to = toIsoDay(new Date(openSlice.end.getTime() - 1));
+    return new Set(
+      windowData.events.filter((event) => event.startDate <= to && (event.endDate ?? event.startDate) >= from).map((event) => event.id),
+    );
+  }, [openSlice, windowData.events]);
 
   const shown = windowData.events.length;
   const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
@@ -219,7 +244,7 @@ export function TimelineView({
         <ToneLegend />
       </div>
 
-      <div className={styles.stage}>
+      <div className={styles.stage} ref={stageRef}>
         <div
           className={styles.canvas}
           data-testid="timeline"
@@ -237,6 +262,24 @@ export function TimelineView({
             <SkeletonBar />
             <SkeletonBar />
           </div>
+        )}
+        {openSlice && (
+          <OmittedPopover
+            key={openSlice.id}
+            slice={openSlice}
+            filter={filter}
+            drawnIds={drawnInSlice}
+            onClose={closeSlice}
+            onSelect={(event) => {
+              setOpenSlice(null);
+              onSelectEvent(event, { open: true });
+            }}
+            onZoom={(slice) => {
+              setOpenSlice(null);
+              const pad = (slice.end.getTime() - slice.start.getTime()) * 0.05;
+              setWindow(new Date(slice.start.getTime() - pad), new Date(slice.end.getTime() + pad));
+            }}
+          />
         )}
         {empty && (
           <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty">
