@@ -363,4 +363,40 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
     expect(started.SearchEvents).toBeGreaterThan(1);
     expect(Object.entries(peak).filter(([, count]) => count > 1)).toEqual([]);
   });
+
+  it('Zoomed out, When a "+N" marker is reached by Tab and opened, Then it lists hidden events without moving the view, and zooms only on request', async () => {
+    await page.goto(`${app.url}/?from=2014-01-01&to=2026-12-31`);
+    await settled(page);
+    const before = await visibleWindow(page);
+    // Tab from the timeline reaches the markers, which are buttons.
+    await page.getByTestId('timeline').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-omitted-id') ?? null);
+    expect(focused).not.toBeNull();
+    await page.keyboard.press('Enter');
+    const list = page.getByTestId('omitted-list');
+    await list.getByRole('listitem').first().waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="omitted-list"]') !== null)).toBe(true);
+    const listed = await list.getByRole('listitem').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThanOrEqual(8);
+    // Hidden means not drawn: no listed title is on the timeline.
+    const drawn = await page.$$eval(`${ITEM} .event-item__content`, (items) => items.map((item) => item.getAttribute('title') ?? ''));
+    const listedTitles = await list.locator('li button span:nth-child(2)').allTextContents();
+    for (const title of listedTitles) expect(drawn.some((hover) => hover.includes(title))).toBe(false);
+    // Opening the list did not move the view.
+    expect(await visibleWindow(page)).toEqual(before);
+    await page.screenshot({ path: screenshotPath('reading-omitted-list-1440') });
+
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-omitted-id'))).toBe(focused);
+
+    await page.keyboard.press('Enter');
+    await list.getByRole('button', { name: 'Zoom in to this period' }).click();
+    await page.waitForFunction((span) => {
+      const { start, end } = window.__detente!.timeline.getWindow();
+      return end.getTime() - start.getTime() < span / 2;
+    }, before.end - before.start);
+  });
 });

@@ -1,6 +1,8 @@
 // The timeline panel: lanes by kind or side, the visible window fetched as the user pans and zooms,
 // "+N" markers for what the level of detail left out, and the temperature band in step with it.
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -24,7 +26,10 @@ import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
-import { OmittedPopover, type OmittedSlice } from './OmittedPopover';
+import type { OmittedSlice } from './OmittedPopover';
+
+// The "+N" list is loaded when one is first opened: the timeline page's first JavaScript stays under its budget.
+const OmittedPopover = lazy(() => import('./OmittedPopover').then((module) => ({ default: module.OmittedPopover })));
 import styles from './TimelineView.module.css';
 import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
@@ -264,22 +269,24 @@ export function TimelineView({
           </div>
         )}
         {openSlice && (
-          <OmittedPopover
-            key={openSlice.id}
-            slice={openSlice}
-            filter={filter}
-            drawnIds={drawnInSlice}
-            onClose={closeSlice}
-            onSelect={(event) => {
-              setOpenSlice(null);
-              onSelectEvent(event, { open: true });
-            }}
-            onZoom={(slice) => {
-              setOpenSlice(null);
-              const pad = (slice.end.getTime() - slice.start.getTime()) * 0.05;
-              setWindow(new Date(slice.start.getTime() - pad), new Date(slice.end.getTime() + pad));
-            }}
-          />
+          <Suspense fallback={null}>
+            <OmittedPopover
+              key={openSlice.id}
+              slice={openSlice}
+              filter={filter}
+              drawnIds={drawnInSlice}
+              onClose={closeSlice}
+              onSelect={(event) => {
+                setOpenSlice(null);
+                onSelectEvent(event, { open: true });
+              }}
+              onZoom={(slice) => {
+                setOpenSlice(null);
+                const pad = (slice.end.getTime() - slice.start.getTime()) * 0.05;
+                setWindow(new Date(slice.start.getTime() - pad), new Date(slice.end.getTime() + pad));
+              }}
+            />
+          </Suspense>
         )}
         {empty && (
           <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty">
@@ -312,7 +319,7 @@ function inViewStatus(inView: number, drawn: number, lanesClipped: boolean): str
   const events = `${numberFormat.format(inView)} ${inView === 1 ? 'event' : 'events'} in view`;
   const lanes = lanesClipped ? ' Lanes marked “…” show their most important events: zoom in for the rest.' : '';
   if (drawn >= inView) return `${events}.${lanes}`;
-  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.${lanes}`;
+  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to list them.${lanes}`;
 }
 
 interface LiveWindow {
