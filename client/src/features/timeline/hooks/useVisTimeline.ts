@@ -473,9 +473,11 @@ export function useVisTimeline({
     };
     container.addEventListener('scroll', undoHorizontalScroll, true);
 
-    // A "+N" marker is a button (itemContent.ts), so a click, Enter or Space on it all arrive as one click.
+    // A "+N" marker is a button (itemContent.ts), so a click, Enter or Space on it all arrive as one click; a click
+    // anywhere on the marker's box counts too (the button holds only its "+N").
     const openOmitted = (event: MouseEvent) => {
-      const element = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-omitted-id]') : null;
+      const box = event.target instanceof Element ? event.target.closest('.vis-item.omitted-item') : null;
+      const element = box?.querySelector<HTMLElement>('[data-omitted-id]') ?? null;
       const marker = element?.dataset.omittedId ? items.get(element.dataset.omittedId) : null;
       if (!element || !marker?.end) return;
       const start = new Date(marker.start);
