@@ -369,6 +369,20 @@ export type EventsInViewQueryVariables = Exact<{
 
 export type EventsInViewQuery = { events: { totalCount: number } };
 
+export type HiddenInSliceQueryVariables = Exact<{
+  filter: EventFilter;
+  first: number;
+}>;
+
+
+export type HiddenInSliceQuery = { events: { nodes: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+    > } };
+
 export type FilteredOnDayQueryVariables = Exact<{
   filter: EventFilter;
 }>;

@@ -6,6 +6,7 @@ import { RetryLink } from '@apollo/client/link/retry';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { Observable, type Subscription } from 'rxjs';
 
 /** Concrete types of the `Event` interface, so fragments on Event match in the cache. */
 export const possibleTypes = {
@@ -19,6 +20,65 @@ export const possibleTypes = {
  * After the last attempt the error is shown with a Retry button (components/ErrorMessage.tsx); nothing retries on top.
  */
 export const RETRY_POLICY = { attempts: 6, initialDelayMs: 500, maxDelayMs: 8_000 } as const;
+
+/**
+ * Context for queries that follow the view (the window, the search, the filters): a newer request of the same
+ * operation supersedes this one. Pass as `context: SUPERSEDES_PREVIOUS` to useQuery or client.query.
+ */
+export const SUPERSEDES_PREVIOUS = { supersedesPrevious: true } as const;
+
+/** What a superseded client.query rejects with (its answer would be for a view the reader has left). */
+export class SupersededError extends Error {
+  constructor(operationName: string) {
+    super(`${operationName} was superseded by a newer request`);
+    this.name = 'SupersededError';
+  }
+}
+
+/**
+ * Keeps at most one request in flight per operation marked SUPERSEDES_PREVIOUS: a new one aborts the previous
+ * fetch before its own starts. Apollo's useQuery lets go of the old request only after the new one has started, and
+ * client.query never does, so a run of wheel turns or a typed search left several open at once on a slow line.
+ * Sits before the retry link, so a superseded request is not retried either.
+ */
+export function supersedingLink(): ApolloLink {
+  const inFlight = new Map<string, () => void>();
+  return new ApolloLink((operation, forward) => {
+    if (!operation.getContext().supersedesPrevious) return forward(operation);
+    const kind = operation.operationName ?? '';
+    return new Observable<ApolloLink.Result>((observer) => {
+      // The previous request of this kind is aborted before this one starts.
+      inFlight.get(kind)?.();
+      const release = () => {
+        if (inFlight.get(kind) === supersede) inFlight.delete(kind);
+      };
+      const subscription: Subscription = forward(operation).subscribe({
+        next: (result) => observer.next(result),
+        error: (error: unknown) => {
+          release();
+          observer.error(error);
+        },
+        complete: () => {
+          release();
+          observer.complete();
+        },
+      });
+      function supersede() {
+        inFlight.delete(kind);
+        subscription.unsubscribe();
+        // useQuery lets go of the old request in the same tick; a client.query promise is told, so it settles.
+        queueMicrotask(() => {
+          if (!observer.closed) observer.error(new SupersededError(kind));
+        });
+      }
+      if (!subscription.closed) inFlight.set(kind, supersede);
+      return () => {
+        release();
+        subscription.unsubscribe();
+      };
+    });
+  });
+}
 
 export function createApolloCache(): InMemoryCache {
   return new InMemoryCache({ possibleTypes });
@@ -34,7 +94,7 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
     attempts: { max: RETRY_POLICY.attempts, retryIf: (error) => !!error && !(ServerError.is(error) && error.statusCode < 500) },
   });
   // HttpLink posts `content-type: application/json`, which satisfies Apollo Server's CSRF prevention.
-  const http = ApolloLink.from([retry, new HttpLink({ uri })]);
+  const http = ApolloLink.from([supersedingLink(), retry, new HttpLink({ uri })]);
   // The socket opens with the first subscription and, after a server restart, reconnects (and resubscribes) for as
   // long as the page is open: a live view that silently stopped would be worse than one that waits.
   const live =

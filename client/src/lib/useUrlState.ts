@@ -1,10 +1,22 @@
 // The view state, kept in the address bar. Selections push a history entry; filter changes, presets and settled
 // pans and zooms are steps: each is a history entry (Back undoes it), but steps that follow one another within
 // STEP_COALESCE_MS share one, so a burst of clicks or a run of wheel turns costs one Back press, not twenty.
+// A step only ever joins the entry its own burst pushed (marked in history.state): after Back, or after a selection
+// pushed an entry, the next step pushes anew instead of rewriting an entry the reader can return to.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeViewState, encodeViewState, roundWindow, type ViewState } from './urlState';
 
 export type HistoryMode = 'push' | 'replace' | 'step';
+
+/** What a step's entry carries in history.state, so a later step knows whether it is still on that entry. */
+interface StepEntryState {
+  detenteStep: number;
+}
+
+function currentStepEntry(): number | null {
+  const entry = window.history.state as Partial<StepEntryState> | null;
+  return typeof entry?.detenteStep === 'number' ? entry.detenteStep : null;
+}
 
 /** Steps closer together than this share one history entry. */
 export const STEP_COALESCE_MS = 1_500;
@@ -29,6 +41,8 @@ export function useUrlState(): UrlStateHandle {
   // The latest state including the window, which changes without a re-render.
   const latest = useRef(state);
   const lastStepAt = useRef(0);
+  // The entry the last burst of steps pushed; null once the reader has moved off it (Back, Forward).
+  const stepEntry = useRef<number | null>(null);
   // After a load or a Back/Forward the timeline moves to the URL's window and reports it settled: that is not a
   // step of the reader's, and pushing it would cut off Forward. (Filter changes meanwhile are steps as always.)
   const quietUntil = useRef(Date.now() + STEP_COALESCE_MS);
@@ -37,6 +51,8 @@ export function useUrlState(): UrlStateHandle {
     const onPopState = () => {
       const next = currentState();
       latest.current = next;
+      // Whatever entry this is, the burst that pushed it is over: the next step is a new entry, never a rewrite.
+      stepEntry.current = null;
       quietUntil.current = Date.now() + STEP_COALESCE_MS;
       setState(next);
       setRestoreCount((count) => count + 1);
@@ -50,12 +66,20 @@ export function useUrlState(): UrlStateHandle {
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     if (mode === 'step') {
       const now = Date.now();
-      const coalesce = now - lastStepAt.current < STEP_COALESCE_MS;
+      const onOwnEntry = stepEntry.current !== null && currentStepEntry() === stepEntry.current;
+      const coalesce = onOwnEntry && now - lastStepAt.current < STEP_COALESCE_MS;
       lastStepAt.current = now;
-      mode = coalesce ? 'replace' : 'push';
+      if (coalesce) {
+        window.history.replaceState(window.history.state, '', url);
+      } else {
+        stepEntry.current = now;
+        window.history.pushState({ detenteStep: now } satisfies StepEntryState, '', url);
+      }
+      return;
     }
+    // A replace keeps the entry's mark: a step right after (say) the timeline's own settle may still join it.
     if (mode === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
+    else window.history.replaceState(window.history.state, '', url);
   };
 
   const update = useCallback((patch: Partial<ViewState>, mode: HistoryMode = 'replace') => {

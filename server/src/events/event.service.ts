@@ -8,7 +8,7 @@ import { UUID_PATTERN } from '../common/ids';
 import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
-import { HEADLINE_OPTIONS, TSQUERY, parseSnippet } from './search';
+import { HEADLINE_OPTIONS, HEADLINE_SQL, TSQUERY, parseSnippet } from './search';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -42,7 +42,7 @@ export class EventService {
     const qb = applyFilter(this.base(), args.filter);
     if (searching) {
       qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
-      qb.addSelect(`ts_headline('english', concat_ws(' — ', e.title, e.summary, e.quote), ${TSQUERY}, :fHeadline)`, 'search_snippet');
+      qb.addSelect(HEADLINE_SQL, 'search_snippet');
       qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
     return paginate(qb, ORDERS[order], args, (edge, row) =>

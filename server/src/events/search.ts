@@ -25,3 +25,24 @@ export function parseSnippet(marked: string): Snippet {
   }
   return { text, highlights };
 }
+
+/**
+ * The query a snippet is marked with (it needs `e`, the event row). The stored vector holds the names and aliases of
+ * the event's actors, but the snippet's text (title, summary, quote) names them in Latin: a search for "Рябков"
+ * matches the alias and would mark nothing. So an actor found by an alias and not by its name adds its name's words
+ * to the query; a search that matched by the name itself marks what it always did.
+ */
+const HEADLINE_TSQUERY = `coalesce(${TSQUERY} || websearch_to_tsquery('english', (
+    SELECT string_agg(regexp_replace(translate(a.name, '"-', '  '), '\\s+', ' or ', 'g'), ' or ')
+    FROM actor a
+    WHERE (a.id = e.outlet_id OR a.id IN (SELECT p.actor_id FROM event_participant p WHERE p.event_id = e.id))
+      AND to_tsvector('simple', array_to_string(a.aliases, ' ')) @@ ${TSQUERY}
+      AND NOT to_tsvector('simple', a.name) @@ ${TSQUERY}
+  )), ${TSQUERY})`;
+
+/**
+ * The marked snippet of event `e` (`:fHeadline` is HEADLINE_OPTIONS). Parsed with the Russian configuration, which
+ * stems Cyrillic words with the Russian stemmer and Latin ones with the English, so a Russian quote is marked as an
+ * English one is.
+ */
+export const HEADLINE_SQL = `ts_headline('russian', concat_ws(' — ', e.title, e.summary, e.quote), ${HEADLINE_TSQUERY}, :fHeadline)`;

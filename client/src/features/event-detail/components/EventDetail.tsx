@@ -25,6 +25,7 @@ import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
 import { CopyCitation } from './CopyCitation';
 import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface EventDetailProps {
   eventId: string;
@@ -42,7 +43,7 @@ export interface EventDetailProps {
 type FilterHandlers = Pick<EventDetailProps, 'onFilterActor' | 'onFilterTag'>;
 
 export function EventDetail({ eventId, onClose, onSelectEvent, onFilterActor, onFilterTag, onLoaded }: EventDetailProps) {
-  const { data, loading, error, refetch } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId } });
+  const { data, loading, error, refetch } = useQuery(EVENT_DETAIL_QUERY, { variables: { id: eventId }, context: SUPERSEDES_PREVIOUS });
   const loadedEvent = data?.event;
   useEffect(() => {
     if (loadedEvent) onLoaded?.(loadedEvent);

@@ -13,6 +13,7 @@ import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { adjacentEvent } from '../../../lib/selection';
 import { EVENT_LIST_QUERY } from '../api/eventList.queries';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface EventListProps {
   filter: EventFilter;
@@ -42,6 +43,7 @@ export function EventList({
   const { data, loading, error, refetch, fetchMore } = useQuery(EVENT_LIST_QUERY, {
     variables: { filter: listFilter, first: PAGE },
     notifyOnNetworkStatusChange: true,
+    context: SUPERSEDES_PREVIOUS,
   });
   const events = data?.events.nodes ?? [];
   const listRef = useRef<HTMLOListElement>(null);

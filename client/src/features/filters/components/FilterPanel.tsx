@@ -15,6 +15,7 @@ import { SearchResults } from './SearchResults';
 import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
 import styles from './FilterPanel.module.css';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface FilterPanelProps {
   filters: EventFilters;
@@ -132,6 +133,7 @@ function KindFilter({ filters, dataRange, onChange }: Pick<FilterPanelProps, 'fi
   const { data, error, refetch } = useQuery(KIND_COUNTS_QUERY, {
     variables: { from: dataRange?.from ?? '', to: dataRange?.to ?? '', filter: toEventFilter(filters, ['kinds']) },
     skip: !dataRange,
+    context: SUPERSEDES_PREVIOUS,
   });
   const totals = useMemo(() => (data ? sumByKind(data.eventCounts) : null), [data]);
   return (
@@ -179,7 +181,11 @@ function ActorFilter({ actorIds, onChange }: { actorIds: string[]; onChange: (ac
     const timer = setTimeout(() => setDebounced(text.trim()), 200);
     return () => clearTimeout(timer);
   }, [text]);
-  const { data, loading, error } = useQuery(ACTOR_SEARCH_QUERY, { variables: { search: debounced }, skip: debounced.length < 2 });
+  const { data, loading, error } = useQuery(ACTOR_SEARCH_QUERY, {
+    variables: { search: debounced },
+    skip: debounced.length < 2,
+    context: SUPERSEDES_PREVIOUS,
+  });
   const options: ActorOption[] = debounced.length >= 2 ? (data?.actors.nodes ?? []).filter((actor) => !actorIds.includes(actor.id)) : [];
   const expanded = open && options.length > 0;
 
@@ -260,7 +266,10 @@ function ActorFilter({ actorIds, onChange }: { actorIds: string[]; onChange: (ac
 
 function TagFilter({ filters, onChange }: { filters: EventFilters; onChange: (tags: string[]) => void }) {
   const [showAll, setShowAll] = useState(false);
-  const { data, loading, error, refetch } = useQuery(TAGS_QUERY, { variables: { filter: toEventFilter(filters, ['tags']) } });
+  const { data, loading, error, refetch } = useQuery(TAGS_QUERY, {
+    variables: { filter: toEventFilter(filters, ['tags']) },
+    context: SUPERSEDES_PREVIOUS,
+  });
   const previous = useRef(data);
   if (data) previous.current = data;
   const tags = (data ?? previous.current)?.tags ?? [];

@@ -12,6 +12,7 @@ import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
 import styles from './SearchResults.module.css';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface SearchResultsProps {
   filter: EventFilter;
@@ -26,6 +27,7 @@ export function SearchResults({ filter, onJump, onShowAll }: SearchResultsProps)
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
     variables: { filter, first: SEARCH_PAGE },
     notifyOnNetworkStatusChange: true,
+    context: SUPERSEDES_PREVIOUS,
   });
   const result = (data ?? previousData)?.events;
 

@@ -4,10 +4,11 @@ import { formatEventDate } from '@detente/shared/dates';
 import ui from '../../../components/ui.module.css';
 import { MATCHES_EXTENT_QUERY } from '../api/filters.queries';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 /** The first and last day of the matches, or null while unknown or when nothing matches. */
 export function useMatchesExtent(filter: EventFilter, skip = false): { from: string; to: string; count: number } | null {
-  const { data } = useQuery(MATCHES_EXTENT_QUERY, { variables: { filter }, skip });
+  const { data } = useQuery(MATCHES_EXTENT_QUERY, { variables: { filter }, skip, context: SUPERSEDES_PREVIOUS });
   const first = data?.first.nodes[0];
   const last = data?.last.nodes[0];
   if (!data || !first || !last) return null;

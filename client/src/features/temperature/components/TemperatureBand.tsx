@@ -15,12 +15,13 @@ import {
   pointAt,
   temperaturePath,
   temperatureRequest,
-  toneLimitFor,
+  TONE_LIMIT,
   xOf,
   yOf,
   type Window,
 } from '../utils/temperature';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface TemperatureBandProps {
   window: Window;
@@ -58,12 +59,15 @@ function formatTone(tone: number | null): string {
 export function TemperatureBand({ window, left, width, filter }: TemperatureBandProps) {
   const request = temperatureRequest(window);
   const variables = filter && Object.keys(filter).length ? { ...request, filter } : request;
-  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, { variables });
+  const { data, previousData, error, refetch, loading } = useQuery(RELATIONS_TEMPERATURE_QUERY, {
+    variables,
+    context: SUPERSEDES_PREVIOUS,
+  });
   const points = (data ?? previousData)?.relationsTemperature ?? NO_POINTS;
   const [hover, setHover] = useState<TemperaturePoint | null>(null);
   const drawWidth = Math.max(0, width);
 
-  const limit = useMemo(() => toneLimitFor(points), [points]);
+  const limit = TONE_LIMIT;
   const us = useMemo(() => temperaturePath(points, 'usToRu', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
   const ru = useMemo(() => temperaturePath(points, 'ruToUs', window, drawWidth, HEIGHT, limit), [points, window, drawWidth, limit]);
 

@@ -1,5 +1,5 @@
 import type { TemperaturePoint } from '../api/temperature.queries';
-import { bucketForSpan, hasDirectionalTone, pointAt, temperaturePath, temperatureRequest, toneLimitFor, yOf } from './temperature';
+import { bucketForSpan, hasDirectionalTone, pointAt, temperaturePath, temperatureRequest, yOf } from './temperature';
 
 const DAY = 86_400_000;
 const local = (year: number, month: number, day: number) => new Date(year, month - 1, day);
@@ -49,6 +49,37 @@ describe('temperaturePath', () => {
     expect(ru.match(/L/g)).toHaveLength(1);
   });
 
+  it('Given one event and then a year of empty buckets carrying its smoothed value, Then nothing is drawn', () => {
+    const months = Array.from({ length: 13 }, (_, index) => {
+      const start = `${2021 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+      const lone = index === 0;
+      return {
+        start,
+        end: start,
+        usToRu: { count: lone ? 1 : 0, meanTone: lone ? -5 : null, smoothed: -5 },
+        ruToUs: { count: 0, meanTone: null, smoothed: null },
+      };
+    });
+    expect(temperaturePath(months, 'usToRu', { start: local(2021, 1, 1), end: local(2022, 2, 1) }, 900, 80)).toBe('');
+  });
+
+  it('Given events months apart, Then the line joins them; further apart than the gap it allows, it does not', () => {
+    const at = (month: number, count: number) => {
+      const start = `2021-${String(month).padStart(2, '0')}-01`;
+      return {
+        start,
+        end: start,
+        usToRu: { count, meanTone: count ? -2 : null, smoothed: -2 },
+        ruToUs: { count: 0, meanTone: null, smoothed: null },
+      };
+    };
+    const window = { start: local(2021, 1, 1), end: local(2022, 1, 1) };
+    const near = [at(1, 1), at(2, 0), at(3, 1)];
+    expect(temperaturePath(near, 'usToRu', window, 900, 80).match(/L/g)).toHaveLength(2);
+    const far = [at(1, 1), ...[2, 3, 4, 5, 6].map((month) => at(month, 0)), at(7, 1)];
+    expect(temperaturePath(far, 'usToRu', window, 900, 80)).toBe('');
+  });
+
   it('puts conflict low and cooperation high', () => {
     expect(yOf(-8, 80)).toBe(80);
     expect(yOf(8, 80)).toBe(0);
@@ -63,15 +94,6 @@ describe('pointAt', () => {
     const window = { start: local(2021, 1, 1), end: local(2021, 3, 1) };
     expect(pointAt(points, 10, window, 590)?.start).toBe('2021-01-01');
     expect(pointAt(points, 400, window, 590)?.start).toBe('2021-02-01');
-  });
-});
-
-describe('toneLimitFor', () => {
-  it('fits the scale to the largest smoothed tone, within ±2 … ±10', () => {
-    expect(toneLimitFor([point('2021-01-01', '2021-01-31', -3.2, 1)])).toBe(4);
-    expect(toneLimitFor([point('2021-01-01', '2021-01-31', 0.5, null)])).toBe(2);
-    expect(toneLimitFor([point('2021-01-01', '2021-01-31', -12, 1)])).toBe(10);
-    expect(yOf(-4, 80, 4)).toBe(80);
   });
 });
 

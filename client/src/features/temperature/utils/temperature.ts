@@ -53,7 +53,10 @@ export function xOf(time: number, window: Window, width: number): number {
   return span > 0 ? ((time - window.start.getTime()) / span) * width : 0;
 }
 
-/** The band's vertical scale by default: tone from −TONE_LIMIT (bottom) to +TONE_LIMIT (top), clamped. */
+/**
+ * The band's vertical scale: tone from −TONE_LIMIT (bottom) to +TONE_LIMIT (top), clamped. Fixed, not fitted to
+ * what is in view, so a line's height means the same in every view and a pan or zoom never rescales it.
+ */
 export const TONE_LIMIT = 8;
 
 export function yOf(tone: number, height: number, limit = TONE_LIMIT): number {
@@ -62,18 +65,10 @@ export function yOf(tone: number, height: number, limit = TONE_LIMIT): number {
 }
 
 /**
- * A symmetric scale that fits the smoothed lines (whole tone points, at least ±2, at most ±10), so
- * a calm decade is not drawn as two flat lines; zero stays in the middle.
+ * Buckets apart (at most) that two buckets with events of a direction may be and still be joined by its line.
+ * Further apart, the smoothed value only carries one old event forward: a flat line across two years of nothing.
  */
-export function toneLimitFor(points: readonly TemperaturePoint[]): number {
-  let largest = 0;
-  for (const point of points) {
-    for (const tone of [point.usToRu.smoothed, point.ruToUs.smoothed]) {
-      if (tone != null) largest = Math.max(largest, Math.abs(tone));
-    }
-  }
-  return Math.min(10, Math.max(2, Math.ceil(largest)));
-}
+export const MAX_JOINED_GAP = 4;
 
 /** Middle of a bucket, where its value is drawn. */
 export function bucketMiddle(point: Pick<TemperaturePoint, 'start' | 'end'>): number {
@@ -81,9 +76,24 @@ export function bucketMiddle(point: Pick<TemperaturePoint, 'start' | 'end'>): nu
 }
 
 /**
- * An SVG path through the smoothed tone of one direction. Buckets before the first event (no
- * smoothed value) are gaps; points far outside the view are dropped, keeping one either side
- * so the line runs to the edges.
+ * Which buckets one direction's line runs through: from a bucket with events of that direction to the next such
+ * bucket, when they are at most MAX_JOINED_GAP buckets apart. A lone event, or the stretch after the last one, is
+ * drawn as nothing: one event is not a trend.
+ */
+export function drawnBuckets(points: readonly TemperaturePoint[], direction: 'usToRu' | 'ruToUs'): boolean[] {
+  const drawn = points.map(() => false);
+  let previous = -1;
+  points.forEach((point, index) => {
+    if (point[direction].count === 0) return;
+    if (previous >= 0 && index - previous <= MAX_JOINED_GAP) for (let i = previous; i <= index; i++) drawn[i] = true;
+    previous = index;
+  });
+  return drawn;
+}
+
+/**
+ * An SVG path through the smoothed tone of one direction, over the buckets drawnBuckets allows; points far outside
+ * the view are dropped, keeping one either side so the line runs to the edges.
  */
 export function temperaturePath(
   points: readonly TemperaturePoint[],
@@ -95,20 +105,21 @@ export function temperaturePath(
 ): string {
   const span = window.end.getTime() - window.start.getTime();
   const inside = (time: number) => time >= window.start.getTime() - span && time <= window.end.getTime() + span;
+  const drawn = drawnBuckets(points, direction);
   let path = '';
   let penDown = false;
-  for (const point of points) {
+  points.forEach((point, index) => {
     const tone = point[direction].smoothed;
     const time = bucketMiddle(point);
-    if (tone == null || !inside(time)) {
+    if (tone == null || !drawn[index] || !inside(time)) {
       penDown = false;
-      continue;
+      return;
     }
     const x = xOf(time, window, width).toFixed(1);
     const y = yOf(tone, height, limit).toFixed(1);
     path += `${penDown ? 'L' : 'M'}${x} ${y}`;
     penDown = true;
-  }
+  });
   return path;
 }
 

@@ -8,6 +8,7 @@ import { decodeViewState, filtersOf, toEventFilter } from '../../../lib/urlState
 import { fetchWindowFor, initialWindowFor, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { DATA_RANGE_QUERY, TIMELINE_WINDOW_QUERY, type TimelineWindowVariables } from './timeline.queries';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 /** The API's level of detail keeps the drawn set small; vis-timeline slows past a few hundred items. */
 export const TIMELINE_MAX_ITEMS = 200;
@@ -23,7 +24,7 @@ export function windowVariables(visible: TimeWindow, filter: EventFilter): Timel
 
 function queryWindow(client: ApolloClient, variables: TimelineWindowVariables) {
   // A window is not an entity: caching every pan would only grow the cache.
-  return client.query({ query: TIMELINE_WINDOW_QUERY, variables, fetchPolicy: 'no-cache' });
+  return client.query({ query: TIMELINE_WINDOW_QUERY, variables, fetchPolicy: 'no-cache', context: SUPERSEDES_PREVIOUS });
 }
 
 /** Asks for a window's events; the first ask may be answered by the head start, if it asked the same. */

@@ -8,6 +8,8 @@ import type {
   EventFilter,
   FilteredOnDayQuery,
   FilteredOnDayQueryVariables,
+  HiddenInSliceQuery,
+  HiddenInSliceQueryVariables,
   TimelineWindowQuery,
   TimelineWindowQueryVariables,
 } from '../../../graphql/types';
@@ -52,6 +54,18 @@ export const EVENTS_IN_VIEW_QUERY: TypedDocumentNode<EventsInViewQuery, EventsIn
       totalCount
     }
   }
+`;
+
+/** The most important events of a "+N" marker's slice; the list leaves out those already drawn. */
+export const HIDDEN_IN_SLICE_QUERY: TypedDocumentNode<HiddenInSliceQuery, HiddenInSliceQueryVariables> = gql`
+  query HiddenInSlice($filter: EventFilter!, $first: Int!) {
+    events(filter: $filter, first: $first, orderBy: IMPORTANCE_DESC) {
+      nodes {
+        ...TimelineEventFields
+      }
+    }
+  }
+  ${TIMELINE_EVENT_FIELDS}
 `;
 
 /** The events on one day that the filters leave: whether a given event is among them says if the filters hide it. */

@@ -1,6 +1,8 @@
 // The timeline panel: lanes by kind or side, the visible window fetched as the user pans and zooms,
 // "+N" markers for what the level of detail left out, and the temperature band in step with it.
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -19,14 +21,19 @@ import { roundWindow, type LaneMode } from '../../../lib/urlState';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
-import { useVisTimeline, type TimelineLayout } from '../hooks/useVisTimeline';
+import { useVisTimeline, type OmittedMarker, type TimelineLayout } from '../hooks/useVisTimeline';
 import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import type { OmittedSlice } from './OmittedPopover';
+
+// The "+N" list is loaded when one is first opened: the timeline page's first JavaScript stays under its budget.
+const OmittedPopover = lazy(() => import('./OmittedPopover').then((module) => ({ default: module.OmittedPopover })));
 import styles from './TimelineView.module.css';
 import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
+import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
 
 export interface TimelineViewHandle {
   /** Brings a moment or span into view (used when following a link between events). */
@@ -104,18 +111,31 @@ export function TimelineView({
     [eventsById, onSelectEvent],
   );
   const [lanesClipped, setLanesClipped] = useState(false);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const [openSlice, setOpenSlice] = useState<OmittedSlice | null>(null);
+  const onOmittedOpen = useCallback((marker: OmittedMarker, element: HTMLElement) => {
+    const stage = stageRef.current?.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (!stage) return;
+    // Beside the marker, kept inside the stage (the list is at most 24rem wide).
+    const left = Math.max(0, Math.min(box.left - stage.left, stage.width - 390));
+    setOpenSlice({ ...marker, left, top: box.bottom - stage.top + 4, marker: element });
+  }, []);
+  const closeSlice = useCallback(() => setOpenSlice(null), []);
   const vis = useVisTimeline({
     initialWindow,
     onRangeChanged,
     onSelect: onVisSelect,
     onRangeChange: renderBand ? onRangeChange : undefined,
     onLanesClipped: setLanesClipped,
+    onOmittedOpen,
   });
   const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
   useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
   const inView = useQuery(EVENTS_IN_VIEW_QUERY, {
     variables: { filter: { ...filter, from: visibleDays?.from, to: visibleDays?.to } },
     skip: !visibleDays,
+    context: SUPERSEDES_PREVIOUS,
   });
   const inViewCount = inView.data?.events.totalCount ?? inView.previousData?.events.totalCount;
   const drawnInView = useMemo(() => {
@@ -166,6 +186,8 @@ export function TimelineView({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a "+N" marker's button are its own (Enter, Space open its list).
+    if (event.target !== event.currentTarget) return;
     const actions: Record<string, () => void> = {
       ArrowLeft: () => (event.shiftKey ? vis.scrollBy(-1) : moveSelection(-1)),
       ArrowRight: () => (event.shiftKey ? vis.scrollBy(1) : moveSelection(1)),
@@ -183,6 +205,16 @@ export function TimelineView({
       action();
     }
   };
+
+  // The events a "+N" list must not name: those of its slice that are drawn.
+  const drawnInSlice = useMemo(() => {
+    if (!openSlice) return new Set<string>();
+    const from = toIsoDay(openSlice.start);
+    const to = toIsoDay(new Date(openSlice.end.getTime() - 1));
+    return new Set(
+      windowData.events.filter((event) => event.startDate <= to && (event.endDate ?? event.startDate) >= from).map((event) => event.id),
+    );
+  }, [openSlice, windowData.events]);
 
   const shown = windowData.events.length;
   const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
@@ -217,7 +249,7 @@ export function TimelineView({
         <ToneLegend />
       </div>
 
-      <div className={styles.stage}>
+      <div className={styles.stage} ref={stageRef}>
         <div
           className={styles.canvas}
           data-testid="timeline"
@@ -235,6 +267,26 @@ export function TimelineView({
             <SkeletonBar />
             <SkeletonBar />
           </div>
+        )}
+        {openSlice && (
+          <Suspense fallback={null}>
+            <OmittedPopover
+              key={openSlice.id}
+              slice={openSlice}
+              filter={filter}
+              drawnIds={drawnInSlice}
+              onClose={closeSlice}
+              onSelect={(event) => {
+                setOpenSlice(null);
+                onSelectEvent(event, { open: true });
+              }}
+              onZoom={(slice) => {
+                setOpenSlice(null);
+                const pad = (slice.end.getTime() - slice.start.getTime()) * 0.05;
+                setWindow(new Date(slice.start.getTime() - pad), new Date(slice.end.getTime() + pad));
+              }}
+            />
+          </Suspense>
         )}
         {empty && (
           <EmptyResults filtersActive={filtersActive} onClearFilters={onClearFilters} testId="timeline-empty">
@@ -267,7 +319,7 @@ function inViewStatus(inView: number, drawn: number, lanesClipped: boolean): str
   const events = `${numberFormat.format(inView)} ${inView === 1 ? 'event' : 'events'} in view`;
   const lanes = lanesClipped ? ' Lanes marked “…” show their most important events: zoom in for the rest.' : '';
   if (drawn >= inView) return `${events}.${lanes}`;
-  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to zoom in.${lanes}`;
+  return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to list them.${lanes}`;
 }
 
 interface LiveWindow {

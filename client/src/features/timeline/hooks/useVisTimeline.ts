@@ -72,6 +72,15 @@ export interface UseVisTimelineOptions {
   onRangeChange?: (window: TimeWindow, layout: TimelineLayout) => void;
   /** Whether any lane's cap hides some of its rows now. */
   onLanesClipped?: (clipped: boolean) => void;
+  /** A "+N" marker was clicked or pressed: what it stands for, and its element (to place a list beside it). */
+  onOmittedOpen?: (marker: OmittedMarker, element: HTMLElement) => void;
+}
+
+export interface OmittedMarker {
+  id: string;
+  start: Date;
+  end: Date;
+  count: number;
 }
 
 /** Where the time axis sits inside the container, so other drawings can line up with it. */
@@ -232,6 +241,7 @@ export function useVisTimeline({
   onSelect,
   onRangeChange,
   onLanesClipped,
+  onOmittedOpen,
 }: UseVisTimelineOptions): VisTimelineHandle {
   const containerRef = useRef<HTMLDivElement | null>(null);
   const timelineRef = useRef<Timeline | null>(null);
@@ -255,6 +265,8 @@ export function useVisTimeline({
   onRangeChangeRef.current = onRangeChange;
   const onLanesClippedRef = useRef(onLanesClipped);
   onLanesClippedRef.current = onLanesClipped;
+  const onOmittedOpenRef = useRef(onOmittedOpen);
+  onOmittedOpenRef.current = onOmittedOpen;
 
   const boundsRef = useRef<TimeWindow | null>(null);
   const hasWindow = initialWindow !== null;
@@ -413,14 +425,9 @@ export function useVisTimeline({
     timeline.on('select', (props: { items: Array<string | number> }) => {
       const id = props.items.length > 0 ? String(props.items[0]) : null;
       if (id && isOmittedId(id)) {
-        // A "+N" marker: zoom into its slice instead of selecting it.
-        const marker = items.get(id);
+        // A "+N" marker is not selected: its button's own click lists what it holds (see below).
         const previous = selectedRef.current;
         timeline.setSelection(previous && items.get(previous) ? [previous] : []);
-        if (marker?.end) {
-          const pad = (marker.end.getTime() - marker.start.getTime()) * 0.05;
-          timeline.setWindow(marker.start.getTime() - pad, marker.end.getTime() + pad, { animation: !prefersReducedMotion() });
-        }
         return;
       }
       selectedRef.current = id;
@@ -466,6 +473,19 @@ export function useVisTimeline({
     };
     container.addEventListener('scroll', undoHorizontalScroll, true);
 
+    // A "+N" marker is a button (itemContent.ts), so a click, Enter or Space on it all arrive as one click; a click
+    // anywhere on the marker's box counts too (the button holds only its "+N").
+    const openOmitted = (event: MouseEvent) => {
+      const box = event.target instanceof Element ? event.target.closest('.vis-item.omitted-item') : null;
+      const element = box?.querySelector<HTMLElement>('[data-omitted-id]') ?? null;
+      const marker = element?.dataset.omittedId ? items.get(element.dataset.omittedId) : null;
+      if (!element || !marker?.end) return;
+      const start = new Date(marker.start);
+      const end = new Date(marker.end);
+      onOmittedOpenRef.current?.({ id: String(marker.id), start, end, count: marker.omittedCount ?? 0 }, element);
+    };
+    container.addEventListener('click', openOmitted);
+
     onRangeChangedRef.current({ start: window0.start, end: window0.end }, drawingWidth());
 
     return () => {
@@ -473,6 +493,7 @@ export function useVisTimeline({
       heldMovesRef.current = [];
       cancelAnimationFrame(frame);
       container.removeEventListener('scroll', undoHorizontalScroll, true);
+      container.removeEventListener('click', openOmitted);
       clearTimeout(debounce);
       resizeObserver?.disconnect();
       stageObserver?.disconnect();

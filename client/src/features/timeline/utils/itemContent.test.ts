@@ -28,10 +28,12 @@ describe('renderItemContent for labels and markers', () => {
     expect(element.textContent).toContain('Visa curbs');
   });
 
-  it('draws a "+N" marker as text that says it zooms in', () => {
+  it('draws a "+N" marker as a button that says it lists what it holds', () => {
     const element = renderItemContent({ id: 'omitted:a:b', kind: '', icon: '', content: '+1250', omittedCount: 1250 });
+    expect(element.tagName).toBe('BUTTON');
     expect(element.textContent).toBe('+1,250');
-    expect(element.title).toMatch(/1,250 more events .*zoom in/);
+    expect(element.dataset.omittedId).toBe('omitted:a:b');
+    expect(element.getAttribute('aria-label')).toMatch(/1,250 more events here.*list them/);
   });
 });
 

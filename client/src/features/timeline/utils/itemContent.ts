@@ -22,13 +22,20 @@ export function cutAtWord(title: string, max = MAX_TITLE_CHARS): string {
 export function renderItemContent(
   item: Pick<EventTimelineItem, 'id' | 'content' | 'icon' | 'kind' | 'dateLabel' | 'omittedCount'>,
 ): HTMLElement {
-  const root = document.createElement('span');
   if (item.omittedCount !== undefined) {
-    root.className = 'omitted-item__content';
-    root.textContent = `+${numberFormat.format(item.omittedCount)}`;
-    root.title = `${numberFormat.format(item.omittedCount)} more ${item.omittedCount === 1 ? 'event' : 'events'} here: click to zoom in`;
-    return root;
+    // A button, so the keyboard reaches it (Tab) and opens it (Enter, Space) as a click does.
+    const marker = document.createElement('button');
+    marker.type = 'button';
+    marker.className = 'omitted-item__content';
+    marker.dataset.omittedId = item.id;
+    marker.setAttribute('aria-haspopup', 'dialog');
+    marker.textContent = `+${numberFormat.format(item.omittedCount)}`;
+    const said = `${numberFormat.format(item.omittedCount)} more ${item.omittedCount === 1 ? 'event' : 'events'} here`;
+    marker.title = `${said}: list them`;
+    marker.setAttribute('aria-label', `${said}${item.dateLabel ? `, ${item.dateLabel}` : ''}: list them`);
+    return marker;
   }
+  const root = document.createElement('span');
   root.className = 'event-item__content';
   root.dataset.eventId = item.id;
   root.title = `${kindAppearance(item.kind).label}: ${item.content}${item.dateLabel ? ` (${item.dateLabel})` : ''}`;
