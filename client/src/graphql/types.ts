@@ -19,6 +19,13 @@ export type AgreementAction =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** What a key may do. */
+export type ApiKeyRole =
+  /** Everything an editor may, and import datasets. */
+  | 'ADMIN'
+  /** Create, change, delete, restore and revert events, actors and sources; resolve corrections. */
+  | 'EDITOR';
+
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
 export type Bucket =
   | 'DAY'
@@ -203,6 +210,11 @@ export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
+
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
