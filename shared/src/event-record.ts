@@ -385,4 +385,3 @@ export function datasetForm(record: EventRecord): EventRecordInput {
   if (Array.isArray(out.links) && out.links.length === 0) delete out.links;
   return out as EventRecordInput;
 }
-
