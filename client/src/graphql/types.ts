@@ -3,6 +3,24 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** An actor's fields; on update, fields left out keep their values. */
+export type ActorInput = {
+  /** Other spellings, Cyrillic ones included; replaces the list. */
+  aliases?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Required to create. */
+  kind?: ActorKind | null | undefined;
+  /** Name as usually written in English. Required to create. */
+  name?: string | null | undefined;
+  /** Human-readable id; made from the name when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** Title or office at the time of the events. */
+  title?: string | null | undefined;
+  /** Wikidata item id, e.g. "Q7747". */
+  wikidataId?: string | null | undefined;
+};
+
 /** What sort of actor. */
 export type ActorKind =
   | 'GOVERNMENT_BODY'
@@ -19,12 +37,75 @@ export type AgreementAction =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** A treaty step or a prisoner exchange. */
+export type AgreementInput = {
+  /** Required to create. */
+  action?: AgreementAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** The instrument, e.g. "New START". Required to create. */
+  instrument?: string | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
+/** What a key may do. */
+export type ApiKeyRole =
+  /** Everything an editor may, and import datasets. */
+  | 'ADMIN'
+  /** Create, change, delete, restore and revert events, actors and sources; resolve corrections. */
+  | 'EDITOR';
+
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
 export type Bucket =
   | 'DAY'
   | 'MONTH'
   | 'WEEK'
   | 'YEAR';
+
+/** A source supporting an event; sources are matched by URL and created when new. */
+export type CitationInput = {
+  /** The passage that supports the event. */
+  excerpt?: string | null | undefined;
+  /** Language (ISO 639-1). */
+  language?: string | null | undefined;
+  /** Publication date. */
+  publishedAt?: string | null | undefined;
+  /** Who published it. */
+  publisher: string;
+  /** Title of the document. */
+  title: string;
+  /** Where to read the source (http or https). */
+  url: string;
+};
 
 /** How precisely an event's date is known. */
 export type DatePrecision =
@@ -94,6 +175,16 @@ export type LinkDirection =
   | 'INCOMING'
   | 'OUTGOING';
 
+/** A typed link from a later event to an earlier one. */
+export type LinkInput = {
+  /** The event that responds, retaliates, follows up, is part of, or reverses (UUID or slug). */
+  fromId: string | number;
+  /** The event it points at (UUID or slug). */
+  toId: string | number;
+  /** The kind of link. */
+  type: LinkType;
+};
+
 /** How one event relates to another. */
 export type LinkType =
   | 'FOLLOWS_UP'
@@ -101,6 +192,14 @@ export type LinkType =
   | 'RESPONDS_TO'
   | 'RETALIATES_FOR'
   | 'REVERSES';
+
+/** Where an event took place. */
+export type LocationInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Place name. */
+  name: string;
+};
 
 /** How a meeting was held. */
 export type MeetingFormat =
@@ -110,12 +209,102 @@ export type MeetingFormat =
   | 'SUMMIT'
   | 'VIDEO';
 
+/** A meeting, call or summit. */
+export type MeetingInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Required to create. */
+  format?: MeetingFormat | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Required to create. */
+  level?: MeetingLevel | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** What came of it. */
+  outcome?: string | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
 /** The highest level present at a meeting. */
 export type MeetingLevel =
   | 'DEPUTY_MINISTER'
   | 'HEAD_OF_STATE'
   | 'MINISTERIAL'
   | 'WORKING';
+
+/** An action against a diplomatic mission or its people. */
+export type MissionActionInput = {
+  /** Country that acted (ISO). Required to create. */
+  actingCountry?: string | null | undefined;
+  /** Required to create. */
+  action?: MissionActionType | null | undefined;
+  /** Country whose mission was affected (ISO). Required to create. */
+  affectedCountry?: string | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** City of the facility. */
+  city?: string | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** The facility. */
+  facility?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** People affected. */
+  personnelCount?: number | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** What was done to a diplomatic mission or its people. */
 export type MissionActionType =
@@ -128,6 +317,16 @@ export type MissionActionType =
   | 'SERVICE_SUSPENSION'
   | 'STAFF_CAP'
   | 'VISA_RESTRICTION';
+
+/** An actor taking part in an event. */
+export type ParticipantInput = {
+  /** The actor's UUID or slug. */
+  actorId: string | number;
+  /** The actor's role in the event. */
+  role: ParticipantRole;
+  /** The side the actor stood for; defaults from the actor's country. */
+  side?: Side | null | undefined;
+};
 
 /** An actor's role in an event. */
 export type ParticipantRole =
@@ -165,6 +364,48 @@ export type SanctionAction =
   | 'LIFTED'
   | 'THREATENED';
 
+/** Sanctions imposed, changed or lifted. */
+export type SanctionInput = {
+  /** Required to create. */
+  action?: SanctionAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Measures involved. */
+  measures?: Array<SanctionMeasure> | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Legal basis, e.g. "EO 14024". */
+  program?: string | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
 /** A kind of restrictive measure. */
 export type SanctionMeasure =
   | 'ASSET_FREEZE'
@@ -182,6 +423,56 @@ export type Side =
   | 'OTHER'
   | 'RU'
   | 'US';
+
+/** A statement: who said what. */
+export type StatementInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** How it was said. Required to create. */
+  medium?: StatementMedium | null | undefined;
+  /** The outlet (an actor's UUID or slug). */
+  outletId?: string | number | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** The words, verbatim, in the original language; needs quoteType and quoteLanguage. */
+  quote?: string | null | undefined;
+  /** Language of the quote (ISO 639-1). */
+  quoteLanguage?: string | null | undefined;
+  /** DIRECT, INDIRECT or PARAPHRASE. */
+  quoteType?: QuoteType | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** Who translated the quote: the outlet or body, plain text; needs translatedFrom. */
+  translatedBy?: string | null | undefined;
+  /** When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote. */
+  translatedFrom?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** How a statement was made. */
 export type StatementMedium =
@@ -203,6 +494,209 @@ export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
+
+export type DeskActorSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskActorSearchQuery = { actors: { nodes: Array<{ id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> }> } };
+
+export type DeskCreateActorMutationVariables = Exact<{
+  input: ActorInput;
+}>;
+
+
+export type DeskCreateActorMutation = { createActor: { id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> } };
+
+export type DeskSourceSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskSourceSearchQuery = { sources: { nodes: Array<{ id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null }> } };
+
+export type DeskEventSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskEventSearchQuery = { events: { nodes: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+    > } };
+
+export type DeskTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskTagsQuery = { tags: Array<{ tag: string, count: number }> };
+
+export type EditableEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditableEventQuery = { event:
+    | { __typename: 'Agreement', instrument: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, slug: string, name: string, country: string | null } | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+   | null };
+
+export type CreateStatementMutationVariables = Exact<{
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateStatementMutation = { createStatement: { id: string, version: number } };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { id: string, version: number } };
+
+export type CreateSanctionMutationVariables = Exact<{
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateSanctionMutation = { createSanction: { id: string, version: number } };
+
+export type CreateMissionActionMutationVariables = Exact<{
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMissionActionMutation = { createMissionAction: { id: string, version: number } };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string, version: number } };
+
+export type UpdateStatementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateStatementMutation = { updateStatement: { id: string, version: number } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number } };
+
+export type UpdateSanctionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateSanctionMutation = { updateSanction: { id: string, version: number } };
+
+export type UpdateMissionActionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMissionActionMutation = { updateMissionAction: { id: string, version: number } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, version: number } };
+
+export type DeskLinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskLinkEventsMutation = { linkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type DeskUnlinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskUnlinkEventsMutation = { unlinkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
