@@ -25,6 +25,7 @@ import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
 import { CopyCitation } from './CopyCitation';
 import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
+import { SuggestCorrection } from './SuggestCorrection';
 
 export interface EventDetailProps {
   eventId: string;
@@ -126,6 +127,7 @@ function EventBody({
       <EventCoding event={event} />
       <RevisionHistory revisions={event.revisions} />
       <CopyCitation eventId={event.id} />
+      <SuggestCorrection eventId={event.id} eventTitle={event.title} />
     </article>
   );
 }
