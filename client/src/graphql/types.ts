@@ -19,6 +19,13 @@ export type AgreementAction =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** What a key may do. */
+export type ApiKeyRole =
+  /** Everything an editor may, and import datasets. */
+  | 'ADMIN'
+  /** Create, change, delete, restore and revert events, actors and sources; resolve corrections. */
+  | 'EDITOR';
+
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
 export type Bucket =
   | 'DAY'
@@ -326,6 +333,11 @@ export type RevertEventMutation = { revertEvent:
     | { id: string, version: number, title: string }
     | { id: string, version: number, title: string }
    };
+
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
 
 export type SubmitCorrectionMutationVariables = Exact<{
   eventId: string | number;

@@ -1,0 +1,6 @@
+// Placeholder so the desk's routes compile; deskintake replaces it with the real screen.
+import { ScreenPlaceholder } from '../components/ScreenPlaceholder';
+
+export default function SourcesScreen() {
+  return <ScreenPlaceholder title="Sources" />;
+}
