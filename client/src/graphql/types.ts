@@ -4,20 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** What sort of actor. */
-export type ActorKind =
-  | 'GOVERNMENT_BODY'
-  | 'LEGISLATURE'
-  | 'MEDIA_OUTLET'
-  | 'ORGANIZATION'
-  | 'PERSON';
+export type ActorKind = 'GOVERNMENT_BODY' | 'LEGISLATURE' | 'MEDIA_OUTLET' | 'ORGANIZATION' | 'PERSON';
 
 /** What happened to an agreement. */
-export type AgreementAction =
-  | 'EXCHANGED'
-  | 'EXTENDED'
-  | 'SIGNED'
-  | 'SUSPENDED'
-  | 'WITHDRAWN';
+export type AgreementAction = 'EXCHANGED' | 'EXTENDED' | 'SIGNED' | 'SUSPENDED' | 'WITHDRAWN';
 
 /** What a key may do. */
 export type ApiKeyRole =
@@ -27,11 +17,7 @@ export type ApiKeyRole =
   | 'EDITOR';
 
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
-export type Bucket =
-  | 'DAY'
-  | 'MONTH'
-  | 'WEEK'
-  | 'YEAR';
+export type Bucket = 'DAY' | 'MONTH' | 'WEEK' | 'YEAR';
 
 /** How an editor resolves a correction. */
 export type CorrectionResolution =
@@ -50,25 +36,13 @@ export type CorrectionStatus =
   | 'OPEN';
 
 /** How precisely an event's date is known. */
-export type DatePrecision =
-  | 'DAY'
-  | 'MONTH'
-  | 'YEAR';
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
 /** Who acted towards whom. */
-export type Direction =
-  | 'DOMESTIC_RU'
-  | 'DOMESTIC_US'
-  | 'MUTUAL'
-  | 'RU_TO_US'
-  | 'US_TO_RU';
+export type Direction = 'DOMESTIC_RU' | 'DOMESTIC_US' | 'MUTUAL' | 'RU_TO_US' | 'US_TO_RU';
 
 /** What happened to an event. */
-export type EventChangeType =
-  | 'CREATED'
-  | 'DELETED'
-  | 'RESTORED'
-  | 'UPDATED';
+export type EventChangeType = 'CREATED' | 'DELETED' | 'RESTORED' | 'UPDATED';
 
 /** Narrows a list of events; every given condition must hold (AND). */
 export type EventFilter = {
@@ -105,40 +79,19 @@ export type EventFilter = {
 };
 
 /** The five kinds of event. */
-export type EventKind =
-  | 'AGREEMENT'
-  | 'MEETING'
-  | 'MISSION'
-  | 'SANCTION'
-  | 'STATEMENT';
+export type EventKind = 'AGREEMENT' | 'MEETING' | 'MISSION' | 'SANCTION' | 'STATEMENT';
 
 /** Which way a link points from the event you are reading. */
-export type LinkDirection =
-  | 'INCOMING'
-  | 'OUTGOING';
+export type LinkDirection = 'INCOMING' | 'OUTGOING';
 
 /** How one event relates to another. */
-export type LinkType =
-  | 'FOLLOWS_UP'
-  | 'PART_OF'
-  | 'RESPONDS_TO'
-  | 'RETALIATES_FOR'
-  | 'REVERSES';
+export type LinkType = 'FOLLOWS_UP' | 'PART_OF' | 'RESPONDS_TO' | 'RETALIATES_FOR' | 'REVERSES';
 
 /** How a meeting was held. */
-export type MeetingFormat =
-  | 'IN_PERSON'
-  | 'MULTILATERAL_SIDELINE'
-  | 'PHONE'
-  | 'SUMMIT'
-  | 'VIDEO';
+export type MeetingFormat = 'IN_PERSON' | 'MULTILATERAL_SIDELINE' | 'PHONE' | 'SUMMIT' | 'VIDEO';
 
 /** The highest level present at a meeting. */
-export type MeetingLevel =
-  | 'DEPUTY_MINISTER'
-  | 'HEAD_OF_STATE'
-  | 'MINISTERIAL'
-  | 'WORKING';
+export type MeetingLevel = 'DEPUTY_MINISTER' | 'HEAD_OF_STATE' | 'MINISTERIAL' | 'WORKING';
 
 /** What was done to a diplomatic mission or its people. */
 export type MissionActionType =
@@ -154,86 +107,69 @@ export type MissionActionType =
 
 /** An actor's role in an event. */
 export type ParticipantRole =
-  | 'ACTING'
-  | 'ADDRESSEE'
-  | 'AFFECTED'
-  | 'AUTHORITY'
-  | 'HOST'
-  | 'MENTIONED'
-  | 'PARTICIPANT'
-  | 'SPEAKER'
-  | 'TARGET';
+  'ACTING' | 'ADDRESSEE' | 'AFFECTED' | 'AUTHORITY' | 'HOST' | 'MENTIONED' | 'PARTICIPANT' | 'SPEAKER' | 'TARGET';
 
 /** Whether a quote is verbatim, reported speech or a paraphrase. */
-export type QuoteType =
-  | 'DIRECT'
-  | 'INDIRECT'
-  | 'PARAPHRASE';
+export type QuoteType = 'DIRECT' | 'INDIRECT' | 'PARAPHRASE';
 
 /** What a change to an event did. */
-export type RevisionAction =
-  | 'CREATE'
-  | 'DELETE'
-  | 'IMPORT'
-  | 'RESTORE'
-  | 'REVERT'
-  | 'UPDATE';
+export type RevisionAction = 'CREATE' | 'DELETE' | 'IMPORT' | 'RESTORE' | 'REVERT' | 'UPDATE';
 
 /** What was done to sanctions. */
-export type SanctionAction =
-  | 'EASED'
-  | 'EXPANDED'
-  | 'EXTENDED'
-  | 'IMPOSED'
-  | 'LIFTED'
-  | 'THREATENED';
+export type SanctionAction = 'EASED' | 'EXPANDED' | 'EXTENDED' | 'IMPOSED' | 'LIFTED' | 'THREATENED';
 
 /** A kind of restrictive measure. */
 export type SanctionMeasure =
-  | 'ASSET_FREEZE'
-  | 'EXPORT_CONTROL'
-  | 'FINANCIAL'
-  | 'IMPORT_BAN'
-  | 'OTHER'
-  | 'SECTORAL'
-  | 'SOVEREIGN_DEBT'
-  | 'TRAVEL_BAN'
-  | 'VISA_BAN';
+  'ASSET_FREEZE' | 'EXPORT_CONTROL' | 'FINANCIAL' | 'IMPORT_BAN' | 'OTHER' | 'SECTORAL' | 'SOVEREIGN_DEBT' | 'TRAVEL_BAN' | 'VISA_BAN';
 
 /** The side an actor stood for. */
-export type Side =
-  | 'OTHER'
-  | 'RU'
-  | 'US';
+export type Side = 'OTHER' | 'RU' | 'US';
 
 /** How a statement was made. */
-export type StatementMedium =
-  | 'BRIEFING'
-  | 'INTERVIEW'
-  | 'LETTER'
-  | 'PRESS_RELEASE'
-  | 'SOCIAL_POST'
-  | 'SPEECH'
-  | 'TESTIMONY';
+export type StatementMedium = 'BRIEFING' | 'INTERVIEW' | 'LETTER' | 'PRESS_RELEASE' | 'SOCIAL_POST' | 'SPEECH' | 'TESTIMONY';
 
 /** How well the sources support an event. */
-export type Verification =
-  | 'CONFIRMED'
-  | 'DISPUTED'
-  | 'REPORTED';
+export type Verification = 'CONFIRMED' | 'DISPUTED' | 'REPORTED';
 
-export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+export type RecordSummaryQueryVariables = Exact<{ [key: string]: never }>;
 
-
-export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
+export type RecordSummaryQuery = {
+  recordSummary: {
+    events: number;
+    sources: number;
+    citations: number;
+    actors: number;
+    singleSourceEvents: number;
+    firstEventDate: string | null;
+    latestEventDate: string | null;
+    lastChangedAt: string | null;
+    byKindAndYear: Array<{ year: number; kind: EventKind; count: number }>;
+  };
+};
 
 export type RecentChangesQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
 }>;
 
-
-export type RecentChangesQuery = { recentChanges: { totalCount: number, edges: Array<{ cursor: string, node: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string }>, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type RecentChangesQuery = {
+  recentChanges: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        version: number;
+        action: RevisionAction;
+        author: string;
+        createdAt: string;
+        note: string | null;
+        changes: Array<{ field: string }>;
+        event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
+      };
+    }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+};
 
 export type CorrectionsQueryVariables = Exact<{
   status: CorrectionStatus;
@@ -241,21 +177,58 @@ export type CorrectionsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-
-export type CorrectionsQuery = { corrections: { totalCount: number, nodes: Array<{ id: string, text: string, sourceUrl: string | null, submittedAt: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null } | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CorrectionsQuery = {
+  corrections: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      text: string;
+      sourceUrl: string | null;
+      submittedAt: string;
+      status: CorrectionStatus;
+      reason: string | null;
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      revision: { version: number; action: RevisionAction; author: string; createdAt: string; note: string | null } | null;
+      event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
+    }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+};
 
 export type CorrectionEventRevisionsQueryVariables = Exact<{
   id: string | number;
 }>;
 
-
-export type CorrectionEventRevisionsQuery = { event:
-    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
-    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
-    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
-    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
-    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
-   | null };
+export type CorrectionEventRevisionsQuery = {
+  event:
+    | {
+        id: string;
+        version: number;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
+      }
+    | {
+        id: string;
+        version: number;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
+      }
+    | {
+        id: string;
+        version: number;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
+      }
+    | {
+        id: string;
+        version: number;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
+      }
+    | {
+        id: string;
+        version: number;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
+      }
+    | null;
+};
 
 export type ResolveCorrectionMutationVariables = Exact<{
   id: string | number;
@@ -264,16 +237,35 @@ export type ResolveCorrectionMutationVariables = Exact<{
   reason?: string | null | undefined;
 }>;
 
-
-export type ResolveCorrectionMutation = { resolveCorrection: { id: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number } | null } };
+export type ResolveCorrectionMutation = {
+  resolveCorrection: {
+    id: string;
+    status: CorrectionStatus;
+    reason: string | null;
+    resolvedAt: string | null;
+    resolvedBy: string | null;
+    revision: { version: number } | null;
+  };
+};
 
 export type DeletedEventsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
 }>;
 
-
-export type DeletedEventsQuery = { recentChanges: { nodes: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type DeletedEventsQuery = {
+  recentChanges: {
+    nodes: Array<{
+      version: number;
+      action: RevisionAction;
+      author: string;
+      createdAt: string;
+      note: string | null;
+      event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
+    }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+};
 
 export type DeleteEventMutationVariables = Exact<{
   id: string | number;
@@ -281,14 +273,14 @@ export type DeleteEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-
-export type DeleteEventMutation = { deleteEvent:
-    | { id: string, version: number }
-    | { id: string, version: number }
-    | { id: string, version: number }
-    | { id: string, version: number }
-    | { id: string, version: number }
-   };
+export type DeleteEventMutation = {
+  deleteEvent:
+    | { id: string; version: number }
+    | { id: string; version: number }
+    | { id: string; version: number }
+    | { id: string; version: number }
+    | { id: string; version: number };
+};
 
 export type RestoreEventMutationVariables = Exact<{
   id: string | number;
@@ -296,27 +288,103 @@ export type RestoreEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-
-export type RestoreEventMutation = { restoreEvent:
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-   };
+export type RestoreEventMutation = {
+  restoreEvent:
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string };
+};
 
 export type EventHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
 
-
-export type EventHistoryQuery = { event:
-    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
-    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
-    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
-    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
-    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
-   | null };
+export type EventHistoryQuery = {
+  event:
+    | {
+        id: string;
+        slug: string;
+        kind: EventKind;
+        title: string;
+        startDate: string;
+        version: number;
+        revisions: Array<{
+          version: number;
+          action: RevisionAction;
+          author: string;
+          createdAt: string;
+          note: string | null;
+          changes: Array<{ field: string; before: unknown; after: unknown }>;
+        }>;
+      }
+    | {
+        id: string;
+        slug: string;
+        kind: EventKind;
+        title: string;
+        startDate: string;
+        version: number;
+        revisions: Array<{
+          version: number;
+          action: RevisionAction;
+          author: string;
+          createdAt: string;
+          note: string | null;
+          changes: Array<{ field: string; before: unknown; after: unknown }>;
+        }>;
+      }
+    | {
+        id: string;
+        slug: string;
+        kind: EventKind;
+        title: string;
+        startDate: string;
+        version: number;
+        revisions: Array<{
+          version: number;
+          action: RevisionAction;
+          author: string;
+          createdAt: string;
+          note: string | null;
+          changes: Array<{ field: string; before: unknown; after: unknown }>;
+        }>;
+      }
+    | {
+        id: string;
+        slug: string;
+        kind: EventKind;
+        title: string;
+        startDate: string;
+        version: number;
+        revisions: Array<{
+          version: number;
+          action: RevisionAction;
+          author: string;
+          createdAt: string;
+          note: string | null;
+          changes: Array<{ field: string; before: unknown; after: unknown }>;
+        }>;
+      }
+    | {
+        id: string;
+        slug: string;
+        kind: EventKind;
+        title: string;
+        startDate: string;
+        version: number;
+        revisions: Array<{
+          version: number;
+          action: RevisionAction;
+          author: string;
+          createdAt: string;
+          note: string | null;
+          changes: Array<{ field: string; before: unknown; after: unknown }>;
+        }>;
+      }
+    | null;
+};
 
 export type RevertEventMutationVariables = Exact<{
   id: string | number;
@@ -325,19 +393,18 @@ export type RevertEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
+export type RevertEventMutation = {
+  revertEvent:
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string }
+    | { id: string; version: number; title: string };
+};
 
-export type RevertEventMutation = { revertEvent:
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-    | { id: string, version: number, title: string }
-   };
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never }>;
 
-export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
+export type DeskViewerQuery = { viewer: { name: string; role: ApiKeyRole } | null };
 
 export type SubmitCorrectionMutationVariables = Exact<{
   eventId: string | number;
@@ -345,51 +412,227 @@ export type SubmitCorrectionMutationVariables = Exact<{
   sourceUrl?: string | null | undefined;
 }>;
 
-
-export type SubmitCorrectionMutation = { submitCorrection: { id: string, status: CorrectionStatus } };
+export type SubmitCorrectionMutation = { submitCorrection: { id: string; status: CorrectionStatus } };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
-
-export type EventDetailQuery = { event:
-    | { __typename: 'Agreement', instrument: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, name: string } | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-   | null };
+export type EventDetailQuery = {
+  event:
+    | {
+        __typename: 'Agreement';
+        instrument: string | null;
+        id: string;
+        kind: EventKind;
+        title: string;
+        summary: string | null;
+        startDate: string;
+        endDate: string | null;
+        datePrecision: DatePrecision;
+        direction: Direction | null;
+        cameoCode: string | null;
+        tone: number | null;
+        toneNote: string | null;
+        importance: number;
+        tags: Array<string>;
+        verification: Verification;
+        agreementAction: AgreementAction | null;
+        location: { name: string; country: string | null } | null;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
+        participants: Array<{
+          role: ParticipantRole;
+          side: Side | null;
+          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
+        }>;
+        citations: Array<{
+          excerpt: string | null;
+          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
+        }>;
+        links: Array<{
+          type: LinkType;
+          direction: LinkDirection;
+          event:
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
+        }>;
+      }
+    | {
+        __typename: 'Meeting';
+        format: MeetingFormat | null;
+        level: MeetingLevel | null;
+        outcome: string | null;
+        id: string;
+        kind: EventKind;
+        title: string;
+        summary: string | null;
+        startDate: string;
+        endDate: string | null;
+        datePrecision: DatePrecision;
+        direction: Direction | null;
+        cameoCode: string | null;
+        tone: number | null;
+        toneNote: string | null;
+        importance: number;
+        tags: Array<string>;
+        verification: Verification;
+        location: { name: string; country: string | null } | null;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
+        participants: Array<{
+          role: ParticipantRole;
+          side: Side | null;
+          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
+        }>;
+        citations: Array<{
+          excerpt: string | null;
+          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
+        }>;
+        links: Array<{
+          type: LinkType;
+          direction: LinkDirection;
+          event:
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
+        }>;
+      }
+    | {
+        __typename: 'MissionAction';
+        actingCountry: string | null;
+        affectedCountry: string | null;
+        facility: string | null;
+        city: string | null;
+        personnelCount: number | null;
+        id: string;
+        kind: EventKind;
+        title: string;
+        summary: string | null;
+        startDate: string;
+        endDate: string | null;
+        datePrecision: DatePrecision;
+        direction: Direction | null;
+        cameoCode: string | null;
+        tone: number | null;
+        toneNote: string | null;
+        importance: number;
+        tags: Array<string>;
+        verification: Verification;
+        missionAction: MissionActionType | null;
+        location: { name: string; country: string | null } | null;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
+        participants: Array<{
+          role: ParticipantRole;
+          side: Side | null;
+          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
+        }>;
+        citations: Array<{
+          excerpt: string | null;
+          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
+        }>;
+        links: Array<{
+          type: LinkType;
+          direction: LinkDirection;
+          event:
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
+        }>;
+      }
+    | {
+        __typename: 'Sanction';
+        program: string | null;
+        measures: Array<SanctionMeasure>;
+        id: string;
+        kind: EventKind;
+        title: string;
+        summary: string | null;
+        startDate: string;
+        endDate: string | null;
+        datePrecision: DatePrecision;
+        direction: Direction | null;
+        cameoCode: string | null;
+        tone: number | null;
+        toneNote: string | null;
+        importance: number;
+        tags: Array<string>;
+        verification: Verification;
+        sanctionAction: SanctionAction | null;
+        location: { name: string; country: string | null } | null;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
+        participants: Array<{
+          role: ParticipantRole;
+          side: Side | null;
+          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
+        }>;
+        citations: Array<{
+          excerpt: string | null;
+          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
+        }>;
+        links: Array<{
+          type: LinkType;
+          direction: LinkDirection;
+          event:
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
+        }>;
+      }
+    | {
+        __typename: 'Statement';
+        quote: string | null;
+        quoteLanguage: string | null;
+        quoteType: QuoteType | null;
+        translatedFrom: string | null;
+        translatedBy: string | null;
+        medium: StatementMedium | null;
+        id: string;
+        kind: EventKind;
+        title: string;
+        summary: string | null;
+        startDate: string;
+        endDate: string | null;
+        datePrecision: DatePrecision;
+        direction: Direction | null;
+        cameoCode: string | null;
+        tone: number | null;
+        toneNote: string | null;
+        importance: number;
+        tags: Array<string>;
+        verification: Verification;
+        outlet: { id: string; name: string } | null;
+        location: { name: string; country: string | null } | null;
+        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
+        participants: Array<{
+          role: ParticipantRole;
+          side: Side | null;
+          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
+        }>;
+        citations: Array<{
+          excerpt: string | null;
+          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
+        }>;
+        links: Array<{
+          type: LinkType;
+          direction: LinkDirection;
+          event:
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
+            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
+        }>;
+      }
+    | null;
+};
 
 export type EventListQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
@@ -397,14 +640,69 @@ export type EventListQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-
-export type EventListQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-    > } };
+export type EventListQuery = {
+  events: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+    >;
+  };
+};
 
 export type KindCountsQueryVariables = Exact<{
   from: string;
@@ -412,29 +710,25 @@ export type KindCountsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-
-export type KindCountsQuery = { eventCounts: Array<{ start: string, count: number, byKind: Array<{ kind: EventKind, count: number }> }> };
+export type KindCountsQuery = { eventCounts: Array<{ start: string; count: number; byKind: Array<{ kind: EventKind; count: number }> }> };
 
 export type TagsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-
-export type TagsQuery = { tags: Array<{ tag: string, count: number }> };
+export type TagsQuery = { tags: Array<{ tag: string; count: number }> };
 
 export type ActorSearchQueryVariables = Exact<{
   search: string;
 }>;
 
-
-export type ActorSearchQuery = { actors: { nodes: Array<{ id: string, name: string, title: string | null, country: string | null }> } };
+export type ActorSearchQuery = { actors: { nodes: Array<{ id: string; name: string; title: string | null; country: string | null }> } };
 
 export type ActorNameQueryVariables = Exact<{
   id: string | number;
 }>;
 
-
-export type ActorNameQuery = { actor: { id: string, name: string, title: string | null, country: string | null } | null };
+export type ActorNameQuery = { actor: { id: string; name: string; title: string | null; country: string | null } | null };
 
 export type SearchEventsQueryVariables = Exact<{
   filter: EventFilter;
@@ -442,38 +736,102 @@ export type SearchEventsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-
-export type SearchEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
-        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-       }> } };
+export type SearchEventsQuery = {
+  events: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      rank: number | null;
+      snippet: { text: string; highlights: Array<{ start: number; length: number }> } | null;
+      node:
+        | {
+            id: string;
+            kind: EventKind;
+            title: string;
+            startDate: string;
+            endDate: string | null;
+            datePrecision: DatePrecision;
+            tone: number | null;
+            importance: number;
+            direction: Direction | null;
+          }
+        | {
+            id: string;
+            kind: EventKind;
+            title: string;
+            startDate: string;
+            endDate: string | null;
+            datePrecision: DatePrecision;
+            tone: number | null;
+            importance: number;
+            direction: Direction | null;
+          }
+        | {
+            id: string;
+            kind: EventKind;
+            title: string;
+            startDate: string;
+            endDate: string | null;
+            datePrecision: DatePrecision;
+            tone: number | null;
+            importance: number;
+            direction: Direction | null;
+          }
+        | {
+            id: string;
+            kind: EventKind;
+            title: string;
+            startDate: string;
+            endDate: string | null;
+            datePrecision: DatePrecision;
+            tone: number | null;
+            importance: number;
+            direction: Direction | null;
+          }
+        | {
+            id: string;
+            kind: EventKind;
+            title: string;
+            startDate: string;
+            endDate: string | null;
+            datePrecision: DatePrecision;
+            tone: number | null;
+            importance: number;
+            direction: Direction | null;
+          };
+    }>;
+  };
+};
 
 export type MatchesExtentQueryVariables = Exact<{
   filter: EventFilter;
 }>;
 
+export type MatchesExtentQuery = {
+  first: {
+    totalCount: number;
+    nodes: Array<
+      | { id: string; startDate: string }
+      | { id: string; startDate: string }
+      | { id: string; startDate: string }
+      | { id: string; startDate: string }
+      | { id: string; startDate: string }
+    >;
+  };
+  last: {
+    nodes: Array<
+      | { id: string; startDate: string; endDate: string | null }
+      | { id: string; startDate: string; endDate: string | null }
+      | { id: string; startDate: string; endDate: string | null }
+      | { id: string; startDate: string; endDate: string | null }
+      | { id: string; startDate: string; endDate: string | null }
+    >;
+  };
+};
 
-export type MatchesExtentQuery = { first: { totalCount: number, nodes: Array<
-      | { id: string, startDate: string }
-      | { id: string, startDate: string }
-      | { id: string, startDate: string }
-      | { id: string, startDate: string }
-      | { id: string, startDate: string }
-    > }, last: { nodes: Array<
-      | { id: string, startDate: string, endDate: string | null }
-      | { id: string, startDate: string, endDate: string | null }
-      | { id: string, startDate: string, endDate: string | null }
-      | { id: string, startDate: string, endDate: string | null }
-      | { id: string, startDate: string, endDate: string | null }
-    > } };
+export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never }>;
 
-export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType, eventId: string, version: number } };
+export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType; eventId: string; version: number } };
 
 export type RelationsTemperatureQueryVariables = Exact<{
   from: string;
@@ -482,13 +840,18 @@ export type RelationsTemperatureQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
+export type RelationsTemperatureQuery = {
+  relationsTemperature: Array<{
+    start: string;
+    end: string;
+    usToRu: { count: number; meanTone: number | null; smoothed: number | null };
+    ruToUs: { count: number; meanTone: number | null; smoothed: number | null };
+  }>;
+};
 
-export type RelationsTemperatureQuery = { relationsTemperature: Array<{ start: string, end: string, usToRu: { count: number, meanTone: number | null, smoothed: number | null }, ruToUs: { count: number, meanTone: number | null, smoothed: number | null } }> };
+export type DataRangeQueryVariables = Exact<{ [key: string]: never }>;
 
-export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DataRangeQuery = { dataRange: { from: string, to: string, latestEventDate: string } };
+export type DataRangeQuery = { dataRange: { from: string; to: string; latestEventDate: string } };
 
 export type TimelineWindowQueryVariables = Exact<{
   from: string;
@@ -497,19 +860,75 @@ export type TimelineWindowQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-
-export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
-    >, omitted: Array<{ from: string, to: string, count: number }> } };
+export type TimelineWindowQuery = {
+  timeline: {
+    from: string;
+    to: string;
+    totalCount: number;
+    events: Array<
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+      | {
+          id: string;
+          kind: EventKind;
+          title: string;
+          startDate: string;
+          endDate: string | null;
+          datePrecision: DatePrecision;
+          tone: number | null;
+          importance: number;
+          direction: Direction | null;
+        }
+    >;
+    omitted: Array<{ from: string; to: string; count: number }>;
+  };
+};
 
 export type EventsInViewQueryVariables = Exact<{
   filter: EventFilter;
 }>;
-
 
 export type EventsInViewQuery = { events: { totalCount: number } };
 
@@ -517,33 +936,85 @@ export type FilteredOnDayQueryVariables = Exact<{
   filter: EventFilter;
 }>;
 
+export type FilteredOnDayQuery = {
+  events: { nodes: Array<{ id: string } | { id: string } | { id: string } | { id: string } | { id: string }> };
+};
 
-export type FilteredOnDayQuery = { events: { nodes: Array<
-      | { id: string }
-      | { id: string }
-      | { id: string }
-      | { id: string }
-      | { id: string }
-    > } };
+export type EventRefFieldsFragment = {
+  id: string;
+  slug: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  deleted: boolean;
+  version: number;
+};
 
-export type EventRefFieldsFragment = { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number };
+export type RevisionFieldsFragment = { version: number; action: RevisionAction; author: string; createdAt: string; note: string | null };
 
-export type RevisionFieldsFragment = { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null };
+type TimelineEventFields_Agreement_Fragment = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  tone: number | null;
+  importance: number;
+  direction: Direction | null;
+};
 
-type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
+type TimelineEventFields_Meeting_Fragment = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  tone: number | null;
+  importance: number;
+  direction: Direction | null;
+};
 
-type TimelineEventFields_Meeting_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
+type TimelineEventFields_MissionAction_Fragment = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  tone: number | null;
+  importance: number;
+  direction: Direction | null;
+};
 
-type TimelineEventFields_MissionAction_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
+type TimelineEventFields_Sanction_Fragment = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  tone: number | null;
+  importance: number;
+  direction: Direction | null;
+};
 
-type TimelineEventFields_Sanction_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
-
-type TimelineEventFields_Statement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
+type TimelineEventFields_Statement_Fragment = {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  tone: number | null;
+  importance: number;
+  direction: Direction | null;
+};
 
 export type TimelineEventFieldsFragment =
   | TimelineEventFields_Agreement_Fragment
   | TimelineEventFields_Meeting_Fragment
   | TimelineEventFields_MissionAction_Fragment
   | TimelineEventFields_Sanction_Fragment
-  | TimelineEventFields_Statement_Fragment
-;
+  | TimelineEventFields_Statement_Fragment;

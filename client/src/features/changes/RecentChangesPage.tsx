@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SkeletonLines } from '../../components/Placeholders';
+import { useApiKey } from '../../lib/apiKey';
+import { deskPaths, linkProps } from '../../lib/navigation';
 import { formatChangeTime, revisionActionLabel } from '../../lib/revisionWords';
 import ui from '../../components/ui.module.css';
 import { RECENT_CHANGES_QUERY, type RecentChange } from './changes.queries';
@@ -31,6 +33,7 @@ const fieldWords = (field: string) => FIELD_WORDS[field] ?? field.replace(/([a-z
 
 export default function RecentChangesPage() {
   // Cursors of the pages the reader has gone back through; the newest page has none.
+  const signedIn = useApiKey() !== null;
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors[cursors.length - 1];
   const { data, previousData, loading, error, refetch } = useQuery(RECENT_CHANGES_QUERY, {
@@ -67,7 +70,7 @@ export default function RecentChangesPage() {
           </p>
           <ol className={styles.changes} aria-busy={loading}>
             {page.edges.map(({ cursor, node }) => (
-              <ChangeItem key={cursor} change={node} />
+              <ChangeItem key={cursor} change={node} signedIn={signedIn} />
             ))}
           </ol>
           <nav className={styles.pager} aria-label="Pages of changes">
@@ -89,7 +92,7 @@ export default function RecentChangesPage() {
   );
 }
 
-function ChangeItem({ change }: { change: RecentChange }) {
+function ChangeItem({ change, signedIn }: { change: RecentChange; signedIn: boolean }) {
   const { event } = change;
   const id = encodeURIComponent(event.id);
   const fields = change.action === 'UPDATE' || change.action === 'REVERT' ? change.changes.map((c) => fieldWords(c.field)) : [];
@@ -110,7 +113,13 @@ function ChangeItem({ change }: { change: RecentChange }) {
       </p>
       <p className={styles.meta}>
         <time dateTime={change.createdAt}>{formatChangeTime(change.createdAt)}</time> · by <strong>{change.author}</strong> · version{' '}
-        {change.version} · <a href={`/desk/events/${id}/history`}>history</a>
+        {change.version}
+        {signedIn && (
+          <>
+            {' · '}
+            <a {...linkProps(deskPaths.history(event.id))}>history and revert</a>
+          </>
+        )}
       </p>
       {change.note && <p className={styles.note}>“{change.note}”</p>}
       {fields.length > 0 && <p className={styles.fields}>Changed: {fields.join(', ')}</p>}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { apiErrorOf, type ApiError } from '../../../lib/apiError';
+import { deskPaths, linkProps } from '../../../lib/navigation';
 import { formatChangeTime, revisionActionLabel } from '../../../lib/revisionWords';
 import type { CorrectionStatus } from '../../../graphql/types';
 import ui from '../../../components/ui.module.css';
@@ -98,7 +99,7 @@ export default function CorrectionsScreen() {
 function CorrectionCard({ correction, onResolved }: { correction: CorrectionItem; onResolved: (outcome: string) => void }) {
   const { event } = correction;
   const headingId = `correction-${correction.id}`;
-  const history = `/desk/events/${encodeURIComponent(event.id)}/history`;
+  const history = linkProps(deskPaths.history(event.id));
   return (
     <li className={styles.revision} aria-labelledby={headingId} data-testid="correction">
       <h3 id={headingId} className={styles.revisionHeading}>
@@ -106,7 +107,7 @@ function CorrectionCard({ correction, onResolved }: { correction: CorrectionItem
       </h3>
       <p className={styles.byline}>
         {event.startDate} · sent <time dateTime={correction.submittedAt}>{formatChangeTime(correction.submittedAt)}</time> ·{' '}
-        <a href={history}>History</a>
+        <a {...history}>History</a>
       </p>
       <blockquote className={own.text}>{correction.text}</blockquote>
       {correction.sourceUrl && (
@@ -127,7 +128,7 @@ function CorrectionCard({ correction, onResolved }: { correction: CorrectionItem
               {correction.revision && (
                 <>
                   {' '}
-                  by <a href={history}>version {correction.revision.version}</a> ({correction.revision.author})
+                  by <a {...history}>version {correction.revision.version}</a> ({correction.revision.author})
                 </>
               )}
             </>

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Dialog } from '../../../components/Dialog';
 import { apiErrorOf } from '../../../lib/apiError';
+import { deskPaths, linkProps, navigate } from '../../../lib/navigation';
 import ui from '../../../components/ui.module.css';
 import { DeleteEventButton } from '../deleted/DeleteEventButton';
 import { EVENT_HISTORY_QUERY, REVERT_EVENT_MUTATION, type EventHistoryData, type HistoryRevision } from './history.queries';
@@ -24,7 +25,8 @@ export default function HistoryScreen({ eventId }: { eventId: string }) {
       <section className={styles.screen}>
         <h2 className={styles.heading}>History</h2>
         <p>
-          There is no live event “{eventId}”. If it was deleted, restore it from <a href="/desk/deleted">Deleted events</a> first.
+          There is no live event “{eventId}”. If it was deleted, restore it from <a {...linkProps(deskPaths.deleted)}>Deleted events</a>{' '}
+          first.
         </p>
       </section>
     );
@@ -38,8 +40,8 @@ export default function HistoryScreen({ eventId }: { eventId: string }) {
       </h2>
       <p className={styles.actions}>
         <a href={`/?event=${encodeURIComponent(event.id)}`}>Open on the timeline</a>
-        <a href={`/desk/events/${encodeURIComponent(event.id)}/edit`}>Edit</a>
-        <DeleteEventButton event={event} onDeleted={() => setStatus(`“${event.title}” was deleted. Restore it from Deleted events.`)} />
+        <a {...linkProps(deskPaths.edit(event.id))}>Edit</a>
+        <DeleteEventButton event={event} onDeleted={() => navigate(deskPaths.deleted)} />
       </p>
       <p role="status" className={styles.status}>
         {status}

@@ -25,6 +25,7 @@ import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
 import { CopyCitation } from './CopyCitation';
 import { EditorActions } from './EditorActions';
+import { HistoryAction } from './HistoryAction';
 import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
 import { SuggestCorrection } from './SuggestCorrection';
 
@@ -117,6 +118,7 @@ function EventBody({
           </p>
         )}
         <EditorActions eventId={event.id} kind={event.kind} />
+        <HistoryAction eventId={event.id} />
       </header>
 
       {event.summary && <p className={styles.summary}>{event.summary}</p>}
