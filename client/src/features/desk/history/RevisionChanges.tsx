@@ -1,9 +1,22 @@
 // A revision's changes, field by field: "old → new" for a value, what was added and removed for a list.
-import { describeChange, type FieldChangeInput } from './describeChange';
+import { describeChange, inReadingOrder, type FieldChangeInput } from './describeChange';
 import styles from './HistoryScreen.module.css';
 
 export function RevisionChanges({ changes, first }: { changes: readonly FieldChangeInput[]; first: boolean }) {
   if (changes.length === 0) return <p className={styles.noChanges}>No field changed.</p>;
+  const list = <ChangeList changes={inReadingOrder(changes)} first={first} />;
+  // The first revision sets every field: folded, so the history reads as a list of changes.
+  if (first)
+    return (
+      <details className={styles.firstFields}>
+        <summary>The {changes.length} fields it set</summary>
+        {list}
+      </details>
+    );
+  return list;
+}
+
+function ChangeList({ changes, first }: { changes: readonly FieldChangeInput[]; first: boolean }) {
   return (
     <dl className={styles.changes} aria-label={first ? 'Fields set' : 'Changes from the previous version'}>
       {changes.map((change) => {

@@ -1,4 +1,4 @@
-import { describeChange, describeValue, fieldLabel } from './describeChange';
+import { describeChange, describeValue, fieldLabel, inReadingOrder } from './describeChange';
 
 describe('describing a revision field by field', () => {
   it('Given a changed title, Then it reads old → new under its label', () => {
@@ -51,5 +51,12 @@ describe('describing a revision field by field', () => {
     expect(describeChange({ field: 'endDate', before: '2021-10-13', after: null })).toMatchObject({ before: '2021-10-13', after: null });
     expect(fieldLabel('personnelCount')).toBe('Personnel');
     expect(fieldLabel('someNewField')).toBe('Some new field');
+  });
+
+  it('Given changes in any order, Then they are read title first and unknown fields last', () => {
+    const fields = inReadingOrder([{ field: 'tags' }, { field: 'someNewField' }, { field: 'title' }, { field: 'startDate' }]).map(
+      (c) => c.field,
+    );
+    expect(fields).toEqual(['title', 'startDate', 'tags', 'someNewField']);
   });
 });

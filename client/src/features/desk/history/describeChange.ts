@@ -130,6 +130,17 @@ export function describeValue(field: string, value: unknown): string | null {
 
 const key = (value: unknown) => JSON.stringify(value);
 
+const FIELD_ORDER = Object.keys(LABELS);
+const rank = (field: string) => {
+  const at = FIELD_ORDER.indexOf(field);
+  return at < 0 ? FIELD_ORDER.length : at;
+};
+
+/** Changes in the order an event is read (title, dates, … the kind's own fields), whatever order they came in. */
+export function inReadingOrder<T extends FieldChangeInput>(changes: readonly T[]): T[] {
+  return [...changes].sort((a, b) => rank(a.field) - rank(b.field));
+}
+
 export function describeChange(change: FieldChangeInput): DescribedChange {
   const label = fieldLabel(change.field);
   const { before, after } = change;
