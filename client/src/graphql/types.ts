@@ -3,11 +3,79 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** An actor's fields; on update, fields left out keep their values. */
+export type ActorInput = {
+  /** Other spellings, Cyrillic ones included; replaces the list. */
+  aliases?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Required to create. */
+  kind?: ActorKind | null | undefined;
+  /** Name as usually written in English. Required to create. */
+  name?: string | null | undefined;
+  /** Human-readable id; made from the name when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** Title or office at the time of the events. */
+  title?: string | null | undefined;
+  /** Wikidata item id, e.g. "Q7747". */
+  wikidataId?: string | null | undefined;
+};
+
 /** What sort of actor. */
-export type ActorKind = 'GOVERNMENT_BODY' | 'LEGISLATURE' | 'MEDIA_OUTLET' | 'ORGANIZATION' | 'PERSON';
+export type ActorKind =
+  | 'GOVERNMENT_BODY'
+  | 'LEGISLATURE'
+  | 'MEDIA_OUTLET'
+  | 'ORGANIZATION'
+  | 'PERSON';
 
 /** What happened to an agreement. */
-export type AgreementAction = 'EXCHANGED' | 'EXTENDED' | 'SIGNED' | 'SUSPENDED' | 'WITHDRAWN';
+export type AgreementAction =
+  | 'EXCHANGED'
+  | 'EXTENDED'
+  | 'SIGNED'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
+/** A treaty step or a prisoner exchange. */
+export type AgreementInput = {
+  /** Required to create. */
+  action?: AgreementAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** The instrument, e.g. "New START". Required to create. */
+  instrument?: string | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** What a key may do. */
 export type ApiKeyRole =
@@ -17,7 +85,27 @@ export type ApiKeyRole =
   | 'EDITOR';
 
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
-export type Bucket = 'DAY' | 'MONTH' | 'WEEK' | 'YEAR';
+export type Bucket =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK'
+  | 'YEAR';
+
+/** A source supporting an event; sources are matched by URL and created when new. */
+export type CitationInput = {
+  /** The passage that supports the event. */
+  excerpt?: string | null | undefined;
+  /** Language (ISO 639-1). */
+  language?: string | null | undefined;
+  /** Publication date. */
+  publishedAt?: string | null | undefined;
+  /** Who published it. */
+  publisher: string;
+  /** Title of the document. */
+  title: string;
+  /** Where to read the source (http or https). */
+  url: string;
+};
 
 /** How an editor resolves a correction. */
 export type CorrectionResolution =
@@ -36,13 +124,25 @@ export type CorrectionStatus =
   | 'OPEN';
 
 /** How precisely an event's date is known. */
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /** Who acted towards whom. */
-export type Direction = 'DOMESTIC_RU' | 'DOMESTIC_US' | 'MUTUAL' | 'RU_TO_US' | 'US_TO_RU';
+export type Direction =
+  | 'DOMESTIC_RU'
+  | 'DOMESTIC_US'
+  | 'MUTUAL'
+  | 'RU_TO_US'
+  | 'US_TO_RU';
 
 /** What happened to an event. */
-export type EventChangeType = 'CREATED' | 'DELETED' | 'RESTORED' | 'UPDATED';
+export type EventChangeType =
+  | 'CREATED'
+  | 'DELETED'
+  | 'RESTORED'
+  | 'UPDATED';
 
 /** Narrows a list of events; every given condition must hold (AND). */
 export type EventFilter = {
@@ -79,19 +179,148 @@ export type EventFilter = {
 };
 
 /** The five kinds of event. */
-export type EventKind = 'AGREEMENT' | 'MEETING' | 'MISSION' | 'SANCTION' | 'STATEMENT';
+export type EventKind =
+  | 'AGREEMENT'
+  | 'MEETING'
+  | 'MISSION'
+  | 'SANCTION'
+  | 'STATEMENT';
 
 /** Which way a link points from the event you are reading. */
-export type LinkDirection = 'INCOMING' | 'OUTGOING';
+export type LinkDirection =
+  | 'INCOMING'
+  | 'OUTGOING';
+
+/** A typed link from a later event to an earlier one. */
+export type LinkInput = {
+  /** The event that responds, retaliates, follows up, is part of, or reverses (UUID or slug). */
+  fromId: string | number;
+  /** The event it points at (UUID or slug). */
+  toId: string | number;
+  /** The kind of link. */
+  type: LinkType;
+};
 
 /** How one event relates to another. */
-export type LinkType = 'FOLLOWS_UP' | 'PART_OF' | 'RESPONDS_TO' | 'RETALIATES_FOR' | 'REVERSES';
+export type LinkType =
+  | 'FOLLOWS_UP'
+  | 'PART_OF'
+  | 'RESPONDS_TO'
+  | 'RETALIATES_FOR'
+  | 'REVERSES';
+
+/** Where an event took place. */
+export type LocationInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Place name. */
+  name: string;
+};
 
 /** How a meeting was held. */
-export type MeetingFormat = 'IN_PERSON' | 'MULTILATERAL_SIDELINE' | 'PHONE' | 'SUMMIT' | 'VIDEO';
+export type MeetingFormat =
+  | 'IN_PERSON'
+  | 'MULTILATERAL_SIDELINE'
+  | 'PHONE'
+  | 'SUMMIT'
+  | 'VIDEO';
+
+/** A meeting, call or summit. */
+export type MeetingInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Required to create. */
+  format?: MeetingFormat | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Required to create. */
+  level?: MeetingLevel | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** What came of it. */
+  outcome?: string | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** The highest level present at a meeting. */
-export type MeetingLevel = 'DEPUTY_MINISTER' | 'HEAD_OF_STATE' | 'MINISTERIAL' | 'WORKING';
+export type MeetingLevel =
+  | 'DEPUTY_MINISTER'
+  | 'HEAD_OF_STATE'
+  | 'MINISTERIAL'
+  | 'WORKING';
+
+/** An action against a diplomatic mission or its people. */
+export type MissionActionInput = {
+  /** Country that acted (ISO). Required to create. */
+  actingCountry?: string | null | undefined;
+  /** Required to create. */
+  action?: MissionActionType | null | undefined;
+  /** Country whose mission was affected (ISO). Required to create. */
+  affectedCountry?: string | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** City of the facility. */
+  city?: string | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** The facility. */
+  facility?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** People affected. */
+  personnelCount?: number | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** What was done to a diplomatic mission or its people. */
 export type MissionActionType =
@@ -105,71 +334,229 @@ export type MissionActionType =
   | 'STAFF_CAP'
   | 'VISA_RESTRICTION';
 
+/** An actor taking part in an event. */
+export type ParticipantInput = {
+  /** The actor's UUID or slug. */
+  actorId: string | number;
+  /** The actor's role in the event. */
+  role: ParticipantRole;
+  /** The side the actor stood for; defaults from the actor's country. */
+  side?: Side | null | undefined;
+};
+
 /** An actor's role in an event. */
 export type ParticipantRole =
-  'ACTING' | 'ADDRESSEE' | 'AFFECTED' | 'AUTHORITY' | 'HOST' | 'MENTIONED' | 'PARTICIPANT' | 'SPEAKER' | 'TARGET';
+  | 'ACTING'
+  | 'ADDRESSEE'
+  | 'AFFECTED'
+  | 'AUTHORITY'
+  | 'HOST'
+  | 'MENTIONED'
+  | 'PARTICIPANT'
+  | 'SPEAKER'
+  | 'TARGET';
 
 /** Whether a quote is verbatim, reported speech or a paraphrase. */
-export type QuoteType = 'DIRECT' | 'INDIRECT' | 'PARAPHRASE';
+export type QuoteType =
+  | 'DIRECT'
+  | 'INDIRECT'
+  | 'PARAPHRASE';
 
 /** What a change to an event did. */
-export type RevisionAction = 'CREATE' | 'DELETE' | 'IMPORT' | 'RESTORE' | 'REVERT' | 'UPDATE';
+export type RevisionAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'IMPORT'
+  | 'RESTORE'
+  | 'REVERT'
+  | 'UPDATE';
 
 /** What was done to sanctions. */
-export type SanctionAction = 'EASED' | 'EXPANDED' | 'EXTENDED' | 'IMPOSED' | 'LIFTED' | 'THREATENED';
+export type SanctionAction =
+  | 'EASED'
+  | 'EXPANDED'
+  | 'EXTENDED'
+  | 'IMPOSED'
+  | 'LIFTED'
+  | 'THREATENED';
+
+/** Sanctions imposed, changed or lifted. */
+export type SanctionInput = {
+  /** Required to create. */
+  action?: SanctionAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Measures involved. */
+  measures?: Array<SanctionMeasure> | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Legal basis, e.g. "EO 14024". */
+  program?: string | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** A kind of restrictive measure. */
 export type SanctionMeasure =
-  'ASSET_FREEZE' | 'EXPORT_CONTROL' | 'FINANCIAL' | 'IMPORT_BAN' | 'OTHER' | 'SECTORAL' | 'SOVEREIGN_DEBT' | 'TRAVEL_BAN' | 'VISA_BAN';
+  | 'ASSET_FREEZE'
+  | 'EXPORT_CONTROL'
+  | 'FINANCIAL'
+  | 'IMPORT_BAN'
+  | 'OTHER'
+  | 'SECTORAL'
+  | 'SOVEREIGN_DEBT'
+  | 'TRAVEL_BAN'
+  | 'VISA_BAN';
 
 /** The side an actor stood for. */
-export type Side = 'OTHER' | 'RU' | 'US';
+export type Side =
+  | 'OTHER'
+  | 'RU'
+  | 'US';
+
+/** A statement: who said what. */
+export type StatementInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** How it was said. Required to create. */
+  medium?: StatementMedium | null | undefined;
+  /** The outlet (an actor's UUID or slug). */
+  outletId?: string | number | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** The words, verbatim, in the original language; needs quoteType and quoteLanguage. */
+  quote?: string | null | undefined;
+  /** Language of the quote (ISO 639-1). */
+  quoteLanguage?: string | null | undefined;
+  /** DIRECT, INDIRECT or PARAPHRASE. */
+  quoteType?: QuoteType | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** Who translated the quote: the outlet or body, plain text; needs translatedFrom. */
+  translatedBy?: string | null | undefined;
+  /** When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote. */
+  translatedFrom?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** How a statement was made. */
-export type StatementMedium = 'BRIEFING' | 'INTERVIEW' | 'LETTER' | 'PRESS_RELEASE' | 'SOCIAL_POST' | 'SPEECH' | 'TESTIMONY';
+export type StatementMedium =
+  | 'BRIEFING'
+  | 'INTERVIEW'
+  | 'LETTER'
+  | 'PRESS_RELEASE'
+  | 'SOCIAL_POST'
+  | 'SPEECH'
+  | 'TESTIMONY';
 
 /** How well the sources support an event. */
-export type Verification = 'CONFIRMED' | 'DISPUTED' | 'REPORTED';
+export type Verification =
+  | 'CONFIRMED'
+  | 'DISPUTED'
+  | 'REPORTED';
 
-export type RecordSummaryQueryVariables = Exact<{ [key: string]: never }>;
+export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type RecordSummaryQuery = {
-  recordSummary: {
-    events: number;
-    sources: number;
-    citations: number;
-    actors: number;
-    singleSourceEvents: number;
-    firstEventDate: string | null;
-    latestEventDate: string | null;
-    lastChangedAt: string | null;
-    byKindAndYear: Array<{ year: number; kind: EventKind; count: number }>;
-  };
-};
+
+export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
 
 export type RecentChangesQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
 }>;
 
-export type RecentChangesQuery = {
-  recentChanges: {
-    totalCount: number;
-    edges: Array<{
-      cursor: string;
-      node: {
-        version: number;
-        action: RevisionAction;
-        author: string;
-        createdAt: string;
-        note: string | null;
-        changes: Array<{ field: string }>;
-        event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
-      };
-    }>;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-};
+
+export type RecentChangesQuery = { recentChanges: { totalCount: number, edges: Array<{ cursor: string, node: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string }>, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type DeskActorSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskActorSearchQuery = { actors: { nodes: Array<{ id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> }> } };
+
+export type DeskCreateActorMutationVariables = Exact<{
+  input: ActorInput;
+}>;
+
+
+export type DeskCreateActorMutation = { createActor: { id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> } };
+
+export type DeskSourceSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskSourceSearchQuery = { sources: { nodes: Array<{ id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null }> } };
+
+export type DeskEventSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskEventSearchQuery = { events: { nodes: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+    > } };
+
+export type DeskTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskTagsQuery = { tags: Array<{ tag: string, count: number }> };
 
 export type CorrectionsQueryVariables = Exact<{
   status: CorrectionStatus;
@@ -177,58 +564,21 @@ export type CorrectionsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type CorrectionsQuery = {
-  corrections: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      text: string;
-      sourceUrl: string | null;
-      submittedAt: string;
-      status: CorrectionStatus;
-      reason: string | null;
-      resolvedAt: string | null;
-      resolvedBy: string | null;
-      revision: { version: number; action: RevisionAction; author: string; createdAt: string; note: string | null } | null;
-      event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
-    }>;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-};
+
+export type CorrectionsQuery = { corrections: { totalCount: number, nodes: Array<{ id: string, text: string, sourceUrl: string | null, submittedAt: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null } | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CorrectionEventRevisionsQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type CorrectionEventRevisionsQuery = {
-  event:
-    | {
-        id: string;
-        version: number;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
-      }
-    | {
-        id: string;
-        version: number;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
-      }
-    | {
-        id: string;
-        version: number;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
-      }
-    | {
-        id: string;
-        version: number;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
-      }
-    | {
-        id: string;
-        version: number;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; createdAt: string; note: string | null }>;
-      }
-    | null;
-};
+
+export type CorrectionEventRevisionsQuery = { event:
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+   | null };
 
 export type ResolveCorrectionMutationVariables = Exact<{
   id: string | number;
@@ -237,35 +587,16 @@ export type ResolveCorrectionMutationVariables = Exact<{
   reason?: string | null | undefined;
 }>;
 
-export type ResolveCorrectionMutation = {
-  resolveCorrection: {
-    id: string;
-    status: CorrectionStatus;
-    reason: string | null;
-    resolvedAt: string | null;
-    resolvedBy: string | null;
-    revision: { version: number } | null;
-  };
-};
+
+export type ResolveCorrectionMutation = { resolveCorrection: { id: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number } | null } };
 
 export type DeletedEventsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
 }>;
 
-export type DeletedEventsQuery = {
-  recentChanges: {
-    nodes: Array<{
-      version: number;
-      action: RevisionAction;
-      author: string;
-      createdAt: string;
-      note: string | null;
-      event: { id: string; slug: string; kind: EventKind; title: string; startDate: string; deleted: boolean; version: number };
-    }>;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-};
+
+export type DeletedEventsQuery = { recentChanges: { nodes: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type DeleteEventMutationVariables = Exact<{
   id: string | number;
@@ -273,14 +604,14 @@ export type DeleteEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-export type DeleteEventMutation = {
-  deleteEvent:
-    | { id: string; version: number }
-    | { id: string; version: number }
-    | { id: string; version: number }
-    | { id: string; version: number }
-    | { id: string; version: number };
-};
+
+export type DeleteEventMutation = { deleteEvent:
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+   };
 
 export type RestoreEventMutationVariables = Exact<{
   id: string | number;
@@ -288,103 +619,186 @@ export type RestoreEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-export type RestoreEventMutation = {
-  restoreEvent:
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string };
-};
+
+export type RestoreEventMutation = { restoreEvent:
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+   };
+
+export type EditableEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditableEventQuery = { event:
+    | { __typename: 'Agreement', instrument: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, slug: string, name: string, country: string | null } | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+   | null };
+
+export type CreateStatementMutationVariables = Exact<{
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateStatementMutation = { createStatement: { id: string, version: number } };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { id: string, version: number } };
+
+export type CreateSanctionMutationVariables = Exact<{
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateSanctionMutation = { createSanction: { id: string, version: number } };
+
+export type CreateMissionActionMutationVariables = Exact<{
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMissionActionMutation = { createMissionAction: { id: string, version: number } };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string, version: number } };
+
+export type UpdateStatementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateStatementMutation = { updateStatement: { id: string, version: number } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number } };
+
+export type UpdateSanctionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateSanctionMutation = { updateSanction: { id: string, version: number } };
+
+export type UpdateMissionActionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMissionActionMutation = { updateMissionAction: { id: string, version: number } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, version: number } };
+
+export type DeskLinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskLinkEventsMutation = { linkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type DeskUnlinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskUnlinkEventsMutation = { unlinkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
 
 export type EventHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type EventHistoryQuery = {
-  event:
-    | {
-        id: string;
-        slug: string;
-        kind: EventKind;
-        title: string;
-        startDate: string;
-        version: number;
-        revisions: Array<{
-          version: number;
-          action: RevisionAction;
-          author: string;
-          createdAt: string;
-          note: string | null;
-          changes: Array<{ field: string; before: unknown; after: unknown }>;
-        }>;
-      }
-    | {
-        id: string;
-        slug: string;
-        kind: EventKind;
-        title: string;
-        startDate: string;
-        version: number;
-        revisions: Array<{
-          version: number;
-          action: RevisionAction;
-          author: string;
-          createdAt: string;
-          note: string | null;
-          changes: Array<{ field: string; before: unknown; after: unknown }>;
-        }>;
-      }
-    | {
-        id: string;
-        slug: string;
-        kind: EventKind;
-        title: string;
-        startDate: string;
-        version: number;
-        revisions: Array<{
-          version: number;
-          action: RevisionAction;
-          author: string;
-          createdAt: string;
-          note: string | null;
-          changes: Array<{ field: string; before: unknown; after: unknown }>;
-        }>;
-      }
-    | {
-        id: string;
-        slug: string;
-        kind: EventKind;
-        title: string;
-        startDate: string;
-        version: number;
-        revisions: Array<{
-          version: number;
-          action: RevisionAction;
-          author: string;
-          createdAt: string;
-          note: string | null;
-          changes: Array<{ field: string; before: unknown; after: unknown }>;
-        }>;
-      }
-    | {
-        id: string;
-        slug: string;
-        kind: EventKind;
-        title: string;
-        startDate: string;
-        version: number;
-        revisions: Array<{
-          version: number;
-          action: RevisionAction;
-          author: string;
-          createdAt: string;
-          note: string | null;
-          changes: Array<{ field: string; before: unknown; after: unknown }>;
-        }>;
-      }
-    | null;
-};
+
+export type EventHistoryQuery = { event:
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+   | null };
 
 export type RevertEventMutationVariables = Exact<{
   id: string | number;
@@ -393,18 +807,19 @@ export type RevertEventMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-export type RevertEventMutation = {
-  revertEvent:
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string }
-    | { id: string; version: number; title: string };
-};
 
-export type DeskViewerQueryVariables = Exact<{ [key: string]: never }>;
+export type RevertEventMutation = { revertEvent:
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+   };
 
-export type DeskViewerQuery = { viewer: { name: string; role: ApiKeyRole } | null };
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
 
 export type SubmitCorrectionMutationVariables = Exact<{
   eventId: string | number;
@@ -412,227 +827,51 @@ export type SubmitCorrectionMutationVariables = Exact<{
   sourceUrl?: string | null | undefined;
 }>;
 
-export type SubmitCorrectionMutation = { submitCorrection: { id: string; status: CorrectionStatus } };
+
+export type SubmitCorrectionMutation = { submitCorrection: { id: string, status: CorrectionStatus } };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type EventDetailQuery = {
-  event:
-    | {
-        __typename: 'Agreement';
-        instrument: string | null;
-        id: string;
-        kind: EventKind;
-        title: string;
-        summary: string | null;
-        startDate: string;
-        endDate: string | null;
-        datePrecision: DatePrecision;
-        direction: Direction | null;
-        cameoCode: string | null;
-        tone: number | null;
-        toneNote: string | null;
-        importance: number;
-        tags: Array<string>;
-        verification: Verification;
-        agreementAction: AgreementAction | null;
-        location: { name: string; country: string | null } | null;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
-        participants: Array<{
-          role: ParticipantRole;
-          side: Side | null;
-          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
-        }>;
-        citations: Array<{
-          excerpt: string | null;
-          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
-        }>;
-        links: Array<{
-          type: LinkType;
-          direction: LinkDirection;
-          event:
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
-        }>;
-      }
-    | {
-        __typename: 'Meeting';
-        format: MeetingFormat | null;
-        level: MeetingLevel | null;
-        outcome: string | null;
-        id: string;
-        kind: EventKind;
-        title: string;
-        summary: string | null;
-        startDate: string;
-        endDate: string | null;
-        datePrecision: DatePrecision;
-        direction: Direction | null;
-        cameoCode: string | null;
-        tone: number | null;
-        toneNote: string | null;
-        importance: number;
-        tags: Array<string>;
-        verification: Verification;
-        location: { name: string; country: string | null } | null;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
-        participants: Array<{
-          role: ParticipantRole;
-          side: Side | null;
-          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
-        }>;
-        citations: Array<{
-          excerpt: string | null;
-          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
-        }>;
-        links: Array<{
-          type: LinkType;
-          direction: LinkDirection;
-          event:
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
-        }>;
-      }
-    | {
-        __typename: 'MissionAction';
-        actingCountry: string | null;
-        affectedCountry: string | null;
-        facility: string | null;
-        city: string | null;
-        personnelCount: number | null;
-        id: string;
-        kind: EventKind;
-        title: string;
-        summary: string | null;
-        startDate: string;
-        endDate: string | null;
-        datePrecision: DatePrecision;
-        direction: Direction | null;
-        cameoCode: string | null;
-        tone: number | null;
-        toneNote: string | null;
-        importance: number;
-        tags: Array<string>;
-        verification: Verification;
-        missionAction: MissionActionType | null;
-        location: { name: string; country: string | null } | null;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
-        participants: Array<{
-          role: ParticipantRole;
-          side: Side | null;
-          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
-        }>;
-        citations: Array<{
-          excerpt: string | null;
-          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
-        }>;
-        links: Array<{
-          type: LinkType;
-          direction: LinkDirection;
-          event:
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
-        }>;
-      }
-    | {
-        __typename: 'Sanction';
-        program: string | null;
-        measures: Array<SanctionMeasure>;
-        id: string;
-        kind: EventKind;
-        title: string;
-        summary: string | null;
-        startDate: string;
-        endDate: string | null;
-        datePrecision: DatePrecision;
-        direction: Direction | null;
-        cameoCode: string | null;
-        tone: number | null;
-        toneNote: string | null;
-        importance: number;
-        tags: Array<string>;
-        verification: Verification;
-        sanctionAction: SanctionAction | null;
-        location: { name: string; country: string | null } | null;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
-        participants: Array<{
-          role: ParticipantRole;
-          side: Side | null;
-          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
-        }>;
-        citations: Array<{
-          excerpt: string | null;
-          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
-        }>;
-        links: Array<{
-          type: LinkType;
-          direction: LinkDirection;
-          event:
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
-        }>;
-      }
-    | {
-        __typename: 'Statement';
-        quote: string | null;
-        quoteLanguage: string | null;
-        quoteType: QuoteType | null;
-        translatedFrom: string | null;
-        translatedBy: string | null;
-        medium: StatementMedium | null;
-        id: string;
-        kind: EventKind;
-        title: string;
-        summary: string | null;
-        startDate: string;
-        endDate: string | null;
-        datePrecision: DatePrecision;
-        direction: Direction | null;
-        cameoCode: string | null;
-        tone: number | null;
-        toneNote: string | null;
-        importance: number;
-        tags: Array<string>;
-        verification: Verification;
-        outlet: { id: string; name: string } | null;
-        location: { name: string; country: string | null } | null;
-        revisions: Array<{ version: number; action: RevisionAction; author: string; note: string | null; createdAt: string }>;
-        participants: Array<{
-          role: ParticipantRole;
-          side: Side | null;
-          actor: { id: string; name: string; title: string | null; country: string | null; kind: ActorKind };
-        }>;
-        citations: Array<{
-          excerpt: string | null;
-          source: { id: string; url: string; title: string | null; publisher: string | null; publishedAt: string | null };
-        }>;
-        links: Array<{
-          type: LinkType;
-          direction: LinkDirection;
-          event:
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision }
-            | { id: string; kind: EventKind; title: string; startDate: string; endDate: string | null; datePrecision: DatePrecision };
-        }>;
-      }
-    | null;
-};
+
+export type EventDetailQuery = { event:
+    | { __typename: 'Agreement', instrument: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+         }> }
+    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+         }> }
+    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+         }> }
+    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+         }> }
+    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, name: string } | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+          | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+         }> }
+   | null };
 
 export type EventListQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
@@ -640,69 +879,14 @@ export type EventListQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type EventListQuery = {
-  events: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-    >;
-  };
-};
+
+export type EventListQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+    > } };
 
 export type KindCountsQueryVariables = Exact<{
   from: string;
@@ -710,25 +894,29 @@ export type KindCountsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-export type KindCountsQuery = { eventCounts: Array<{ start: string; count: number; byKind: Array<{ kind: EventKind; count: number }> }> };
+
+export type KindCountsQuery = { eventCounts: Array<{ start: string, count: number, byKind: Array<{ kind: EventKind, count: number }> }> };
 
 export type TagsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-export type TagsQuery = { tags: Array<{ tag: string; count: number }> };
+
+export type TagsQuery = { tags: Array<{ tag: string, count: number }> };
 
 export type ActorSearchQueryVariables = Exact<{
   search: string;
 }>;
 
-export type ActorSearchQuery = { actors: { nodes: Array<{ id: string; name: string; title: string | null; country: string | null }> } };
+
+export type ActorSearchQuery = { actors: { nodes: Array<{ id: string, name: string, title: string | null, country: string | null }> } };
 
 export type ActorNameQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ActorNameQuery = { actor: { id: string; name: string; title: string | null; country: string | null } | null };
+
+export type ActorNameQuery = { actor: { id: string, name: string, title: string | null, country: string | null } | null };
 
 export type SearchEventsQueryVariables = Exact<{
   filter: EventFilter;
@@ -736,102 +924,38 @@ export type SearchEventsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type SearchEventsQuery = {
-  events: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      rank: number | null;
-      snippet: { text: string; highlights: Array<{ start: number; length: number }> } | null;
-      node:
-        | {
-            id: string;
-            kind: EventKind;
-            title: string;
-            startDate: string;
-            endDate: string | null;
-            datePrecision: DatePrecision;
-            tone: number | null;
-            importance: number;
-            direction: Direction | null;
-          }
-        | {
-            id: string;
-            kind: EventKind;
-            title: string;
-            startDate: string;
-            endDate: string | null;
-            datePrecision: DatePrecision;
-            tone: number | null;
-            importance: number;
-            direction: Direction | null;
-          }
-        | {
-            id: string;
-            kind: EventKind;
-            title: string;
-            startDate: string;
-            endDate: string | null;
-            datePrecision: DatePrecision;
-            tone: number | null;
-            importance: number;
-            direction: Direction | null;
-          }
-        | {
-            id: string;
-            kind: EventKind;
-            title: string;
-            startDate: string;
-            endDate: string | null;
-            datePrecision: DatePrecision;
-            tone: number | null;
-            importance: number;
-            direction: Direction | null;
-          }
-        | {
-            id: string;
-            kind: EventKind;
-            title: string;
-            startDate: string;
-            endDate: string | null;
-            datePrecision: DatePrecision;
-            tone: number | null;
-            importance: number;
-            direction: Direction | null;
-          };
-    }>;
-  };
-};
+
+export type SearchEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ rank: number | null, snippet: { text: string, highlights: Array<{ start: number, length: number }> } | null, node:
+        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+        | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+       }> } };
 
 export type MatchesExtentQueryVariables = Exact<{
   filter: EventFilter;
 }>;
 
-export type MatchesExtentQuery = {
-  first: {
-    totalCount: number;
-    nodes: Array<
-      | { id: string; startDate: string }
-      | { id: string; startDate: string }
-      | { id: string; startDate: string }
-      | { id: string; startDate: string }
-      | { id: string; startDate: string }
-    >;
-  };
-  last: {
-    nodes: Array<
-      | { id: string; startDate: string; endDate: string | null }
-      | { id: string; startDate: string; endDate: string | null }
-      | { id: string; startDate: string; endDate: string | null }
-      | { id: string; startDate: string; endDate: string | null }
-      | { id: string; startDate: string; endDate: string | null }
-    >;
-  };
-};
 
-export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never }>;
+export type MatchesExtentQuery = { first: { totalCount: number, nodes: Array<
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+      | { id: string, startDate: string }
+    > }, last: { nodes: Array<
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+      | { id: string, startDate: string, endDate: string | null }
+    > } };
 
-export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType; eventId: string; version: number } };
+export type LiveEventChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveEventChangesSubscription = { eventChanged: { type: EventChangeType, eventId: string, version: number } };
 
 export type RelationsTemperatureQueryVariables = Exact<{
   from: string;
@@ -840,18 +964,13 @@ export type RelationsTemperatureQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-export type RelationsTemperatureQuery = {
-  relationsTemperature: Array<{
-    start: string;
-    end: string;
-    usToRu: { count: number; meanTone: number | null; smoothed: number | null };
-    ruToUs: { count: number; meanTone: number | null; smoothed: number | null };
-  }>;
-};
 
-export type DataRangeQueryVariables = Exact<{ [key: string]: never }>;
+export type RelationsTemperatureQuery = { relationsTemperature: Array<{ start: string, end: string, usToRu: { count: number, meanTone: number | null, smoothed: number | null }, ruToUs: { count: number, meanTone: number | null, smoothed: number | null } }> };
 
-export type DataRangeQuery = { dataRange: { from: string; to: string; latestEventDate: string } };
+export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataRangeQuery = { dataRange: { from: string, to: string, latestEventDate: string } };
 
 export type TimelineWindowQueryVariables = Exact<{
   from: string;
@@ -860,75 +979,19 @@ export type TimelineWindowQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
 }>;
 
-export type TimelineWindowQuery = {
-  timeline: {
-    from: string;
-    to: string;
-    totalCount: number;
-    events: Array<
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-      | {
-          id: string;
-          kind: EventKind;
-          title: string;
-          startDate: string;
-          endDate: string | null;
-          datePrecision: DatePrecision;
-          tone: number | null;
-          importance: number;
-          direction: Direction | null;
-        }
-    >;
-    omitted: Array<{ from: string; to: string; count: number }>;
-  };
-};
+
+export type TimelineWindowQuery = { timeline: { from: string, to: string, totalCount: number, events: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+      | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null }
+    >, omitted: Array<{ from: string, to: string, count: number }> } };
 
 export type EventsInViewQueryVariables = Exact<{
   filter: EventFilter;
 }>;
+
 
 export type EventsInViewQuery = { events: { totalCount: number } };
 
@@ -936,85 +999,33 @@ export type FilteredOnDayQueryVariables = Exact<{
   filter: EventFilter;
 }>;
 
-export type FilteredOnDayQuery = {
-  events: { nodes: Array<{ id: string } | { id: string } | { id: string } | { id: string } | { id: string }> };
-};
 
-export type EventRefFieldsFragment = {
-  id: string;
-  slug: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  deleted: boolean;
-  version: number;
-};
+export type FilteredOnDayQuery = { events: { nodes: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
-export type RevisionFieldsFragment = { version: number; action: RevisionAction; author: string; createdAt: string; note: string | null };
+export type EventRefFieldsFragment = { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number };
 
-type TimelineEventFields_Agreement_Fragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  tone: number | null;
-  importance: number;
-  direction: Direction | null;
-};
+export type RevisionFieldsFragment = { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null };
 
-type TimelineEventFields_Meeting_Fragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  tone: number | null;
-  importance: number;
-  direction: Direction | null;
-};
+type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
-type TimelineEventFields_MissionAction_Fragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  tone: number | null;
-  importance: number;
-  direction: Direction | null;
-};
+type TimelineEventFields_Meeting_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
-type TimelineEventFields_Sanction_Fragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  tone: number | null;
-  importance: number;
-  direction: Direction | null;
-};
+type TimelineEventFields_MissionAction_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
-type TimelineEventFields_Statement_Fragment = {
-  id: string;
-  kind: EventKind;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  tone: number | null;
-  importance: number;
-  direction: Direction | null;
-};
+type TimelineEventFields_Sanction_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
+
+type TimelineEventFields_Statement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 
 export type TimelineEventFieldsFragment =
   | TimelineEventFields_Agreement_Fragment
   | TimelineEventFields_Meeting_Fragment
   | TimelineEventFields_MissionAction_Fragment
   | TimelineEventFields_Sanction_Fragment
-  | TimelineEventFields_Statement_Fragment;
+  | TimelineEventFields_Statement_Fragment
+;
