@@ -261,6 +261,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
           </a>
           <a href="/explorer">API explorer</a>
           <a href="/about">About the data</a>
+          <a href="/changes">Recent changes</a>
         </nav>
       </header>
 

@@ -107,6 +107,22 @@ export type CitationInput = {
   url: string;
 };
 
+/** How an editor resolves a correction. */
+export type CorrectionResolution =
+  /** The event stays as it is; give the reason. */
+  | 'DECLINED'
+  /** The event was changed; give the version of the revision that did it. */
+  | 'FIXED';
+
+/** Where a correction stands: OPEN until an editor resolves it as FIXED or DECLINED. */
+export type CorrectionStatus =
+  /** An editor decided not to change the event, and said why. */
+  | 'DECLINED'
+  /** An editor changed the event; the correction names the revision. */
+  | 'FIXED'
+  /** Waiting for an editor. */
+  | 'OPEN';
+
 /** How precisely an event's date is known. */
 export type DatePrecision =
   | 'DAY'
@@ -495,6 +511,14 @@ export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
 
+export type RecentChangesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecentChangesQuery = { recentChanges: { totalCount: number, edges: Array<{ cursor: string, node: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string }>, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
 export type DeskActorSearchQueryVariables = Exact<{
   search: string;
 }>;
@@ -533,6 +557,76 @@ export type DeskTagsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DeskTagsQuery = { tags: Array<{ tag: string, count: number }> };
+
+export type CorrectionsQueryVariables = Exact<{
+  status: CorrectionStatus;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CorrectionsQuery = { corrections: { totalCount: number, nodes: Array<{ id: string, text: string, sourceUrl: string | null, submittedAt: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null } | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CorrectionEventRevisionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CorrectionEventRevisionsQuery = { event:
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+    | { id: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }> }
+   | null };
+
+export type ResolveCorrectionMutationVariables = Exact<{
+  id: string | number;
+  resolution: CorrectionResolution;
+  revisionVersion?: number | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ResolveCorrectionMutation = { resolveCorrection: { id: string, status: CorrectionStatus, reason: string | null, resolvedAt: string | null, resolvedBy: string | null, revision: { version: number } | null } };
+
+export type DeletedEventsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeletedEventsQuery = { recentChanges: { nodes: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type DeleteEventMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  note?: string | null | undefined;
+}>;
+
+
+export type DeleteEventMutation = { deleteEvent:
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+    | { id: string, version: number }
+   };
+
+export type RestoreEventMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  note?: string | null | undefined;
+}>;
+
+
+export type RestoreEventMutation = { restoreEvent:
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+   };
 
 export type EditableEventQueryVariables = Exact<{
   id: string | number;
@@ -693,10 +787,48 @@ export type DeskUnlinkEventsMutation = { unlinkEvents:
     | { id: string }
    };
 
+export type EventHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventHistoryQuery = { event:
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+    | { id: string, slug: string, kind: EventKind, title: string, startDate: string, version: number, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }> }
+   | null };
+
+export type RevertEventMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  toVersion: number;
+  note?: string | null | undefined;
+}>;
+
+
+export type RevertEventMutation = { revertEvent:
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+    | { id: string, version: number, title: string }
+   };
+
 export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
+
+export type SubmitCorrectionMutationVariables = Exact<{
+  eventId: string | number;
+  text: string;
+  sourceUrl?: string | null | undefined;
+}>;
+
+
+export type SubmitCorrectionMutation = { submitCorrection: { id: string, status: CorrectionStatus } };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
@@ -889,6 +1021,10 @@ export type FilteredOnDayQuery = { events: { nodes: Array<
       | { id: string }
       | { id: string }
     > } };
+
+export type EventRefFieldsFragment = { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number };
+
+export type RevisionFieldsFragment = { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null };
 
 type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 

@@ -7,6 +7,7 @@ import { KIND_ORDER, kindAppearance } from '../../../domain/eventKinds';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SkeletonLines } from '../../../components/Placeholders';
 import { RECORD_SUMMARY_QUERY, type RecordSummaryData } from '../api/about.queries';
+import reading from '../../../components/ReadingPage.module.css';
 import styles from './AboutPage.module.css';
 
 const KINDS = KIND_ORDER;
@@ -17,12 +18,12 @@ const number = new Intl.NumberFormat('en-GB');
 export default function AboutPage() {
   const { data, error, loading, refetch } = useQuery(RECORD_SUMMARY_QUERY);
   return (
-    <main className={styles.page} id="main" data-testid="about-page">
-      <a className={styles.back} href="/">
+    <main className={reading.page} id="main" data-testid="about-page">
+      <a className={reading.back} href="/">
         ← Back to the timeline
       </a>
-      <h1 className={styles.title}>About the data</h1>
-      <p className={styles.lede}>
+      <h1 className={reading.title}>About the data</h1>
+      <p className={reading.lede}>
         Détente is a curated record of US–Russia diplomatic relations: who said what, who met whom, who sanctioned or expelled whom, and
         what answered what. Every event cites the sources it rests on.
       </p>

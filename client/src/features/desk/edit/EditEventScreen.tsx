@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { deskPaths, linkProps } from '../routes';
+import { DeleteEventButton } from '../deleted/DeleteEventButton';
+import { deskPaths, linkProps, navigate } from '../routes';
 import { EventForm } from './EventForm';
 import { EventLinks } from './EventLinks';
 import { EDITABLE_EVENT_QUERY } from './eventEdit.queries';
@@ -27,6 +28,9 @@ export default function EditEventScreen({ eventId }: { eventId: string }) {
             {event.title} · version {event.version} · <a href={`/?event=${encodeURIComponent(event.slug)}`}>open on the timeline</a> ·{' '}
             <a {...linkProps(deskPaths.history(event.id))}>history</a> ·{' '}
             <a {...linkProps(deskPaths.newEvent(event.kind, event.id))}>duplicate as new</a>
+          </p>
+          <p>
+            <DeleteEventButton event={event} onDeleted={() => navigate(deskPaths.deleted)} />
           </p>
           {saved && (
             <p className={styles.notice} role="status" data-testid="saved-notice">

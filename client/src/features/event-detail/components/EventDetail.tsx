@@ -25,8 +25,10 @@ import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
 import { CopyCitation } from './CopyCitation';
 import { EditorActions } from './EditorActions';
+import { HistoryAction } from './HistoryAction';
 import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
 import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
+import { SuggestCorrection } from './SuggestCorrection';
 
 export interface EventDetailProps {
   eventId: string;
@@ -117,6 +119,7 @@ function EventBody({
           </p>
         )}
         <EditorActions eventId={event.id} kind={event.kind} />
+        <HistoryAction eventId={event.id} />
       </header>
 
       {event.summary && <p className={styles.summary}>{event.summary}</p>}
@@ -129,6 +132,7 @@ function EventBody({
       <EventCoding event={event} />
       <RevisionHistory revisions={event.revisions} />
       <CopyCitation eventId={event.id} />
+      <SuggestCorrection eventId={event.id} eventTitle={event.title} />
     </article>
   );
 }

@@ -1,0 +1,32 @@
+// The public "Recent changes" page: the latest revisions across the record, newest first, a page at a time.
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../graphql/revision.queries';
+import type { RecentChangesQuery, RecentChangesQueryVariables } from '../../graphql/types';
+
+export type RecentChange = RecentChangesQuery['recentChanges']['edges'][number]['node'];
+
+export const RECENT_CHANGES_QUERY: TypedDocumentNode<RecentChangesQuery, RecentChangesQueryVariables> = gql`
+  query RecentChanges($first: Int!, $after: String) {
+    recentChanges(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...RevisionFields
+          changes {
+            field
+          }
+          event {
+            ...EventRefFields
+          }
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+  ${EVENT_REF_FIELDS}
+  ${REVISION_FIELDS}
+`;

@@ -1,0 +1,51 @@
+// Deleting an event (soft: it stays in the log) and the "Deleted" list, read from the recent changes that deleted.
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../../graphql/revision.queries';
+import type {
+  DeletedEventsQuery,
+  DeletedEventsQueryVariables,
+  DeleteEventMutation,
+  DeleteEventMutationVariables,
+  RestoreEventMutation,
+  RestoreEventMutationVariables,
+} from '../../../graphql/types';
+
+export type DeletionRevision = DeletedEventsQuery['recentChanges']['nodes'][number];
+
+export const DELETED_EVENTS_QUERY: TypedDocumentNode<DeletedEventsQuery, DeletedEventsQueryVariables> = gql`
+  query DeletedEvents($first: Int!, $after: String) {
+    recentChanges(actions: [DELETE], first: $first, after: $after) {
+      nodes {
+        ...RevisionFields
+        event {
+          ...EventRefFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+  ${EVENT_REF_FIELDS}
+  ${REVISION_FIELDS}
+`;
+
+export const DELETE_EVENT_MUTATION: TypedDocumentNode<DeleteEventMutation, DeleteEventMutationVariables> = gql`
+  mutation DeleteEvent($id: ID!, $version: Int!, $note: String) {
+    deleteEvent(id: $id, version: $version, note: $note) {
+      id
+      version
+    }
+  }
+`;
+
+export const RESTORE_EVENT_MUTATION: TypedDocumentNode<RestoreEventMutation, RestoreEventMutationVariables> = gql`
+  mutation RestoreEvent($id: ID!, $version: Int!, $note: String) {
+    restoreEvent(id: $id, version: $version, note: $note) {
+      id
+      version
+      title
+    }
+  }
+`;
