@@ -3,6 +3,24 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** An actor's fields; on update, fields left out keep their values. */
+export type ActorInput = {
+  /** Other spellings, Cyrillic ones included; replaces the list. */
+  aliases?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Required to create. */
+  kind?: ActorKind | null | undefined;
+  /** Name as usually written in English. Required to create. */
+  name?: string | null | undefined;
+  /** Human-readable id; made from the name when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** Title or office at the time of the events. */
+  title?: string | null | undefined;
+  /** Wikidata item id, e.g. "Q7747". */
+  wikidataId?: string | null | undefined;
+};
+
 /** What sort of actor. */
 export type ActorKind =
   | 'GOVERNMENT_BODY'
@@ -19,12 +37,84 @@ export type AgreementAction =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** A treaty step or a prisoner exchange. */
+export type AgreementInput = {
+  /** Required to create. */
+  action?: AgreementAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** The instrument, e.g. "New START". Required to create. */
+  instrument?: string | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
+/** A news article to draft events from: exactly one of `text` or `html`, and its publication date. */
+export type ArticleInput = {
+  /** The article's page as HTML (at most 100,000 characters); it is reduced to the article's text with Mozilla Readability. */
+  html?: string | null | undefined;
+  /** The day the article was published: "on Tuesday", "last week" and dates without a year are resolved against it. */
+  publishedAt: string;
+  /** Who published it, e.g. "The Hill", "Interfax". */
+  publisher?: string | null | undefined;
+  /** The article as plain text (at most 100,000 characters). */
+  text?: string | null | undefined;
+  /** The article's headline. */
+  title?: string | null | undefined;
+  /** Where the article was published; a stored source with this URL is returned as `source.existing`. */
+  url?: string | null | undefined;
+};
+
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
 export type Bucket =
   | 'DAY'
   | 'MONTH'
   | 'WEEK'
   | 'YEAR';
+
+/** A source supporting an event; sources are matched by URL and created when new. */
+export type CitationInput = {
+  /** The passage that supports the event. */
+  excerpt?: string | null | undefined;
+  /** Language (ISO 639-1). */
+  language?: string | null | undefined;
+  /** Publication date. */
+  publishedAt?: string | null | undefined;
+  /** Who published it. */
+  publisher: string;
+  /** Title of the document. */
+  title: string;
+  /** Where to read the source (http or https). */
+  url: string;
+};
 
 /** How precisely an event's date is known. */
 export type DatePrecision =
@@ -102,6 +192,14 @@ export type LinkType =
   | 'RETALIATES_FOR'
   | 'REVERSES';
 
+/** Where an event took place. */
+export type LocationInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null | undefined;
+  /** Place name. */
+  name: string;
+};
+
 /** How a meeting was held. */
 export type MeetingFormat =
   | 'IN_PERSON'
@@ -110,12 +208,102 @@ export type MeetingFormat =
   | 'SUMMIT'
   | 'VIDEO';
 
+/** A meeting, call or summit. */
+export type MeetingInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Required to create. */
+  format?: MeetingFormat | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Required to create. */
+  level?: MeetingLevel | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** What came of it. */
+  outcome?: string | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
 /** The highest level present at a meeting. */
 export type MeetingLevel =
   | 'DEPUTY_MINISTER'
   | 'HEAD_OF_STATE'
   | 'MINISTERIAL'
   | 'WORKING';
+
+/** An action against a diplomatic mission or its people. */
+export type MissionActionInput = {
+  /** Country that acted (ISO). Required to create. */
+  actingCountry?: string | null | undefined;
+  /** Required to create. */
+  action?: MissionActionType | null | undefined;
+  /** Country whose mission was affected (ISO). Required to create. */
+  affectedCountry?: string | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** City of the facility. */
+  city?: string | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** The facility. */
+  facility?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** People affected. */
+  personnelCount?: number | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** What was done to a diplomatic mission or its people. */
 export type MissionActionType =
@@ -128,6 +316,16 @@ export type MissionActionType =
   | 'SERVICE_SUSPENSION'
   | 'STAFF_CAP'
   | 'VISA_RESTRICTION';
+
+/** An actor taking part in an event. */
+export type ParticipantInput = {
+  /** The actor's UUID or slug. */
+  actorId: string | number;
+  /** The actor's role in the event. */
+  role: ParticipantRole;
+  /** The side the actor stood for; defaults from the actor's country. */
+  side?: Side | null | undefined;
+};
 
 /** An actor's role in an event. */
 export type ParticipantRole =
@@ -165,6 +363,48 @@ export type SanctionAction =
   | 'LIFTED'
   | 'THREATENED';
 
+/** Sanctions imposed, changed or lifted. */
+export type SanctionInput = {
+  /** Required to create. */
+  action?: SanctionAction | null | undefined;
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** Measures involved. */
+  measures?: Array<SanctionMeasure> | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** Legal basis, e.g. "EO 14024". */
+  program?: string | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
+
 /** A kind of restrictive measure. */
 export type SanctionMeasure =
   | 'ASSET_FREEZE'
@@ -182,6 +422,70 @@ export type Side =
   | 'OTHER'
   | 'RU'
   | 'US';
+
+/** A source's fields; on update, fields left out keep their values. */
+export type SourceInput = {
+  /** Language (ISO 639-1). */
+  language?: string | null | undefined;
+  /** Publication date. */
+  publishedAt?: string | null | undefined;
+  /** Who published it. */
+  publisher?: string | null | undefined;
+  /** Title of the document. */
+  title?: string | null | undefined;
+  /** http(s) URL. Required to create; unique. */
+  url?: string | null | undefined;
+};
+
+/** A statement: who said what. */
+export type StatementInput = {
+  /** CAMEO event code, e.g. "042". Required to create. */
+  cameoCode?: string | null | undefined;
+  /** Sources, at least one; replaces the whole list on update. */
+  citations?: Array<CitationInput> | null | undefined;
+  /** DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January). */
+  datePrecision?: DatePrecision | null | undefined;
+  /** Who acted towards whom. Required to create. */
+  direction?: Direction | null | undefined;
+  /** Last day, for spans; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Importance 1–5. Required to create. */
+  importance?: number | null | undefined;
+  /** Where it happened. */
+  location?: LocationInput | null | undefined;
+  /** How it was said. Required to create. */
+  medium?: StatementMedium | null | undefined;
+  /** The outlet (an actor's UUID or slug). */
+  outletId?: string | number | null | undefined;
+  /** Who took part; replaces the whole list on update. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** The words, verbatim, in the original language; needs quoteType and quoteLanguage. */
+  quote?: string | null | undefined;
+  /** Language of the quote (ISO 639-1). */
+  quoteLanguage?: string | null | undefined;
+  /** DIRECT, INDIRECT or PARAPHRASE. */
+  quoteType?: QuoteType | null | undefined;
+  /** Human-readable id; made from the date and title when left out. Fixed once created. */
+  slug?: string | null | undefined;
+  /** First day. Required to create. */
+  startDate?: string | null | undefined;
+  /** A few sentences, plain text, at most 2000 characters. */
+  summary?: string | null | undefined;
+  /** Lowercase topic tags. */
+  tags?: Array<string> | null | undefined;
+  /** Short headline, plain text, at most 200 characters. Required to create. */
+  title?: string | null | undefined;
+  /** Override of the Goldstein tone, −10…10; needs toneNote. */
+  tone?: number | null | undefined;
+  /** Why the tone is overridden. */
+  toneNote?: string | null | undefined;
+  /** Who translated the quote: the outlet or body, plain text; needs translatedFrom. */
+  translatedBy?: string | null | undefined;
+  /** When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote. */
+  translatedFrom?: string | null | undefined;
+  /** CONFIRMED (default), REPORTED or DISPUTED. */
+  verification?: Verification | null | undefined;
+};
 
 /** How a statement was made. */
 export type StatementMedium =
@@ -203,6 +507,197 @@ export type RecordSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RecordSummaryQuery = { recordSummary: { events: number, sources: number, citations: number, actors: number, singleSourceEvents: number, firstEventDate: string | null, latestEventDate: string | null, lastChangedAt: string | null, byKindAndYear: Array<{ year: number, kind: EventKind, count: number }> } };
+
+export type DeskActorFieldsFragment = { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } };
+
+export type DeskActorsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type DeskActorsQuery = { actors: { totalCount: number, nodes: Array<{ id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } }> } };
+
+export type UpdateActorMutationVariables = Exact<{
+  id: string | number;
+  input: ActorInput;
+}>;
+
+
+export type UpdateActorMutation = { updateActor: { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } } };
+
+export type MergeActorsMutationVariables = Exact<{
+  fromId: string | number;
+  intoId: string | number;
+}>;
+
+
+export type MergeActorsMutation = { mergeActors: { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } } };
+
+export type ActorMergePreviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActorMergePreviewQuery = { actor: { id: string, events: { totalCount: number, nodes: Array<
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+      > } } | null };
+
+export type DraftEventsFromArticleMutationVariables = Exact<{
+  article: ArticleInput;
+}>;
+
+
+export type DraftEventsFromArticleMutation = { draftEventsFromArticle: { text: string, source: { url: string | null, title: string | null, publisher: string | null, publishedAt: string, existing: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } | null }, drafts: Array<{ kind: EventKind, startDate: string, endDate: string | null, datePrecision: DatePrecision, title: string, summary: string | null, direction: Direction | null, cameoCode: string | null, tone: number | null, quote: string | null, quoteLanguage: string | null, evidence: Array<string>, dateEvidence: string | null, confidence: number, participants: Array<{ name: string, role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, title: string | null, country: string | null } | null }>, duplicates: Array<
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+      > }> } };
+
+export type CitedEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CitedEventQuery = { event:
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+   | null };
+
+export type UpdateStatementCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateStatementCitationsMutation = { updateStatement: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateMeetingCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMeetingCitationsMutation = { updateMeeting: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateSanctionCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateSanctionCitationsMutation = { updateSanction: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateMissionActionCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMissionActionCitationsMutation = { updateMissionAction: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateAgreementCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateAgreementCitationsMutation = { updateAgreement: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type CreateStatementFromDraftMutationVariables = Exact<{
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateStatementFromDraftMutation = { createStatement: { id: string, slug: string, title: string } };
+
+export type CreateMeetingFromDraftMutationVariables = Exact<{
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMeetingFromDraftMutation = { createMeeting: { id: string, slug: string, title: string } };
+
+export type CreateSanctionFromDraftMutationVariables = Exact<{
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateSanctionFromDraftMutation = { createSanction: { id: string, slug: string, title: string } };
+
+export type CreateMissionActionFromDraftMutationVariables = Exact<{
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMissionActionFromDraftMutation = { createMissionAction: { id: string, slug: string, title: string } };
+
+export type CreateAgreementFromDraftMutationVariables = Exact<{
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateAgreementFromDraftMutation = { createAgreement: { id: string, slug: string, title: string } };
+
+export type DeskSourceFieldsFragment = { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  > };
+
+export type DeskSourcesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type DeskSourcesQuery = { sources: { totalCount: number, nodes: Array<{ id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }> } };
+
+export type UpdateSourceMutationVariables = Exact<{
+  id: string | number;
+  input: SourceInput;
+}>;
+
+
+export type UpdateSourceMutation = { updateSource: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
