@@ -77,6 +77,13 @@ export type AgreementInput = {
   verification?: Verification | null | undefined;
 };
 
+/** What a key may do. */
+export type ApiKeyRole =
+  /** Everything an editor may, and import datasets. */
+  | 'ADMIN'
+  /** Create, change, delete, restore and revert events, actors and sources; resolve corrections. */
+  | 'EDITOR';
+
 /** A news article to draft events from: exactly one of `text` or `html`, and its publication date. */
 export type ArticleInput = {
   /** The article's page as HTML (at most 100,000 characters); it is reduced to the article's text with Mozilla Readability. */
@@ -662,6 +669,11 @@ export type CreateAgreementFromDraftMutationVariables = Exact<{
 
 
 export type CreateAgreementFromDraftMutation = { createAgreement: { id: string, slug: string, title: string } };
+
+export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
 
 export type DeskSourceFieldsFragment = { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
     | { id: string }

@@ -1,11 +1,13 @@
 // The page's one Apollo Client: queries and mutations over HTTP to same-origin /graphql (Vite proxies it in
 // development), subscriptions over a WebSocket on the same path.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
 import { ServerError } from '@apollo/client/errors';
 import { RetryLink } from '@apollo/client/link/retry';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { readApiKey } from './apiKey';
 
 /** Concrete types of the `Event` interface, so fragments on Event match in the cache. */
 export const possibleTypes = {
@@ -28,13 +30,21 @@ export function liveUrl(location: Pick<Location, 'protocol' | 'host'> = window.l
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
 
+/** While an editor is signed in (a key kept for this tab), every HTTP request carries it; readers send nothing. */
+export const authorization = new SetContextLink((prevContext) => {
+  const key = readApiKey();
+  if (!key) return {};
+  // A request that names its own key (the desk checking a pasted key before keeping it) keeps that one.
+  return { headers: { authorization: `Bearer ${key}`, ...(prevContext.headers as Record<string, string> | undefined) } };
+});
+
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   const retry = new RetryLink({
     delay: { initial: RETRY_POLICY.initialDelayMs, max: RETRY_POLICY.maxDelayMs, jitter: true },
     attempts: { max: RETRY_POLICY.attempts, retryIf: (error) => !!error && !(ServerError.is(error) && error.statusCode < 500) },
   });
   // HttpLink posts `content-type: application/json`, which satisfies Apollo Server's CSRF prevention.
-  const http = ApolloLink.from([retry, new HttpLink({ uri })]);
+  const http = ApolloLink.from([retry, authorization, new HttpLink({ uri })]);
   // The socket opens with the first subscription and, after a server restart, reconnects (and resubscribes) for as
   // long as the page is open: a live view that silently stopped would be worse than one that waits.
   const live =

@@ -24,6 +24,7 @@ import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
 import styles from './EventDetail.module.css';
 import { CopyCitation } from './CopyCitation';
+import { EditorActions } from './EditorActions';
 import { EventCoding, QuoteSource, RevisionHistory } from './EventProvenance';
 
 export interface EventDetailProps {
@@ -114,6 +115,7 @@ function EventBody({
             Tone <span className={[styles.toneChip, ...toneClassNames(event.tone)].join(' ')}>{tone}</span>
           </p>
         )}
+        <EditorActions eventId={event.id} kind={event.kind} />
       </header>
 
       {event.summary && <p className={styles.summary}>{event.summary}</p>}

@@ -1,0 +1,6 @@
+// Placeholder so the desk's routes compile; deskhist replaces it with the real screen.
+import { ScreenPlaceholder } from '../components/ScreenPlaceholder';
+
+export default function DeletedScreen() {
+  return <ScreenPlaceholder title="Deleted events" />;
+}
