@@ -86,9 +86,9 @@ export function ActorEditor({ actor, onDone }: { actor: DeskActor; onDone: (save
   const headingId = `edit-${actor.id}-heading`;
   return (
     <form className={styles.editor} onSubmit={save} noValidate aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.editorHeading}>
+      <h4 id={headingId} className={styles.editorHeading}>
         Edit {actor.name} <span className={ui.muted}>({actor.slug})</span>
-      </h3>
+      </h4>
       <div className={styles.editorGrid}>
         <FormField label="Name" required error={errors.name}>
           <input type="text" value={values.name} onChange={(e) => set('name', e.target.value)} />

@@ -31,7 +31,7 @@ export default function ActorsScreen() {
   return (
     <div className={styles.screen}>
       <header>
-        <h1 className={styles.title}>Actors</h1>
+        <h2 className={styles.title}>Actors</h2>
         <p className={ui.muted}>People, bodies and outlets of the record. Correct one, or merge a duplicate into the actor to keep.</p>
       </header>
       <div className={styles.searchRow} role="search">
@@ -94,7 +94,7 @@ export default function ActorsScreen() {
 function ActorSummary({ actor }: { actor: DeskActor }) {
   return (
     <div className={styles.summary}>
-      <h2 className={styles.name}>{actor.name}</h2>
+      <h3 className={styles.name}>{actor.name}</h3>
       <p className={ui.muted}>
         {[humanize(actor.kind), actor.title, actor.country, `${actor.stats.total} ${actor.stats.total === 1 ? 'event' : 'events'}`]
           .filter(Boolean)

@@ -51,9 +51,9 @@ export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: 
   const searchId = `merge-${from.id}-search`;
   return (
     <section className={styles.merge} aria-labelledby={`merge-${from.id}-heading`}>
-      <h3 id={`merge-${from.id}-heading`} className={styles.editorHeading}>
+      <h4 id={`merge-${from.id}-heading`} className={styles.editorHeading}>
         Merge {from.name} into another actor
-      </h3>
+      </h4>
       <p className={ui.muted}>
         Use this when {from.name} is a duplicate: its events move to the actor you keep, and it redirects there from then on.
       </p>
@@ -82,9 +82,9 @@ export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: 
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={`merge-${from.id}-confirm`} onClose={() => setInto(null)}>
         {into && (
           <div className={styles.dialogBody}>
-            <h3 id={`merge-${from.id}-confirm`} className={styles.editorHeading}>
+            <h4 id={`merge-${from.id}-confirm`} className={styles.editorHeading}>
               Merge {from.name} into {into.name}?
-            </h3>
+            </h4>
             <ul className={styles.moves}>
               <li>
                 {events ? events.totalCount : from.stats.total}{' '}

@@ -55,9 +55,9 @@ export function ArticleForm({ article, onChange, onSubmit, errors, busy }: Artic
   };
   return (
     <form className={styles.articleForm} onSubmit={submit} noValidate aria-labelledby="intake-article-heading">
-      <h2 id="intake-article-heading" className={styles.sectionHeading}>
+      <h3 id="intake-article-heading" className={styles.sectionHeading}>
         The article
-      </h2>
+      </h3>
       <p className={styles.formNote}>
         Every field is required: the article becomes the citation of the events you keep. Nothing is written until you add or create an
         event.

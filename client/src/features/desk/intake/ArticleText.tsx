@@ -30,9 +30,9 @@ export function ArticleText({
   }, [text, drafts, activeDraft]);
   return (
     <section className={styles.articleText} aria-labelledby="intake-text-heading">
-      <h2 id="intake-text-heading" className={styles.sectionHeading}>
+      <h3 id="intake-text-heading" className={styles.sectionHeading}>
         The article as read
-      </h2>
+      </h3>
       <p className={styles.formNote}>Marked: the sentences each draft rests on (numbered by draft).</p>
       <div className={styles.articleBody} tabIndex={0} aria-label="Article text with the drafts' evidence marked">
         {pieces.map((piece, i) => {

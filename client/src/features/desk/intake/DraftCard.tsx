@@ -56,9 +56,9 @@ export function DraftCard(props: DraftCardProps) {
         <span className={styles.draftNumber} aria-hidden="true">
           {number}
         </span>
-        <h3 id={headingId} className={styles.draftTitle}>
+        <h4 id={headingId} className={styles.draftTitle}>
           <span className={styles.kind}>{kindLabel(draft.kind)}</span> {draft.title}
-        </h3>
+        </h4>
         <span className={styles.confidence} title="How sure the drafting is">
           <meter min={0} max={100} value={confidence} aria-label={`Confidence ${confidence}%`} /> {confidence}% sure
         </span>
@@ -163,9 +163,11 @@ export function DraftCard(props: DraftCardProps) {
 
       {open && (
         <div className={styles.draftActions}>
-          <button type="button" className={`${ui.button} ${styles.primary}`} disabled={busy} onClick={props.onCreate}>
-            Create event
-          </button>
+          {!props.children && (
+            <button type="button" className={`${ui.button} ${styles.primary}`} disabled={busy} onClick={props.onCreate}>
+              Create event
+            </button>
+          )}
           <button type="button" className={ui.button} disabled={busy} onClick={props.onDismiss}>
             Dismiss
           </button>

@@ -88,9 +88,9 @@ export function DraftEventForm({ idPrefix, values, onChange, onSubmit, onCancel,
   const headingId = `${idPrefix}-form-heading`;
   return (
     <form className={styles.draftForm} onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.formHeading}>
+      <h5 id={headingId} className={styles.formHeading}>
         New {kindLabel(values.kind).toLowerCase()}, citing this article
-      </h4>
+      </h5>
       <FormField label="Title" required error={errors.title}>
         <input type="text" value={values.title} onChange={(e) => set('title', e.target.value)} maxLength={200} />
       </FormField>

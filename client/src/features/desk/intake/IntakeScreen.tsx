@@ -126,7 +126,7 @@ export default function IntakeScreen() {
   return (
     <div className={styles.screen}>
       <header className={styles.screenHeader}>
-        <h1 className={styles.screenTitle}>Article intake</h1>
+        <h2 className={styles.screenTitle}>Article intake</h2>
         <p className={ui.muted}>
           Paste a news article; the machine drafts the events it reports, and you decide what goes into the record.
         </p>
@@ -184,9 +184,9 @@ function Review(props: ReviewProps) {
   return (
     <section className={styles.review} aria-labelledby="intake-review-heading">
       <div className={styles.reviewHeader}>
-        <h2 id="intake-review-heading" className={styles.sectionHeading}>
+        <h3 id="intake-review-heading" className={styles.sectionHeading}>
           Review: {result.drafts.length} {result.drafts.length === 1 ? 'draft' : 'drafts'}, {decided} decided
-        </h2>
+        </h3>
         <button type="button" className={ui.button} onClick={props.onStartOver}>
           Start over with another article
         </button>
@@ -243,9 +243,9 @@ function Review(props: ReviewProps) {
 function SourceSummary({ source }: { source: ArticleDraftsResult['source'] }) {
   return (
     <section className={styles.source} aria-labelledby="intake-source-heading">
-      <h3 id="intake-source-heading" className={styles.sourceHeading}>
+      <h4 id="intake-source-heading" className={styles.sourceHeading}>
         The source the events will cite
-      </h3>
+      </h4>
       <p>
         <strong>{source.title}</strong> — {source.publisher}, {eventDate(source.publishedAt, 'DAY')}.{' '}
         <span className={styles.url}>{source.url}</span>

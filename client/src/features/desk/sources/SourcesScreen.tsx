@@ -23,7 +23,7 @@ export default function SourcesScreen() {
   return (
     <div className={styles.screen}>
       <header>
-        <h1 className={styles.title}>Sources</h1>
+        <h2 className={styles.title}>Sources</h2>
         <p className={ui.muted}>The documents events cite, newest first. A correction here shows on every event citing the source.</p>
       </header>
       <div className={styles.searchRow} role="search">
@@ -45,7 +45,7 @@ export default function SourcesScreen() {
         {sources.map((source) => (
           <li key={source.id} className={styles.row} data-testid="source-row">
             <div className={styles.summary}>
-              <h2 className={styles.name}>{source.title ?? source.url}</h2>
+              <h3 className={styles.name}>{source.title ?? source.url}</h3>
               <p className={ui.muted}>
                 {[
                   source.publisher,
@@ -144,9 +144,9 @@ function SourceEditor({ source, onDone }: { source: DeskSource; onDone: (saved: 
   const headingId = `edit-source-${source.id}`;
   return (
     <form className={styles.editor} onSubmit={save} noValidate aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.editorHeading}>
+      <h4 id={headingId} className={styles.editorHeading}>
         Edit this source
-      </h3>
+      </h4>
       <FormField label="URL" required error={errors.url}>
         <input type="url" value={values.url} onChange={(e) => set('url', e.target.value)} />
       </FormField>
