@@ -4,7 +4,7 @@ import { useState } from 'react';
 import ui from '../../../components/ui.module.css';
 import type { EventDraftResult } from './intake.queries';
 import { highlight } from './highlight';
-import { eventDate, humanize, kindLabel, timelineHref } from './labels';
+import { directionLabel, eventDate, humanize, kindLabel, timelineHref } from './labels';
 import type { DraftDecision } from './intakeState';
 import styles from './IntakeScreen.module.css';
 
@@ -89,7 +89,7 @@ export function DraftCard(props: DraftCardProps) {
             <dt>Coding</dt>
             <dd>
               {[
-                draft.direction?.replace('_TO_', ' → '),
+                draft.direction && directionLabel(draft.direction),
                 draft.cameoCode && `CAMEO ${draft.cameoCode}`,
                 draft.tone != null && `tone ${draft.tone}`,
               ]
@@ -161,13 +161,11 @@ export function DraftCard(props: DraftCardProps) {
         </dd>
       </dl>
 
-      {open && (
+      {open && !props.children && (
         <div className={styles.draftActions}>
-          {!props.children && (
-            <button type="button" className={`${ui.button} ${styles.primary}`} disabled={busy} onClick={props.onCreate}>
-              Create event
-            </button>
-          )}
+          <button type="button" className={`${ui.button} ${styles.primary}`} disabled={busy} onClick={props.onCreate}>
+            Create event
+          </button>
           <button type="button" className={ui.button} disabled={busy} onClick={props.onDismiss}>
             Dismiss
           </button>

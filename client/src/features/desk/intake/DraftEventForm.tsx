@@ -15,7 +15,7 @@ import type {
 } from '../../../graphql/types';
 import type { DraftEventValues } from './draftValues';
 import { FormField } from './FormField';
-import { humanize, kindLabel } from './labels';
+import { directionLabel, humanize, kindLabel } from './labels';
 import styles from './IntakeScreen.module.css';
 
 const PRECISIONS: DatePrecision[] = ['DAY', 'MONTH', 'YEAR'];
@@ -116,7 +116,7 @@ export function DraftEventForm({ idPrefix, values, onChange, onSubmit, onCancel,
             <option value="">Choose…</option>
             {DIRECTIONS.map((d) => (
               <option key={d} value={d}>
-                {d.replace('_TO_', ' → ').replace('DOMESTIC_', 'Domestic ')}
+                {directionLabel(d)}
               </option>
             ))}
           </select>

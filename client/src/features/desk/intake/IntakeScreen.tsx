@@ -123,6 +123,7 @@ export default function IntakeScreen() {
     setDraftError(null);
   }
 
+  const form = <ArticleForm article={state.article} onChange={setArticle} onSubmit={draft} errors={articleErrors} busy={drafting} />;
   return (
     <div className={styles.screen}>
       <header className={styles.screenHeader}>
@@ -131,7 +132,18 @@ export default function IntakeScreen() {
           Paste a news article; the machine drafts the events it reports, and you decide what goes into the record.
         </p>
       </header>
-      <ArticleForm article={state.article} onChange={setArticle} onSubmit={draft} errors={articleErrors} busy={drafting} />
+      {result ? (
+        // Once drafted, the form folds away so the review has the room; it opens again to change and re-draft.
+        <details className={styles.articleDetails}>
+          <summary>
+            The article: {result.article.title} — {result.article.publisher}, {eventDate(result.article.publishedAt, 'DAY')} (change it and
+            draft again)
+          </summary>
+          {form}
+        </details>
+      ) : (
+        form
+      )}
       {draftError && (
         <p className={styles.fieldError} role="alert">
           Could not draft: {draftError}

@@ -24,3 +24,13 @@ export const eventDate = (startDate: string, precision: DatePrecision, endDate?:
 
 /** Where the timeline opens on one event (its detail panel). */
 export const timelineHref = (eventId: string): string => `/?event=${encodeURIComponent(eventId)}`;
+
+const DIRECTION_LABELS: Record<string, string> = {
+  US_TO_RU: 'US → Russia',
+  RU_TO_US: 'Russia → US',
+  MUTUAL: 'Mutual',
+  DOMESTIC_US: 'Domestic (US)',
+  DOMESTIC_RU: 'Domestic (Russia)',
+};
+
+export const directionLabel = (direction: string): string => DIRECTION_LABELS[direction] ?? humanize(direction);
