@@ -215,15 +215,16 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
       await page.getByTestId('event-detail').filter({ hasText: NEW_TITLE }).waitFor({ timeout: 30_000 });
     });
 
-    it('At 360×740 the review reads in one column', async () => {
-      const phone = await context.newPage();
-      await phone.setViewportSize(PHONE);
-      await phone.goto(`${app.url}/desk/intake`);
-      await phone.getByTestId('draft').first().waitFor({ timeout: 30_000 });
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    it('At 360×740 the same tab shows the review in one column, nothing lost', async () => {
+      // sessionStorage is the tab's own, so the same tab is resized rather than a new one opened.
+      await page.setViewportSize(PHONE);
+      await page.goto(`${app.url}/desk/intake`);
+      await page.getByTestId('draft').first().waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('draft').count()).toBeGreaterThanOrEqual(4);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await phone.screenshot({ path: screenshotPath('desk-intake-phone'), fullPage: false });
-      await phone.close();
+      await page.screenshot({ path: screenshotPath('desk-intake-phone'), fullPage: false });
+      await page.setViewportSize(DESK);
     });
   });
 
@@ -242,7 +243,7 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
       await row.waitFor();
       await row.getByRole('button', { name: 'Edit Sergei Ryabkov' }).click();
 
-      await row.getByLabel(/^Country/).fill('Russia');
+      await row.getByLabel(/^Country/).fill('R');
       await row.getByRole('button', { name: 'Save actor' }).click();
       expect(await row.getByLabel(/^Country/).getAttribute('aria-invalid')).toBe('true');
 
