@@ -2,3 +2,4 @@
 export * from './enums';
 export * from './cameo';
 export * from './dates';
+export * from './event-record';

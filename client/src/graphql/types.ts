@@ -191,6 +191,16 @@ export type LinkDirection =
   | 'INCOMING'
   | 'OUTGOING';
 
+/** A typed link from a later event to an earlier one. */
+export type LinkInput = {
+  /** The event that responds, retaliates, follows up, is part of, or reverses (UUID or slug). */
+  fromId: string | number;
+  /** The event it points at (UUID or slug). */
+  toId: string | number;
+  /** The kind of link. */
+  type: LinkType;
+};
+
 /** How one event relates to another. */
 export type LinkType =
   | 'FOLLOWS_UP'
@@ -553,6 +563,204 @@ export type ActorMergePreviewQuery = { actor: { id: string, events: { totalCount
         | { id: string, title: string, startDate: string }
         | { id: string, title: string, startDate: string }
       > } } | null };
+
+export type DeskActorSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskActorSearchQuery = { actors: { nodes: Array<{ id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> }> } };
+
+export type DeskCreateActorMutationVariables = Exact<{
+  input: ActorInput;
+}>;
+
+
+export type DeskCreateActorMutation = { createActor: { id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> } };
+
+export type DeskSourceSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskSourceSearchQuery = { sources: { nodes: Array<{ id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null }> } };
+
+export type DeskEventSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskEventSearchQuery = { events: { nodes: Array<
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+      | { id: string, kind: EventKind, title: string, startDate: string }
+    > } };
+
+export type DeskTagsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskTagsQuery = { tags: Array<{ tag: string, count: number }> };
+
+export type EditableEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditableEventQuery = { event:
+    | { __typename: 'Agreement', instrument: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, slug: string, name: string, country: string | null } | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+          | { id: string, title: string, startDate: string }
+         }> }
+   | null };
+
+export type CreateStatementMutationVariables = Exact<{
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateStatementMutation = { createStatement: { id: string, version: number } };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { id: string, version: number } };
+
+export type CreateSanctionMutationVariables = Exact<{
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateSanctionMutation = { createSanction: { id: string, version: number } };
+
+export type CreateMissionActionMutationVariables = Exact<{
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateMissionActionMutation = { createMissionAction: { id: string, version: number } };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type CreateAgreementMutation = { createAgreement: { id: string, version: number } };
+
+export type UpdateStatementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: StatementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateStatementMutation = { updateStatement: { id: string, version: number } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MeetingInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, version: number } };
+
+export type UpdateSanctionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: SanctionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateSanctionMutation = { updateSanction: { id: string, version: number } };
+
+export type UpdateMissionActionMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: MissionActionInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMissionActionMutation = { updateMissionAction: { id: string, version: number } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: AgreementInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateAgreementMutation = { updateAgreement: { id: string, version: number } };
+
+export type DeskLinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskLinkEventsMutation = { linkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
+
+export type DeskUnlinkEventsMutationVariables = Exact<{
+  input: LinkInput;
+}>;
+
+
+export type DeskUnlinkEventsMutation = { unlinkEvents:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   };
 
 export type DraftEventsFromArticleMutationVariables = Exact<{
   article: ArticleInput;

@@ -1,17 +1,9 @@
 // The `Date` scalar: a calendar day written YYYY-MM-DD, validated as a real date.
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { isIsoDate } from '@detente/shared';
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `value` is a real calendar day in YYYY-MM-DD form. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+// The day check is shared with the page (the desk's form) through shared/src/dates.ts.
+export { isIsoDate };
 
 function parse(value: unknown, node?: ValueNode): string {
   if (!isIsoDate(value)) {
