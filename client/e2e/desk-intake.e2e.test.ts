@@ -155,28 +155,29 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
     it('When a draft is created as a new event, Then bad input shows on its field, and once fixed the event cites the article and is on the timeline', async () => {
       const talks = draftCard(/Meeting.*Nuland/);
       await talks.getByRole('button', { name: 'Create event' }).click();
-      const form = talks.locator('form', { has: page.getByRole('heading', { name: /New meeting/ }) });
-      await form.getByLabel(/^Title/).fill(NEW_TITLE);
-      await form.getByLabel(/^CAMEO code/).fill('99999');
+      // The desk's own event form, filled from the draft: its participants matched, the article as its citation.
+      const form = talks.getByRole('form', { name: 'New event' });
+      expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('Sergei Ryabkov and Victoria Nuland meet');
+      expect(await form.getByTestId('participant-row').count()).toBe(2);
+      expect(
+        await form
+          .locator('input[type="url"], input')
+          .evaluateAll((inputs, url) => inputs.some((i) => (i as HTMLInputElement).value === url), ARTICLE.url),
+      ).toBe(true);
+
+      await form.getByLabel('Title', { exact: true }).fill('');
       await form.getByRole('button', { name: 'Create event' }).click();
-      const cameo = form.getByLabel(/^CAMEO code/);
-      await page.waitForFunction((el) => el?.getAttribute('aria-invalid') === 'true', await cameo.elementHandle());
+      expect(await form.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await form.getByTestId('form-errors').waitFor();
       await page.screenshot({ path: screenshotPath('desk-intake-create-error'), fullPage: false });
 
-      // A reload keeps the open form and the editor's values.
+      // A reload keeps the review, its decisions and the open form (filled from the draft again).
       await page.reload();
-      await draftCard(/Meeting.*Nuland/)
-        .getByLabel(/^Title/)
-        .waitFor();
-      expect(
-        await draftCard(/Meeting.*Nuland/)
-          .getByLabel(/^Title/)
-          .inputValue(),
-      ).toBe(NEW_TITLE);
+      const reloaded = draftCard(/Meeting.*Nuland/);
+      await reloaded.getByRole('form', { name: 'New event' }).waitFor();
       expect(await draftCard('I cannot say we made much headway').textContent()).toMatch(/Added as a citation to/);
 
-      const reloaded = draftCard(/Meeting.*Nuland/);
-      await reloaded.getByLabel(/^CAMEO code/).fill('042');
+      await reloaded.getByLabel('Title', { exact: true }).fill(NEW_TITLE);
       await reloaded.getByRole('button', { name: 'Create event' }).click();
       const created = reloaded.getByRole('status').filter({ hasText: 'Created' });
       await created.waitFor();

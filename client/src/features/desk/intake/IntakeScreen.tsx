@@ -2,22 +2,23 @@
 // it, add the article as a citation to an event already in the record, or create the event citing the article.
 // Everything pasted and decided is kept in sessionStorage, so an error or a reload loses nothing.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import ui from '../../../components/ui.module.css';
 import { ARTICLE_FIELDS, ArticleForm, checkArticle, EMPTY_ARTICLE, type ArticleFieldErrors, type ArticleFields } from './ArticleForm';
 import { ArticleText } from './ArticleText';
 import { DraftCard } from './DraftCard';
-import { DRAFT_FORM_FIELDS, DraftEventForm } from './DraftEventForm';
-import { articleCitation, createInput, draftToValues, type DraftEventValues } from './draftValues';
+import { EventForm } from '../edit/EventForm';
+import { useEventWriter } from '../edit/useEventWriter';
+import { articleCitation, draftToFormValues } from './draftValues';
 import { DRAFT_EVENTS_FROM_ARTICLE, type ArticleDraftsResult } from './intake.queries';
-import { addArticleAsCitation, createEventFromDraft } from './intakeActions';
+import { addArticleAsCitation, INTAKE_NOTE } from './intakeActions';
 import { INTAKE_STORAGE_KEY, type DraftDecision, type IntakeState } from './intakeState';
 import { eventDate } from './labels';
 import { serverFieldErrors } from './serverFieldErrors';
 import { useSessionState } from './useSessionState';
 import styles from './IntakeScreen.module.css';
 
-const initialState = (): IntakeState => ({ article: EMPTY_ARTICLE, result: null, decisions: {}, forms: {} });
+const initialState = (): IntakeState => ({ article: EMPTY_ARTICLE, result: null, decisions: {}, openForm: null });
 
 export default function IntakeScreen() {
   const client = useApolloClient();
@@ -27,15 +28,15 @@ export default function IntakeScreen() {
   const [activeDraft, setActiveDraft] = useState<number | null>(null);
   const [pending, setPending] = useState<number | null>(null);
   const [citationErrors, setCitationErrors] = useState<Record<number, string>>({});
-  const [formErrors, setFormErrors] = useState<Record<number, { fields: Record<string, string>; general: string | null }>>({});
+  const writer = useEventWriter();
+  /** The title each draft was last saved with, for the note that says it was created. */
+  const savedTitles = useRef<Record<number, string>>({});
   const [draftEvents, { loading: drafting }] = useMutation(DRAFT_EVENTS_FROM_ARTICLE);
 
   const setArticle = (article: ArticleFields) => setState((s) => ({ ...s, article }));
   const decide = (index: number, decision: DraftDecision) =>
     setState((s) => {
-      const forms = { ...s.forms };
-      delete forms[index];
-      return { ...s, decisions: { ...s.decisions, [index]: decision }, forms };
+      return { ...s, decisions: { ...s.decisions, [index]: decision }, openForm: s.openForm === index ? null : s.openForm };
     });
 
   async function draft() {
@@ -49,9 +50,8 @@ export default function IntakeScreen() {
         variables: { article: { [format]: body, url: url.trim(), title: title.trim(), publisher: publisher.trim(), publishedAt } },
       });
       if (!data) return;
-      setState((s) => ({ ...s, result: { drafts: data.draftEventsFromArticle, article: s.article }, decisions: {}, forms: {} }));
+      setState((s) => ({ ...s, result: { drafts: data.draftEventsFromArticle, article: s.article }, decisions: {}, openForm: null }));
       setCitationErrors({});
-      setFormErrors({});
     } catch (error) {
       const { fields, general } = serverFieldErrors(error, ARTICLE_FIELDS);
       // The text and HTML fields share one box: an error on either shows there.
@@ -82,40 +82,26 @@ export default function IntakeScreen() {
     }
   }
 
-  const openForm = (index: number) =>
-    setState((s) => ({ ...s, forms: { ...s.forms, [index]: s.forms[index] ?? draftToValues(s.result!.drafts.drafts[index]) } }));
-  const closeForm = (index: number) =>
-    setState((s) => {
-      const forms = { ...s.forms };
-      delete forms[index];
-      return { ...s, forms };
-    });
-  const setForm = (index: number, values: DraftEventValues) => setState((s) => ({ ...s, forms: { ...s.forms, [index]: values } }));
-
-  async function create(index: number) {
-    const values = state.forms[index];
-    if (!values) return;
-    const missing: Record<string, string> = {};
-    if (!values.title.trim()) missing.title = 'Give the event a title.';
-    if (!values.startDate) missing.startDate = 'Give the first day.';
-    if (!values.direction) missing.direction = 'Choose who acted towards whom.';
-    if (!values.cameoCode.trim()) missing.cameoCode = 'Give a CAMEO code, e.g. 042.';
-    if (values.endDate && values.endDate < values.startDate) missing.endDate = 'The end date cannot be before the start date.';
-    if (Object.keys(missing).length) {
-      setFormErrors((e) => ({ ...e, [index]: { fields: missing, general: null } }));
-      return;
-    }
-    setPending(index);
-    setFormErrors((e) => ({ ...e, [index]: { fields: {}, general: null } }));
-    try {
-      const event = await createEventFromDraft(client, createInput(values, citationFor(index)));
-      decide(index, { status: 'created', event: { id: event.id, title: event.title } });
-    } catch (error) {
-      setFormErrors((e) => ({ ...e, [index]: serverFieldErrors(error, DRAFT_FORM_FIELDS) }));
-    } finally {
-      setPending(null);
-    }
-  }
+  const openForm = (index: number) => setState((s) => ({ ...s, openForm: index }));
+  const closeForm = () => setState((s) => ({ ...s, openForm: null }));
+  const createForm = (index: number) => (
+    // desk-core's event form, the same as for any event: the draft's values, the article as the citation.
+    <div className={styles.createForm}>
+      <EventForm
+        key={index}
+        mode="create"
+        initialValues={draftToFormValues(result!.drafts.drafts[index], citationFor(index))}
+        onSave={(values, note) => {
+          savedTitles.current[index] = values.title;
+          return writer.create(values, note || `${INTAKE_NOTE}: ${result!.article.url}`);
+        }}
+        onSaved={(outcome) => decide(index, { status: 'created', event: { id: outcome.id, title: savedTitles.current[index] ?? '' } })}
+      />
+      <button type="button" className={ui.button} onClick={closeForm}>
+        Cancel: don&apos;t create it
+      </button>
+    </div>
+  );
 
   function startOver() {
     setState(initialState());
@@ -156,15 +142,12 @@ export default function IntakeScreen() {
           activeDraft={activeDraft}
           pending={pending}
           citationErrors={citationErrors}
-          formErrors={formErrors}
           onActivate={setActiveDraft}
           onDismiss={(i) => decide(i, { status: 'dismissed' })}
           onRestore={(i) => decide(i, { status: 'open' })}
           onAddCitation={addCitation}
           onOpenForm={openForm}
-          onCloseForm={closeForm}
-          onFormChange={setForm}
-          onCreate={create}
+          createForm={createForm}
           onStartOver={startOver}
         />
       )}
@@ -178,15 +161,12 @@ interface ReviewProps {
   activeDraft: number | null;
   pending: number | null;
   citationErrors: Record<number, string>;
-  formErrors: Record<number, { fields: Record<string, string>; general: string | null }>;
   onActivate: (index: number) => void;
   onDismiss: (index: number) => void;
   onRestore: (index: number) => void;
   onAddCitation: (index: number, eventId: string) => void;
   onOpenForm: (index: number) => void;
-  onCloseForm: (index: number) => void;
-  onFormChange: (index: number, values: DraftEventValues) => void;
-  onCreate: (index: number) => void;
+  createForm: (index: number) => React.ReactNode;
   onStartOver: () => void;
 }
 
@@ -213,39 +193,24 @@ function Review(props: ReviewProps) {
               (“relations have been strained since 2014”) give no drafts.
             </p>
           )}
-          {result.drafts.map((drafted, index) => {
-            const form = state.forms[index];
-            const errors = props.formErrors[index];
-            return (
-              <DraftCard
-                key={index}
-                index={index}
-                draft={drafted}
-                decision={state.decisions[index]}
-                busy={pending !== null}
-                citationError={props.citationErrors[index] || null}
-                active={activeDraft === index}
-                onActivate={() => props.onActivate(index)}
-                onDismiss={() => props.onDismiss(index)}
-                onRestore={() => props.onRestore(index)}
-                onAddCitation={(eventId) => props.onAddCitation(index, eventId)}
-                onCreate={() => props.onOpenForm(index)}
-              >
-                {form && (
-                  <DraftEventForm
-                    idPrefix={`draft-${index + 1}`}
-                    values={form}
-                    onChange={(values) => props.onFormChange(index, values)}
-                    onSubmit={() => props.onCreate(index)}
-                    onCancel={() => props.onCloseForm(index)}
-                    errors={errors?.fields ?? {}}
-                    general={errors?.general ?? null}
-                    busy={pending === index}
-                  />
-                )}
-              </DraftCard>
-            );
-          })}
+          {result.drafts.map((drafted, index) => (
+            <DraftCard
+              key={index}
+              index={index}
+              draft={drafted}
+              decision={state.decisions[index]}
+              busy={pending !== null}
+              citationError={props.citationErrors[index] || null}
+              active={activeDraft === index}
+              onActivate={() => props.onActivate(index)}
+              onDismiss={() => props.onDismiss(index)}
+              onRestore={() => props.onRestore(index)}
+              onAddCitation={(eventId) => props.onAddCitation(index, eventId)}
+              onCreate={() => props.onOpenForm(index)}
+            >
+              {state.openForm === index && props.createForm(index)}
+            </DraftCard>
+          ))}
         </div>
       </div>
     </section>

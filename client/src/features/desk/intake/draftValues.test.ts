@@ -1,5 +1,5 @@
 import type { EventDraftResult } from './intake.queries';
-import { articleCitation, createInput, draftToValues } from './draftValues';
+import { articleCitation, draftToFormValues } from './draftValues';
 
 const ARTICLE = { url: ' https://thehill.com/x ', title: 'Russia: No progress', publisher: 'The Hill', publishedAt: '2021-10-12' };
 
@@ -39,50 +39,59 @@ function draft(overrides: Partial<EventDraftResult>): EventDraftResult {
   };
 }
 
-describe('draftToValues', () => {
-  it('Given a statement told to a news agency, Then the form starts as an interview with the quote, each matched actor once, no unmatched names', () => {
-    const values = draftToValues(draft({}));
-    expect(values.medium).toBe('INTERVIEW');
-    expect(values.quote).toBe('I cannot say we made much headway');
-    expect(values.participants).toEqual([{ actorId: 'a1', name: 'Sergei Ryabkov', role: 'SPEAKER', side: 'RU' }]);
-  });
+const CITATION = articleCitation(ARTICLE, 'I cannot say we made much headway');
 
-  it('Given a lifting of sanctions, Then the action guessed is LIFTED', () => {
-    const values = draftToValues(
-      draft({ kind: 'SANCTION', evidence: ['both countries lifted targeted sanctions barring some officials'] }),
-    );
-    expect(values.sanctionAction).toBe('LIFTED');
-  });
-
-  it('Given a Russian expulsion, Then the mission action is an expulsion by RU of the US mission', () => {
-    const values = draftToValues(draft({ kind: 'MISSION', direction: 'RU_TO_US', evidence: ['Москва выслала американского дипломата.'] }));
-    expect(values.missionAction).toBe('EXPULSION');
-    expect([values.actingCountry, values.affectedCountry]).toEqual(['RU', 'US']);
-  });
-});
-
-describe('createInput', () => {
-  it('cites the article (trimmed) with the quote as excerpt, and sends only the fields of the kind', () => {
-    const values = draftToValues(draft({}));
-    const created = createInput(values, articleCitation(ARTICLE, values.quote));
-    expect(created.kind).toBe('STATEMENT');
-    expect(created.input.citations).toEqual([
+describe('draftToFormValues', () => {
+  it('Given a statement told to a news agency, Then the form starts as an interview with the quote verbatim and the article as its citation', () => {
+    const values = draftToFormValues(draft({}), CITATION);
+    expect(values).toMatchObject({
+      kind: 'STATEMENT',
+      medium: 'INTERVIEW',
+      quote: 'I cannot say we made much headway',
+      quoteType: 'DIRECT',
+    });
+    expect(values.citations).toEqual([
       {
         url: 'https://thehill.com/x',
         title: 'Russia: No progress',
         publisher: 'The Hill',
         publishedAt: '2021-10-12',
+        language: '',
         excerpt: 'I cannot say we made much headway',
       },
     ]);
-    expect(created.input).toMatchObject({ medium: 'INTERVIEW', quoteType: 'DIRECT', quoteLanguage: 'en', endDate: null });
-    expect(created.input).not.toHaveProperty('format');
   });
 
-  it('leaves the quote fields out of a statement without a quote', () => {
-    const values = { ...draftToValues(draft({ quote: null })), quote: '  ' };
-    const created = createInput(values, articleCitation(ARTICLE));
-    expect(created.input).not.toHaveProperty('quote');
-    expect(created.input).not.toHaveProperty('quoteType');
+  it('Then each matched actor comes once, and an unknown name stays as a participant the form asks an actor for', () => {
+    const values = draftToFormValues(draft({}), CITATION);
+    expect(values.participants.map((p) => [p.actor?.id ?? null, p.role])).toEqual([
+      ['a1', 'SPEAKER'],
+      [null, 'MENTIONED'],
+    ]);
+  });
+
+  it('Given a lifting of sanctions, Then the action guessed is LIFTED', () => {
+    const values = draftToFormValues(
+      draft({ kind: 'SANCTION', quote: null, evidence: ['both countries lifted targeted sanctions barring some officials'] }),
+      CITATION,
+    );
+    expect(values.action).toBe('LIFTED');
+    expect(values.quote).toBe('');
+  });
+
+  it('Given a Russian expulsion, Then the mission action is an expulsion by RU of the US mission', () => {
+    const values = draftToFormValues(
+      draft({ kind: 'MISSION', direction: 'RU_TO_US', evidence: ['Москва выслала американского дипломата.'] }),
+      CITATION,
+    );
+    expect([values.action, values.actingCountry, values.affectedCountry]).toEqual(['EXPULSION', 'RU', 'US']);
+  });
+
+  it('Given a phone call between ministers, Then the meeting is a ministerial phone call', () => {
+    const values = draftToFormValues(
+      draft({ kind: 'MEETING', evidence: ['Secretary of State Rubio spoke by phone with Foreign Minister Lavrov.'] }),
+      CITATION,
+    );
+    expect([values.format, values.level]).toEqual(['PHONE', 'MINISTERIAL']);
   });
 });

@@ -1,55 +1,19 @@
-// From a draft to the values of an event form, and from those values to the create mutation's input, with the
-// article as the event's citation. The draft gives the common fields; each kind's own required fields are guessed
-// from the evidence's words (the editor checks them in the form before anything is written).
+// From a draft to the values of the desk's event form (edit/EventForm.tsx), with the article as the event's citation.
+// The draft gives the common fields; each kind's own required fields are guessed from the evidence's words, and the
+// editor checks them all in the form before anything is written.
+import { EventKind } from '@detente/shared/enums';
 import type {
   AgreementAction,
   CitationInput,
-  DatePrecision,
   Direction,
-  EventKind,
   MeetingFormat,
   MeetingLevel,
   MissionActionType,
-  ParticipantRole,
-  QuoteType,
   SanctionAction,
-  Side,
   StatementMedium,
 } from '../../../graphql/types';
+import { emptyValues, type CitationValue, type FormValues, type ParticipantValue } from '../edit/formValues';
 import type { EventDraftResult } from './intake.queries';
-
-export interface DraftParticipantValue {
-  actorId: string;
-  name: string;
-  role: ParticipantRole;
-  side: Side | null;
-}
-
-export interface DraftEventValues {
-  kind: EventKind;
-  title: string;
-  summary: string;
-  startDate: string;
-  endDate: string;
-  datePrecision: DatePrecision;
-  direction: Direction | '';
-  cameoCode: string;
-  importance: number;
-  /** Only participants matched to actors of the record; unmatched names need an actor first. */
-  participants: DraftParticipantValue[];
-  quote: string;
-  quoteLanguage: string;
-  quoteType: QuoteType;
-  medium: StatementMedium;
-  format: MeetingFormat;
-  level: MeetingLevel;
-  sanctionAction: SanctionAction;
-  missionAction: MissionActionType;
-  actingCountry: string;
-  affectedCountry: string;
-  agreementAction: AgreementAction;
-  instrument: string;
-}
 
 /** The article as the form collected it; it becomes every created event's citation. */
 export interface ArticleSource {
@@ -152,18 +116,42 @@ function countriesFor(direction: Direction | null | undefined): { acting: string
   return direction === 'RU_TO_US' ? { acting: 'RU', affected: 'US' } : { acting: '', affected: '' };
 }
 
-export function draftToValues(draft: EventDraftResult): DraftEventValues {
+/** The kind's own required fields, guessed from the evidence's words. */
+function kindFields(draft: EventDraftResult): Partial<FormValues> {
   const words = draft.evidence.join(' ');
-  const countries = countriesFor(draft.direction);
+  switch (draft.kind) {
+    case 'STATEMENT':
+      return {
+        medium: guessMedium(words),
+        ...(draft.quote ? { quote: draft.quote, quoteLanguage: draft.quoteLanguage ?? 'en', quoteType: 'DIRECT' } : {}),
+      };
+    case 'MEETING':
+      return { format: guessFormat(words), level: guessLevel(words) };
+    case 'SANCTION':
+      return { action: guessSanctionAction(words) };
+    case 'MISSION': {
+      const countries = countriesFor(draft.direction);
+      return { action: guessMissionAction(words), actingCountry: countries.acting, affectedCountry: countries.affected };
+    }
+    case 'AGREEMENT':
+      return { action: guessAgreementAction(words) };
+  }
+}
+
+/**
+ * The desk's event form filled from a draft, citing the article. Matched participants come once each; a name the
+ * record does not know stays as a participant without an actor, so the form asks for one (or a new actor).
+ */
+export function draftToFormValues(draft: EventDraftResult, citation: CitationInput): FormValues {
   const seen = new Set<string>();
-  const participants: DraftParticipantValue[] = [];
+  const participants: ParticipantValue[] = [];
   for (const p of draft.participants) {
-    if (!p.actor || seen.has(p.actor.id)) continue;
-    seen.add(p.actor.id);
-    participants.push({ actorId: p.actor.id, name: p.actor.name, role: p.role, side: p.side ?? null });
+    if (p.actor && seen.has(p.actor.id)) continue;
+    if (p.actor) seen.add(p.actor.id);
+    participants.push({ actor: p.actor ? { ...p.actor } : null, role: p.role, side: p.side ?? '' });
   }
   return {
-    kind: draft.kind,
+    ...emptyValues(draft.kind as EventKind),
     title: draft.title,
     summary: draft.summary ?? '',
     startDate: draft.startDate,
@@ -171,22 +159,20 @@ export function draftToValues(draft: EventDraftResult): DraftEventValues {
     datePrecision: draft.datePrecision,
     direction: draft.direction ?? '',
     cameoCode: draft.cameoCode ?? '',
-    importance: 3,
     participants,
-    quote: draft.quote ?? '',
-    quoteLanguage: draft.quoteLanguage ?? (draft.quote ? 'en' : ''),
-    quoteType: 'DIRECT',
-    medium: guessMedium(words),
-    format: guessFormat(words),
-    level: guessLevel(words),
-    sanctionAction: guessSanctionAction(words),
-    missionAction: guessMissionAction(words),
-    actingCountry: countries.acting,
-    affectedCountry: countries.affected,
-    agreementAction: guessAgreementAction(words),
-    instrument: '',
+    citations: [citationValue(citation)],
+    ...kindFields(draft),
   };
 }
+
+const citationValue = (c: CitationInput): CitationValue => ({
+  url: c.url,
+  title: c.title,
+  publisher: c.publisher,
+  publishedAt: c.publishedAt ?? '',
+  language: c.language ?? '',
+  excerpt: c.excerpt ?? '',
+});
 
 /** The article as a citation; the server matches sources by URL, so a stored one is cited rather than copied. */
 export function articleCitation(article: ArticleSource, excerpt?: string | null): CitationInput {
@@ -197,54 +183,4 @@ export function articleCitation(article: ArticleSource, excerpt?: string | null)
     publishedAt: article.publishedAt,
     ...(excerpt ? { excerpt } : {}),
   };
-}
-
-const orNull = (value: string) => (value.trim() ? value.trim() : null);
-
-/** The fields every kind's create input shares. */
-export function commonInput(values: DraftEventValues, citation: CitationInput) {
-  return {
-    title: values.title.trim(),
-    summary: orNull(values.summary),
-    startDate: values.startDate,
-    endDate: orNull(values.endDate),
-    datePrecision: values.datePrecision,
-    direction: values.direction || null,
-    cameoCode: orNull(values.cameoCode),
-    importance: values.importance,
-    participants: values.participants.map(({ actorId, role, side }) => ({ actorId, role, side })),
-    citations: [citation],
-  };
-}
-
-/** The input of the kind's own create mutation. */
-export function createInput(values: DraftEventValues, citation: CitationInput) {
-  const common = commonInput(values, citation);
-  switch (values.kind) {
-    case 'STATEMENT':
-      return {
-        kind: values.kind,
-        input: {
-          ...common,
-          medium: values.medium,
-          ...(values.quote.trim() ? { quote: values.quote, quoteLanguage: orNull(values.quoteLanguage), quoteType: values.quoteType } : {}),
-        },
-      } as const;
-    case 'MEETING':
-      return { kind: values.kind, input: { ...common, format: values.format, level: values.level } } as const;
-    case 'SANCTION':
-      return { kind: values.kind, input: { ...common, action: values.sanctionAction } } as const;
-    case 'MISSION':
-      return {
-        kind: values.kind,
-        input: {
-          ...common,
-          action: values.missionAction,
-          actingCountry: orNull(values.actingCountry),
-          affectedCountry: orNull(values.affectedCountry),
-        },
-      } as const;
-    case 'AGREEMENT':
-      return { kind: values.kind, input: { ...common, action: values.agreementAction, instrument: orNull(values.instrument) } } as const;
-  }
 }

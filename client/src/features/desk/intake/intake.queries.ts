@@ -1,19 +1,9 @@
-// The intake screen's documents: draft an article's events (writes nothing), then either add the article as a
-// citation to an event already in the record or create a new event citing it.
+// The intake screen's documents: draft an article's events (writes nothing) and add the article as a citation to an
+// event already in the record. Creating a new event goes through the desk's event form and its mutations.
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   CitedEventQuery,
   CitedEventQueryVariables,
-  CreateAgreementFromDraftMutation,
-  CreateAgreementFromDraftMutationVariables,
-  CreateMeetingFromDraftMutation,
-  CreateMeetingFromDraftMutationVariables,
-  CreateMissionActionFromDraftMutation,
-  CreateMissionActionFromDraftMutationVariables,
-  CreateSanctionFromDraftMutation,
-  CreateSanctionFromDraftMutationVariables,
-  CreateStatementFromDraftMutation,
-  CreateStatementFromDraftMutationVariables,
   DraftEventsFromArticleMutation,
   DraftEventsFromArticleMutationVariables,
   UpdateAgreementCitationsMutation,
@@ -185,57 +175,6 @@ export const UPDATE_AGREEMENT_CITATIONS: TypedDocumentNode<UpdateAgreementCitati
             url
           }
         }
-      }
-    }
-  `;
-
-export const CREATE_STATEMENT_FROM_DRAFT: TypedDocumentNode<CreateStatementFromDraftMutation, CreateStatementFromDraftMutationVariables> =
-  gql`
-    mutation CreateStatementFromDraft($input: StatementInput!, $note: String) {
-      createStatement(input: $input, note: $note) {
-        id
-        slug
-        title
-      }
-    }
-  `;
-export const CREATE_MEETING_FROM_DRAFT: TypedDocumentNode<CreateMeetingFromDraftMutation, CreateMeetingFromDraftMutationVariables> = gql`
-  mutation CreateMeetingFromDraft($input: MeetingInput!, $note: String) {
-    createMeeting(input: $input, note: $note) {
-      id
-      slug
-      title
-    }
-  }
-`;
-export const CREATE_SANCTION_FROM_DRAFT: TypedDocumentNode<CreateSanctionFromDraftMutation, CreateSanctionFromDraftMutationVariables> = gql`
-  mutation CreateSanctionFromDraft($input: SanctionInput!, $note: String) {
-    createSanction(input: $input, note: $note) {
-      id
-      slug
-      title
-    }
-  }
-`;
-export const CREATE_MISSION_ACTION_FROM_DRAFT: TypedDocumentNode<
-  CreateMissionActionFromDraftMutation,
-  CreateMissionActionFromDraftMutationVariables
-> = gql`
-  mutation CreateMissionActionFromDraft($input: MissionActionInput!, $note: String) {
-    createMissionAction(input: $input, note: $note) {
-      id
-      slug
-      title
-    }
-  }
-`;
-export const CREATE_AGREEMENT_FROM_DRAFT: TypedDocumentNode<CreateAgreementFromDraftMutation, CreateAgreementFromDraftMutationVariables> =
-  gql`
-    mutation CreateAgreementFromDraft($input: AgreementInput!, $note: String) {
-      createAgreement(input: $input, note: $note) {
-        id
-        slug
-        title
       }
     }
   `;

@@ -1,7 +1,6 @@
 // What the intake screen keeps across errors and reloads: the article as pasted, the API's drafts, and what the
 // editor decided for each draft (by its position in the drafts).
 import type { ArticleFields } from './ArticleForm';
-import type { DraftEventValues } from './draftValues';
 import type { ArticleDraftsResult } from './intake.queries';
 import type { WrittenEvent } from './intakeActions';
 
@@ -16,8 +15,8 @@ export interface IntakeState {
   /** The drafts, and the article facts they were drafted with (the citation uses those, not later edits). */
   result: { drafts: ArticleDraftsResult; article: ArticleFields } | null;
   decisions: Record<number, DraftDecision>;
-  /** Create forms that are open, with the editor's values. */
-  forms: Record<number, DraftEventValues>;
+  /** The draft whose create form is open (one at a time: the form's field ids are the page's own). */
+  openForm: number | null;
 }
 
 export const INTAKE_STORAGE_KEY = 'detente.desk.intake';
