@@ -838,46 +838,6 @@ export type UpdateAgreementCitationsMutationVariables = Exact<{
 
 export type UpdateAgreementCitationsMutation = { updateAgreement: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
 
-export type CreateStatementFromDraftMutationVariables = Exact<{
-  input: StatementInput;
-  note?: string | null | undefined;
-}>;
-
-
-export type CreateStatementFromDraftMutation = { createStatement: { id: string, slug: string, title: string } };
-
-export type CreateMeetingFromDraftMutationVariables = Exact<{
-  input: MeetingInput;
-  note?: string | null | undefined;
-}>;
-
-
-export type CreateMeetingFromDraftMutation = { createMeeting: { id: string, slug: string, title: string } };
-
-export type CreateSanctionFromDraftMutationVariables = Exact<{
-  input: SanctionInput;
-  note?: string | null | undefined;
-}>;
-
-
-export type CreateSanctionFromDraftMutation = { createSanction: { id: string, slug: string, title: string } };
-
-export type CreateMissionActionFromDraftMutationVariables = Exact<{
-  input: MissionActionInput;
-  note?: string | null | undefined;
-}>;
-
-
-export type CreateMissionActionFromDraftMutation = { createMissionAction: { id: string, slug: string, title: string } };
-
-export type CreateAgreementFromDraftMutationVariables = Exact<{
-  input: AgreementInput;
-  note?: string | null | undefined;
-}>;
-
-
-export type CreateAgreementFromDraftMutation = { createAgreement: { id: string, slug: string, title: string } };
-
 export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
