@@ -23,6 +23,8 @@ export interface RunningApp {
   importData(file: string): Promise<void>;
   /** Creates an API key with `npm run keys`' CLI and returns it. */
   createKey(name: string, role: 'editor' | 'admin'): Promise<string>;
+  /** Revokes a key by name with `npm run keys -- revoke`. */
+  revokeKey(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       const key = /dtk_[A-Za-z0-9_-]{43}/.exec(printed)?.[0];
       if (!key) throw new Error(`keys printed no key:\n${printed}`);
       return key;
+    },
+    async revokeKey(name: string) {
+      await runCli('keys.js', ['revoke', '--name', name]);
     },
     async stop() {
       if (child.exitCode === null && child.pid) {

@@ -164,9 +164,11 @@ export class EventWriteService {
     version: number,
     action: RevisionAction,
     author: string,
-    note: string | undefined,
+    note: string | null | undefined,
   ) {
-    if (note !== undefined && note.length > MAX_NOTE_LENGTH) throw badInput(`note must be at most ${MAX_NOTE_LENGTH} characters`, 'note');
+    // A client may send `note: null` for "no note" (GraphQL allows it): that is no note, not an internal error.
+    if (note !== undefined && note !== null && note.length > MAX_NOTE_LENGTH)
+      throw badInput(`note must be at most ${MAX_NOTE_LENGTH} characters`, 'note');
     await writeRevisions(manager, [{ eventId, version }], action, author, note ?? null);
   }
 

@@ -104,6 +104,13 @@ describe('creating and validating', () => {
     expect(revision).toEqual({ version: 1, action: 'CREATE', author: 'editor one', note: 'from the readout' });
   });
 
+  it('Given note: null (GraphQL allows it), Then the event is created with no note rather than an internal error', async () => {
+    const res = await app.gql(CREATE_MEETING, { input: meeting({ title: 'Created with a null note' }), note: null }, as(editor));
+    expect(res.errors).toBeUndefined();
+    const [revision] = await db.dataSource.query('SELECT note FROM revision WHERE event_id = $1', [res.data.createMeeting.id]);
+    expect(revision).toEqual({ note: null });
+  });
+
   it.each([
     ['a title too long', { title: 'x'.repeat(201) }, /title/],
     ['an end before the start', { endDate: '2021-11-01' }, /endDate is before startDate/],

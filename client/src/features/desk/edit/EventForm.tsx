@@ -64,6 +64,13 @@ const ACTIONS: Partial<Record<EventKind, Record<string, string>>> = {
   [EventKind.MISSION]: MissionActionType,
   [EventKind.AGREEMENT]: AgreementAction,
 };
+const DIRECTION_LABELS: Record<string, string> = {
+  US_TO_RU: 'US → Russia',
+  RU_TO_US: 'Russia → US',
+  MUTUAL: 'Mutual',
+  DOMESTIC_US: 'Domestic (US)',
+  DOMESTIC_RU: 'Domestic (Russia)',
+};
 const CAMEO_OPTIONS = Object.values(CAMEO_CODES).sort((a, b) => a.code.localeCompare(b.code));
 export const fieldId = (path: string) => `field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
@@ -232,6 +239,7 @@ export function EventForm({ initialValues, initialVersion, slug, mode, onSave, o
             label="Direction"
             path="direction"
             options={enumValues(Direction)}
+            labels={(d) => DIRECTION_LABELS[d] ?? humanize(d)}
             value={values.direction}
             onChange={(v) => set('direction', v)}
             field={field}

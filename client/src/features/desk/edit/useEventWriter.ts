@@ -56,7 +56,7 @@ export function useEventWriter() {
     try {
       const { data } = await client.mutate({
         mutation: CREATE[values.kind] as typeof Q.CREATE_STATEMENT,
-        variables: { input: toInput(values, { create: true }), note: note || null },
+        variables: { input: toInput(values, { create: true }), note: note || undefined },
       });
       const saved = written(data);
       return { status: 'saved', id: saved.id, version: saved.version };
@@ -69,7 +69,7 @@ export function useEventWriter() {
     try {
       const { data } = await client.mutate({
         mutation: UPDATE[values.kind] as typeof Q.UPDATE_STATEMENT,
-        variables: { id: eventId, version, input: toInput(values, { create: false }), note: note || null },
+        variables: { id: eventId, version, input: toInput(values, { create: false }), note: note || undefined },
       });
       const saved = written(data);
       forget(saved.id);
