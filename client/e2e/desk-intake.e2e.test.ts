@@ -94,7 +94,8 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
 
     it('When the seed article is drafted, Then its talks, Interfax statement (quote verbatim), lifted entry bans and senators’ letter are shown with their evidence and duplicates', async () => {
       await page.getByLabel(/^Publication date/).fill(ARTICLE.publishedAt);
-      await page.getByRole('button', { name: 'Draft events' }).click();
+      // From the keyboard: Enter in a field submits the form.
+      await page.getByLabel(/^Publisher/).press('Enter');
       await page.getByTestId('draft').first().waitFor({ timeout: 30_000 });
 
       const statement = draftCard('I cannot say we made much headway');
@@ -309,7 +310,12 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
       await dialog.getByText('Nuland comments on embassy staffing (merge test)').waitFor();
       expect(await dialog.textContent()).toMatch(/1 event moves/);
       await page.screenshot({ path: screenshotPath('desk-actors-merge'), fullPage: false });
-      await dialog.getByRole('button', { name: 'Merge into Victoria Nuland' }).click();
+      // Escape backs out of the dialog without merging; the choice can be made again, and confirmed from the keyboard.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByRole('button', { name: 'Keep Victoria Nuland' }).press('Enter');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Merge into Victoria Nuland' }).press('Enter');
       await page.getByRole('status').filter({ hasText: 'Merged Victoria J. Nuland into Victoria Nuland' }).waitFor();
 
       const data = await graphql(
