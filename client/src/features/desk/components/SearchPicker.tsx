@@ -67,7 +67,7 @@ export function SearchPicker<T>({
         placeholder={placeholder}
         onChange={(event) => onQuery(event.target.value)}
         onKeyDown={onInputKey}
-        aria-controls={listId}
+        aria-controls={showing ? listId : undefined}
       />
       {showing && (
         <div className={styles.results}>

@@ -81,11 +81,11 @@ export function ConflictPanel({
                 <th scope="row">{labelOf(field)}</th>
                 <td className={theirsChanged.has(field) ? styles.changed : undefined}>
                   {show(theirs[field])}
-                  {theirsChanged.has(field) && <span className={styles.badge}> changed by them</span>}
+                  {theirsChanged.has(field) && <span className={styles.badge}>changed by them</span>}
                 </td>
                 <td className={mine.has(field) ? styles.changed : undefined}>
                   {show(yours[field])}
-                  {mine.has(field) && <span className={styles.badge}> your edit</span>}
+                  {mine.has(field) && <span className={styles.badge}>your edit</span>}
                 </td>
               </tr>
             ))}
