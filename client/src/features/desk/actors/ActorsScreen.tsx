@@ -1,6 +1,106 @@
-// Placeholder so the desk's routes compile; deskintake replaces it with the real screen.
-import { ScreenPlaceholder } from '../components/ScreenPlaceholder';
+// /desk/actors: find an actor by any name, alias or title (Cyrillic included), correct it, or merge a duplicate.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import ui from '../../../components/ui.module.css';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { humanize } from '../intake/labels';
+import { ActorEditor } from './ActorEditor';
+import { DESK_ACTORS_QUERY, type DeskActor } from './actors.queries';
+import { MergeActors } from './MergeActors';
+import { useDebouncedValue } from './useDebouncedValue';
+import styles from './ActorsScreen.module.css';
+
+const PAGE = 50;
+
+type Mode = { actorId: string; action: 'edit' | 'merge' } | null;
 
 export default function ActorsScreen() {
-  return <ScreenPlaceholder title="Actors" />;
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search.trim());
+  const [mode, setMode] = useState<Mode>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, loading, error, refetch } = useQuery(DESK_ACTORS_QUERY, { variables: { search: debounced || null, first: PAGE } });
+  const actors = data?.actors.nodes ?? [];
+
+  const finish = (message: string | null) => {
+    setMode(null);
+    if (message) setNotice(message);
+    void refetch();
+  };
+
+  return (
+    <div className={styles.screen}>
+      <header>
+        <h2 className={styles.title}>Actors</h2>
+        <p className={ui.muted}>People, bodies and outlets of the record. Correct one, or merge a duplicate into the actor to keep.</p>
+      </header>
+      <div className={styles.searchRow} role="search">
+        <label htmlFor="actor-search" className={styles.label}>
+          Search actors (name, alias or title, any script)
+        </label>
+        <input
+          id="actor-search"
+          type="search"
+          className={styles.search}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Ryabkov, Рябков, State Department…"
+        />
+      </div>
+      <p className={styles.status} role="status">
+        {notice && <strong>{notice} </strong>}
+        {loading
+          ? 'Searching…'
+          : data
+            ? `${data.actors.totalCount} ${data.actors.totalCount === 1 ? 'actor' : 'actors'}${data.actors.totalCount > PAGE ? `, first ${PAGE} shown` : ''}`
+            : ''}
+      </p>
+      {error && <ErrorMessage what="the actors" error={error} onRetry={() => void refetch()} />}
+      <ul className={styles.list} aria-label="Actors">
+        {actors.map((actor) => (
+          <li key={actor.id} className={styles.row} data-testid="actor-row">
+            <ActorSummary actor={actor} />
+            {mode?.actorId === actor.id && mode.action === 'edit' ? (
+              <ActorEditor actor={actor} onDone={(saved) => finish(saved ? `Saved ${saved.name}.` : null)} />
+            ) : mode?.actorId === actor.id && mode.action === 'merge' ? (
+              <MergeActors from={actor} onDone={(kept) => finish(kept ? `Merged ${actor.name} into ${kept.name}.` : null)} />
+            ) : (
+              <div className={styles.actions}>
+                <button
+                  type="button"
+                  className={ui.button}
+                  onClick={() => setMode({ actorId: actor.id, action: 'edit' })}
+                  aria-label={`Edit ${actor.name}`}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className={ui.button}
+                  onClick={() => setMode({ actorId: actor.id, action: 'merge' })}
+                  aria-label={`Merge ${actor.name} into another actor`}
+                >
+                  Merge into…
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ActorSummary({ actor }: { actor: DeskActor }) {
+  return (
+    <div className={styles.summary}>
+      <h3 className={styles.name}>{actor.name}</h3>
+      <p className={ui.muted}>
+        {[humanize(actor.kind), actor.title, actor.country, `${actor.stats.total} ${actor.stats.total === 1 ? 'event' : 'events'}`]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {actor.aliases.length > 0 && <p className={styles.aliases}>Also: {actor.aliases.join(', ')}</p>}
+    </div>
+  );
 }
