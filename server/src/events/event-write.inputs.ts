@@ -1,6 +1,8 @@
 // Inputs of the event mutations, one per kind. Every field is optional so one class serves create and update;
 // the service checks what a create requires, with the same rules as the dataset (dataset.validate.ts). The plain
 // record fields, and the rule each is checked by, come from event.record.ts through record-fields.ts.
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of the
+   properties its record decorator adds at run time (record-fields.ts); TypeORM and type-graphql fill them in. */
 import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgreementAction, LinkType, MissionActionType, ParticipantRole, SanctionAction, Side } from '@detente/shared';
@@ -151,12 +153,11 @@ export class LinkInput {
 }
 
 // The plain fields' TypeScript properties, merged into the classes the decorators above give them to.
-/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the
-   decorators add these properties at run time; the interfaces tell the compiler, from the same record shapes. */
+/* eslint-disable @typescript-eslint/no-empty-object-type -- each interface only names the record shape it merges. */
 export interface EventInputBase extends RecordInputs<typeof COMMON_FIELDS> {}
 export interface StatementInput extends RecordInputs<typeof KIND_FIELDS.STATEMENT> {}
 export interface MeetingInput extends RecordInputs<typeof KIND_FIELDS.MEETING> {}
 export interface SanctionInput extends RecordInputs<typeof KIND_FIELDS.SANCTION> {}
 export interface MissionActionInput extends RecordInputs<typeof KIND_FIELDS.MISSION> {}
 export interface AgreementInput extends RecordInputs<typeof KIND_FIELDS.AGREEMENT> {}
-/* eslint-enable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type */
+/* eslint-enable @typescript-eslint/no-empty-object-type */

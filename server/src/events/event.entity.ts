@@ -1,7 +1,9 @@
 // The event table (single-table inheritance on `kind`) and the GraphQL `Event` interface with one type per kind.
 // The plain record fields (title, dates, quote, …) come from event.record.ts through record-fields.ts; only the
 // fields with a mapping of their own are declared here.
-import { Field, ID, Int, Float, InterfaceType, ObjectType } from 'type-graphql';
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of the
+   properties its record decorator adds at run time (record-fields.ts); TypeORM and type-graphql fill them in. */
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import {
   ChildEntity,
   Column,
@@ -13,20 +15,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import {
-  AgreementAction,
-  DatePrecision,
-  Direction,
-  EventKind,
-  MeetingFormat,
-  MeetingLevel,
-  MissionActionType,
-  QuoteType,
-  SanctionAction,
-  SanctionMeasure,
-  StatementMedium,
-  Verification,
-} from '@detente/shared';
+import { AgreementAction, EventKind, MissionActionType, SanctionAction } from '@detente/shared';
 import { COMMON_FIELDS, KIND_FIELDS } from './event.record';
 import { RecordColumnFields, RecordColumns } from './record-fields';
 
@@ -164,12 +153,11 @@ export class Agreement extends Event {
 }
 
 // The plain fields' TypeScript properties, merged into the classes the decorators above give them to.
-/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the
-   decorators add these properties at run time; the interfaces tell the compiler, from the same record shapes. */
+/* eslint-disable @typescript-eslint/no-empty-object-type -- each interface only names the record shape it merges. */
 export interface Event extends RecordColumns<typeof COMMON_FIELDS> {}
 export interface Statement extends RecordColumns<typeof KIND_FIELDS.STATEMENT> {}
 export interface Meeting extends RecordColumns<typeof KIND_FIELDS.MEETING> {}
 export interface Sanction extends RecordColumns<typeof KIND_FIELDS.SANCTION> {}
 export interface MissionAction extends RecordColumns<typeof KIND_FIELDS.MISSION> {}
 export interface Agreement extends RecordColumns<typeof KIND_FIELDS.AGREEMENT> {}
-/* eslint-enable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type */
+/* eslint-enable @typescript-eslint/no-empty-object-type */

@@ -115,12 +115,10 @@ export const COMMON_FIELDS = {
       description: 'A few sentences of context, plain text.',
       input: `A few sentences, plain text, at most ${MAX_SUMMARY_LENGTH} characters.`,
     }),
-  startDate: isoDate()
-    .meta({ description: 'First day, YYYY-MM-DD; for MONTH precision the 1st, for YEAR 1 January.' })
-    .register(apiDocs, {
-      description: 'First day of the event (for MONTH precision the 1st of the month).',
-      input: 'First day. Required to create.',
-    }),
+  startDate: isoDate().meta({ description: 'First day, YYYY-MM-DD; for MONTH precision the 1st, for YEAR 1 January.' }).register(apiDocs, {
+    description: 'First day of the event (for MONTH precision the 1st of the month).',
+    input: 'First day. Required to create.',
+  }),
   endDate: isoDate()
     .optional()
     .meta({ description: 'Last day, for spans; not before startDate.' })
@@ -133,13 +131,11 @@ export const COMMON_FIELDS = {
       input: 'DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January).',
     }),
   location: LocationRecord.optional(),
-  direction: oneOf(Direction)
-    .meta({ description: 'Who acted towards whom.' })
-    .register(apiDocs, {
-      description: 'Who acted towards whom: US_TO_RU, RU_TO_US, MUTUAL, or a domestic step.',
-      input: 'Who acted towards whom. Required to create.',
-      nullable: true,
-    }),
+  direction: oneOf(Direction).meta({ description: 'Who acted towards whom.' }).register(apiDocs, {
+    description: 'Who acted towards whom: US_TO_RU, RU_TO_US, MUTUAL, or a domestic step.',
+    input: 'Who acted towards whom. Required to create.',
+    nullable: true,
+  }),
   cameoCode: z
     .string({ error: (issue) => `"${String(issue.input)}" is not a CAMEO code` })
     .refine(isCameoCode, { error: (issue) => `"${String(issue.input)}" is not a CAMEO code` })
@@ -205,13 +201,11 @@ export const COMMON_FIELDS = {
 /** Each kind's own fields, in the order the dataset files write them. */
 export const KIND_FIELDS = {
   [EventKind.STATEMENT]: {
-    medium: oneOf(StatementMedium)
-      .meta({ description: 'How it was said.' })
-      .register(apiDocs, {
-        description: 'How it was said: interview, briefing, speech, press release, social post, letter, testimony.',
-        input: 'How it was said. Required to create.',
-        nullable: true,
-      }),
+    medium: oneOf(StatementMedium).meta({ description: 'How it was said.' }).register(apiDocs, {
+      description: 'How it was said: interview, briefing, speech, press release, social post, letter, testimony.',
+      input: 'How it was said. Required to create.',
+      nullable: true,
+    }),
     quote: text(MAX_QUOTE_LENGTH, `must be text of at most ${MAX_QUOTE_LENGTH} characters`)
       .optional()
       .meta({ description: 'The words, verbatim, where a source gives them; needs quoteType and quoteLanguage.' })
@@ -253,13 +247,11 @@ export const KIND_FIELDS = {
     format: oneOf(MeetingFormat)
       .meta({ description: 'In person, phone, video, summit, or on the sidelines of a multilateral meeting.' })
       .register(apiDocs, { input: 'Required to create.', nullable: true }),
-    level: oneOf(MeetingLevel)
-      .meta({ description: 'The highest level present.' })
-      .register(apiDocs, {
-        description: 'The highest level present: heads of state, ministers, deputy ministers, working level.',
-        input: 'Required to create.',
-        nullable: true,
-      }),
+    level: oneOf(MeetingLevel).meta({ description: 'The highest level present.' }).register(apiDocs, {
+      description: 'The highest level present: heads of state, ministers, deputy ministers, working level.',
+      input: 'Required to create.',
+      nullable: true,
+    }),
     outcome: text(MAX_SUMMARY_LENGTH, `must be text of at most ${MAX_SUMMARY_LENGTH} characters`)
       .optional()
       .meta({ description: 'What came of it, plain text.' })
