@@ -165,6 +165,13 @@ export class HeavyLane {
     };
   }
 
+  /** Operations waiting for a place, all clients together. */
+  get waiting(): number {
+    let count = 0;
+    for (const share of this.shares.values()) count += share.waiting.length;
+    return count;
+  }
+
   private give(share: Share) {
     share.active++;
     this.free--;

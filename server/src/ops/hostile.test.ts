@@ -323,8 +323,9 @@ describe('one client flooding heavy queries cannot deny the others', () => {
         async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))[0].n > 0,
       );
       const queuedFirst = send('flooder second', ATTACKER);
-      await new Promise((r) => setTimeout(r, 100));
+      await waitFor(async () => one.heavyWaiting() === 1);
       const neighbour = send('neighbour', NEIGHBOUR);
+      await waitFor(async () => one.heavyWaiting() === 2); // the flooder's second and the neighbour's, in that order
       const subscription = await within(
         1000,
         subscribeFrom(NEIGHBOUR, one.url, { query: 'subscription { eventChanged { type } }' }, { holdMs: 100 }),
