@@ -5,7 +5,7 @@
    properties its record decorator adds at run time (record-fields.ts); TypeORM and type-graphql fill them in. */
 import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AgreementAction, LinkType, MissionActionType, ParticipantRole, SanctionAction, Side } from '@detente/shared';
+import { LinkType, ParticipantRole, Side } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
 import { COMMON_FIELDS, KIND_FIELDS, SLUG_PATTERN } from './event.record';
 import { RecordInputFields, RecordInputs } from './record-fields';
@@ -115,27 +115,15 @@ export class MeetingInput extends EventInputBase {}
 
 @InputType({ description: 'Sanctions imposed, changed or lifted.' })
 @RecordInputFields(KIND_FIELDS.SANCTION)
-export class SanctionInput extends EventInputBase {
-  @Field(() => SanctionAction, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: SanctionAction;
-}
+export class SanctionInput extends EventInputBase {}
 
 @InputType({ description: 'An action against a diplomatic mission or its people.' })
 @RecordInputFields(KIND_FIELDS.MISSION)
-export class MissionActionInput extends EventInputBase {
-  @Field(() => MissionActionType, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: MissionActionType;
-}
+export class MissionActionInput extends EventInputBase {}
 
 @InputType({ description: 'A treaty step or a prisoner exchange.' })
 @RecordInputFields(KIND_FIELDS.AGREEMENT)
-export class AgreementInput extends EventInputBase {
-  @Field(() => AgreementAction, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: AgreementAction;
-}
+export class AgreementInput extends EventInputBase {}
 
 @InputType({ description: 'A typed link from a later event to an earlier one.' })
 export class LinkInput {

@@ -15,7 +15,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AgreementAction, EventKind, MissionActionType, SanctionAction } from '@detente/shared';
+import { EventKind } from '@detente/shared';
 import { COMMON_FIELDS, KIND_FIELDS } from './event.record';
 import { RecordColumnFields, RecordColumns } from './record-fields';
 
@@ -112,15 +112,11 @@ export class Meeting extends Event {
 
 @ChildEntity(EventKind.SANCTION)
 @ObjectType({ implements: Event, description: 'Sanctions imposed, expanded, extended, eased, lifted or threatened; entry bans included.' })
-@RecordColumnFields(KIND_FIELDS.SANCTION)
+@RecordColumnFields(KIND_FIELDS.SANCTION, EventKind.SANCTION)
 export class Sanction extends Event {
   override get kind(): EventKind {
     return EventKind.SANCTION;
   }
-
-  @Field(() => SanctionAction, { nullable: true, description: 'What was done to the sanctions.' })
-  @Column({ type: 'varchar', length: 24, name: 'sanction_action', nullable: true })
-  action: SanctionAction | null;
 }
 
 @ChildEntity(EventKind.MISSION)
@@ -128,28 +124,20 @@ export class Sanction extends Event {
   implements: Event,
   description: 'An action against embassies, consulates or diplomats: expulsions, closures, staff caps, recalls.',
 })
-@RecordColumnFields(KIND_FIELDS.MISSION)
+@RecordColumnFields(KIND_FIELDS.MISSION, EventKind.MISSION)
 export class MissionAction extends Event {
   override get kind(): EventKind {
     return EventKind.MISSION;
   }
-
-  @Field(() => MissionActionType, { nullable: true, description: 'What was done to the mission or its people.' })
-  @Column({ type: 'varchar', length: 24, name: 'mission_action', nullable: true })
-  action: MissionActionType | null;
 }
 
 @ChildEntity(EventKind.AGREEMENT)
 @ObjectType({ implements: Event, description: 'Treaties and deals: signed, extended, suspended, withdrawn from; prisoner exchanges.' })
-@RecordColumnFields(KIND_FIELDS.AGREEMENT)
+@RecordColumnFields(KIND_FIELDS.AGREEMENT, EventKind.AGREEMENT)
 export class Agreement extends Event {
   override get kind(): EventKind {
     return EventKind.AGREEMENT;
   }
-
-  @Field(() => AgreementAction, { nullable: true, description: 'What happened to the agreement.' })
-  @Column({ type: 'varchar', length: 24, name: 'agreement_action', nullable: true })
-  action: AgreementAction | null;
 }
 
 // The plain fields' TypeScript properties, merged into the classes the decorators above give them to.

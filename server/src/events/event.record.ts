@@ -258,7 +258,9 @@ export const KIND_FIELDS = {
       .register(apiDocs, { description: 'What came of it, in plain text.', input: 'What came of it.' }),
   },
   [EventKind.SANCTION]: {
-    action: oneOf(SanctionAction).meta({ description: 'What was done to the sanctions.' }),
+    action: oneOf(SanctionAction)
+      .meta({ description: 'What was done to the sanctions.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
     program: text(200, 'must be text of at most 200 characters')
       .optional()
       .meta({ description: 'Legal basis or programme, e.g. "EO 14024", "CAATSA".' })
@@ -277,7 +279,9 @@ export const KIND_FIELDS = {
       }),
   },
   [EventKind.MISSION]: {
-    action: oneOf(MissionActionType).meta({ description: 'What was done to the mission or its people.' }),
+    action: oneOf(MissionActionType)
+      .meta({ description: 'What was done to the mission or its people.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
     actingCountry: country('is required (ISO code such as "RU")')
       .meta({ description: 'Country that acted (ISO 3166-1 alpha-2).' })
       .register(apiDocs, { input: 'Country that acted (ISO). Required to create.', nullable: true }),
@@ -301,7 +305,9 @@ export const KIND_FIELDS = {
       .register(apiDocs, { input: 'People affected.' }),
   },
   [EventKind.AGREEMENT]: {
-    action: oneOf(AgreementAction).meta({ description: 'What happened to the agreement.' }),
+    action: oneOf(AgreementAction)
+      .meta({ description: 'What happened to the agreement.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
     instrument: text(200, 'is required, e.g. "New START"')
       .meta({ description: 'The instrument, e.g. "New START", "prisoner exchange".' })
       .register(apiDocs, {
@@ -489,7 +495,7 @@ export function datasetForm(record: EventRecord): EventRecordInput {
 export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The column holding each kind's `action`. */
-const ACTION_COLUMN: Partial<Record<EventKind, string>> = {
+export const ACTION_COLUMN: Partial<Record<EventKind, string>> = {
   [EventKind.SANCTION]: 'sanction_action',
   [EventKind.MISSION]: 'mission_action',
   [EventKind.AGREEMENT]: 'agreement_action',

@@ -1,9 +1,11 @@
 // Gives the event classes their plain record fields from the one definition of the record (event.record.ts): the
 // GraphQL field, the table column and, on inputs, the argument check, so that a new plain field is one line in the
-// record plus a migration. Fields with a mapping of their own (MAPPED_FIELDS: slug, kind, location, action, outlet,
-// relations) stay declared by hand in event.entity.ts and event-write.inputs.ts.
+// record plus a migration. Fields with a mapping of their own (MAPPED_FIELDS: slug, kind, location, outlet,
+// relations) stay declared by hand in event.entity.ts and event-write.inputs.ts; `action` is plain but for its
+// column's name, which is its kind's (ACTION_COLUMN).
 import { ValidateBy } from 'class-validator';
 import * as shared from '@detente/shared';
+import type { EventKind } from '@detente/shared';
 import { Field, Float, Int } from 'type-graphql';
 
 // type-graphql exports the decorator but not the type of what its type function returns.
@@ -11,10 +13,11 @@ type ReturnTypeFuncValue = ReturnType<Extract<Parameters<typeof Field>[0], (...a
 import { Column } from 'typeorm';
 import { z } from 'zod';
 import { DateScalar } from '../common/scalars';
-import { ISO_DATE_PATTERN, MAPPED_FIELDS, apiDocs, columnName } from './event.record';
+import { ACTION_COLUMN, ISO_DATE_PATTERN, MAPPED_FIELDS, apiDocs, columnName } from './event.record';
 
 type Shape = Record<string, z.ZodType>;
-type PlainKey<S> = Exclude<keyof S & string, (typeof MAPPED_FIELDS)[number] | 'kind'>;
+/** `action` is one column too, only named after its kind (ACTION_COLUMN). */
+type PlainKey<S> = Exclude<keyof S & string, Exclude<(typeof MAPPED_FIELDS)[number], 'action'> | 'kind'>;
 /** A column left out of the record is NULL in the table. */
 type ColumnValue<T> = undefined extends T ? Exclude<T, undefined> | null : T;
 /** The entity's properties for the plain fields of a shape. */
@@ -22,7 +25,7 @@ export type RecordColumns<S extends Shape> = { [K in PlainKey<S>]: ColumnValue<z
 /** The input's properties for the plain fields of a shape: every one optional, so one input serves create and update. */
 export type RecordInputs<S extends Shape> = { [K in PlainKey<S>]?: Exclude<z.output<S[K]>, undefined> };
 
-const MAPPED = new Set<string>([...MAPPED_FIELDS, 'kind']);
+const MAPPED = new Set<string>([...MAPPED_FIELDS, 'kind'].filter((field) => field !== 'action'));
 
 /** The schema under `.optional()` and `.default()`, which only say whether a field may be left out. */
 function unwrapped(schema: z.ZodType): z.ZodType {
@@ -83,7 +86,13 @@ const recordDescription = (schema: z.ZodType) => z.globalRegistry.get(schema)?.d
  * GraphQL field for each plain field of `shape`. A field the record may leave out is nullable; the type's
  * description is the record's unless `apiDocs` says otherwise.
  */
-export function RecordColumnFields(shape: Shape): ClassDecorator {
+export function RecordColumnFields(shape: Shape, kind?: EventKind): ClassDecorator {
+  const columnOf = (field: string) => {
+    if (field !== 'action') return columnName(field);
+    const column = kind && ACTION_COLUMN[kind];
+    if (!column) throw new Error(`The ${kind ?? 'common'} fields have an action, and ACTION_COLUMN names no column for it`);
+    return column;
+  };
   return (target) => {
     for (const [field, schema] of plainFields(shape)) {
       const { graphql, column } = mappingOf(field, schema);
@@ -92,7 +101,7 @@ export function RecordColumnFields(shape: Shape): ClassDecorator {
       const defaultValue = schema instanceof z.ZodDefault ? schema._zod.def.defaultValue : undefined;
       Column({
         type: column.type,
-        name: columnName(field),
+        name: columnOf(field),
         nullable,
         ...(column.array ? { array: true, default: () => "'{}'" } : defaultValue !== undefined ? { default: defaultValue } : {}),
       })(target.prototype, field);
