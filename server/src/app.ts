@@ -36,6 +36,8 @@ export interface DetenteApp {
   beginShutdown(): void;
   /** Serves subscriptions over graphql-ws on `server`'s /graphql, under the same rules as HTTP. */
   attachSubscriptions(server: http.Server): Promise<{ close(): Promise<void> }>;
+  /** The heavy-query lane, for tests that need to know who waits in it. */
+  heavyLane: HeavyLane;
   stop(): Promise<void>;
 }
 
@@ -261,6 +263,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
   return {
     app,
     apollo,
+    heavyLane,
     beginShutdown: () => {
       shuttingDown = true;
     },

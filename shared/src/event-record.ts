@@ -32,6 +32,15 @@ export const MAX_QUOTE_LENGTH = 4000;
 export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2}$/;
 export const URL_PATTERN = /^https?:\/\/\S+$/;
+/** A string checked against this pattern is a date: GraphQL gives it the Date scalar, the table a date column. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What the GraphQL API says of a field where it says it differently from the dataset's description: `description`
+ * on the type, `input` on the mutations' input, and `nullable` where the API keeps a required field nullable so
+ * that rows written before the dataset rules still answer. events/record-fields.ts reads it; the JSON Schema does not.
+ */
+export const apiDocs = z.registry<{ description?: string; input?: string; nullable?: true }>();
 
 // Messages are relative to the field ("must be …"); formatRecordIssues puts the field's path in front.
 type StringEnum = Record<string, string>;
@@ -44,10 +53,7 @@ const text = (max: number, message: string) =>
     .max(max, { error: message })
     .refine((v) => v.trim().length > 0, { error: message });
 const isoDate = (message = 'must be a real date in YYYY-MM-DD form') =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
-    .refine(isIsoDate, { error: message });
+  z.string({ error: message }).regex(ISO_DATE_PATTERN, { error: message }).refine(isIsoDate, { error: message });
 const country = (message = 'must be an ISO 3166-1 alpha-2 code such as "US"') =>
   z.string({ error: message }).regex(COUNTRY_PATTERN, { error: message });
 const language = (message = 'must be an ISO 639-1 code such as "ru" or "en"') =>
@@ -90,43 +96,83 @@ export const LinkRecord = z.strictObject({
 });
 
 /** Fields every kind has. */
-const COMMON_FIELDS = {
+export const COMMON_FIELDS = {
   id: z
     .string({ error: 'must be a slug of lowercase letters, digits and dashes' })
     .regex(SLUG_PATTERN, { error: 'must be a slug of lowercase letters, digits and dashes' })
     .meta({ description: 'Slug `YYYY-MM-DD-short-words`, unique across the dataset.' }),
-  title: text(MAX_TITLE_LENGTH, `is required (at most ${MAX_TITLE_LENGTH} characters)`).meta({
-    description: 'Short headline, plain text, in our own words.',
-  }),
+  title: text(MAX_TITLE_LENGTH, `is required (at most ${MAX_TITLE_LENGTH} characters)`)
+    .meta({
+      description: 'Short headline, plain text, in our own words.',
+    })
+    .register(apiDocs, {
+      description: 'Short headline, plain text.',
+      input: `Short headline, plain text, at most ${MAX_TITLE_LENGTH} characters. Required to create.`,
+    }),
   summary: text(MAX_SUMMARY_LENGTH, `must be text of at most ${MAX_SUMMARY_LENGTH} characters`)
     .optional()
-    .meta({ description: 'A few sentences of context, plain text; mention date disagreements here.' }),
-  startDate: isoDate().meta({ description: 'First day, YYYY-MM-DD; for MONTH precision the 1st, for YEAR 1 January.' }),
-  endDate: isoDate().optional().meta({ description: 'Last day, for spans; not before startDate.' }),
+    .meta({ description: 'A few sentences of context, plain text; mention date disagreements here.' })
+    .register(apiDocs, {
+      description: 'A few sentences of context, plain text.',
+      input: `A few sentences, plain text, at most ${MAX_SUMMARY_LENGTH} characters.`,
+    }),
+  startDate: isoDate().meta({ description: 'First day, YYYY-MM-DD; for MONTH precision the 1st, for YEAR 1 January.' }).register(apiDocs, {
+    description: 'First day of the event (for MONTH precision the 1st of the month).',
+    input: 'First day. Required to create.',
+  }),
+  endDate: isoDate()
+    .optional()
+    .meta({ description: 'Last day, for spans; not before startDate.' })
+    .register(apiDocs, { description: 'Last day, for events that span several days; null for single-day events.' }),
   datePrecision: oneOf(DatePrecision, 'must be DAY, MONTH or YEAR')
     .default(DatePrecision.DAY)
-    .meta({ description: 'How precisely the date is known.' }),
+    .meta({ description: 'How precisely the date is known.' })
+    .register(apiDocs, {
+      description: 'How precisely the date is known: DAY, MONTH ("Oct 2021") or YEAR.',
+      input: 'DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January).',
+    }),
   location: LocationRecord.optional(),
-  direction: oneOf(Direction).meta({ description: 'Who acted towards whom.' }),
+  direction: oneOf(Direction).meta({ description: 'Who acted towards whom.' }).register(apiDocs, {
+    description: 'Who acted towards whom: US_TO_RU, RU_TO_US, MUTUAL, or a domestic step.',
+    input: 'Who acted towards whom. Required to create.',
+    nullable: true,
+  }),
   cameoCode: z
     .string({ error: (issue) => `"${String(issue.input)}" is not a CAMEO code` })
     .refine(isCameoCode, { error: (issue) => `"${String(issue.input)}" is not a CAMEO code` })
-    .meta({ description: 'A CAMEO code known to shared/src/cameo.ts, e.g. "042", "163", "166".' }),
+    .meta({ description: 'A CAMEO code known to shared/src/cameo.ts, e.g. "042", "163", "166".' })
+    .register(apiDocs, {
+      description: 'CAMEO event code, e.g. "042" (make a visit), "163" (impose sanctions), "166" (expel).',
+      input: 'CAMEO event code, e.g. "042". Required to create.',
+      nullable: true,
+    }),
   tone: z
     .number({ error: 'must be a number from -10 to 10' })
     .min(-10, { error: 'must be a number from -10 to 10' })
     .max(10, { error: 'must be a number from -10 to 10' })
     .optional()
-    .meta({ description: "−10…+10; left out, the CAMEO code's Goldstein value applies. Needs toneNote." }),
+    .meta({ description: "−10…+10; left out, the CAMEO code's Goldstein value applies. Needs toneNote." })
+    .register(apiDocs, {
+      description: "Conflict (−10) to cooperation (+10) score; the CAMEO code's Goldstein value unless overridden.",
+      input: 'Override of the Goldstein tone, −10…10; needs toneNote.',
+    }),
   toneNote: text(1000, 'must be text of at most 1000 characters')
     .optional()
-    .meta({ description: 'Why tone overrides the Goldstein value of the CAMEO code.' }),
+    .meta({ description: 'Why tone overrides the Goldstein value of the CAMEO code.' })
+    .register(apiDocs, {
+      description: 'Why the tone differs from the Goldstein value of the CAMEO code, when it does.',
+      input: 'Why the tone is overridden.',
+    }),
   importance: z
     .number({ error: 'must be an integer from 1 to 5' })
     .int({ error: 'must be an integer from 1 to 5' })
     .min(1, { error: 'must be an integer from 1 to 5' })
     .max(5, { error: 'must be an integer from 1 to 5' })
-    .meta({ description: '1 (minor) to 5 (must be seen at any zoom).' }),
+    .meta({ description: '1 (minor) to 5 (must be seen at any zoom).' })
+    .register(apiDocs, {
+      description: '1 (minor) to 5 (must be seen at any zoom); drives what the timeline shows when zoomed out.',
+      input: 'Importance 1–5. Required to create.',
+    }),
   tags: z
     .array(
       z
@@ -135,10 +181,12 @@ const COMMON_FIELDS = {
       { error: 'must be a list of lowercase words' },
     )
     .max(20, { error: 'must hold at most 20 tags' })
-    .meta({ description: 'Topic tags, lowercase, e.g. "diplomatic missions", "visas", "arms control".' }),
+    .meta({ description: 'Topic tags, lowercase, e.g. "diplomatic missions", "visas", "arms control".' })
+    .register(apiDocs, { input: 'Lowercase topic tags.' }),
   verification: oneOf(Verification, 'must be CONFIRMED, REPORTED or DISPUTED')
     .default(Verification.CONFIRMED)
-    .meta({ description: 'CONFIRMED by sources, REPORTED by one source, or DISPUTED between sources.' }),
+    .meta({ description: 'CONFIRMED by sources, REPORTED by one source, or DISPUTED between sources.' })
+    .register(apiDocs, { input: 'CONFIRMED (default), REPORTED or DISPUTED.' }),
   participants: z
     .array(ParticipantRecord, { error: 'must be a list' })
     .max(50, { error: 'must hold at most 50 participants' })
@@ -152,53 +200,101 @@ const COMMON_FIELDS = {
 };
 
 /** Each kind's own fields, in the order the dataset files write them. */
-const KIND_FIELDS = {
+export const KIND_FIELDS = {
   [EventKind.STATEMENT]: {
-    medium: oneOf(StatementMedium).meta({ description: 'How it was said.' }),
+    medium: oneOf(StatementMedium).meta({ description: 'How it was said.' }).register(apiDocs, {
+      description: 'How it was said: interview, briefing, speech, press release, social post, letter, testimony.',
+      input: 'How it was said. Required to create.',
+      nullable: true,
+    }),
     quote: text(MAX_QUOTE_LENGTH, `must be text of at most ${MAX_QUOTE_LENGTH} characters`)
       .optional()
-      .meta({ description: 'The words, verbatim, where a source gives them; needs quoteType and quoteLanguage.' }),
+      .meta({ description: 'The words, verbatim, where a source gives them; needs quoteType and quoteLanguage.' })
+      .register(apiDocs, {
+        description: 'The words as spoken or written, verbatim, in the original language; null when no source gives them.',
+        input: 'The words, verbatim, in the original language; needs quoteType and quoteLanguage.',
+      }),
     quoteLanguage: language('must be an ISO 639-1 code such as "ru"')
       .optional()
-      .meta({ description: 'Language of the quote as given (ISO 639-1, e.g. "ru", "en").' }),
+      .meta({ description: 'Language of the quote as given (ISO 639-1, e.g. "ru", "en").' })
+      .register(apiDocs, {
+        description: 'Language of the quote (ISO 639-1, e.g. "ru", "en").',
+        input: 'Language of the quote (ISO 639-1).',
+      }),
     quoteType: oneOf(QuoteType, 'must be DIRECT, INDIRECT or PARAPHRASE')
       .optional()
-      .meta({ description: 'DIRECT (verbatim), INDIRECT (reported speech) or PARAPHRASE.' }),
-    translatedFrom: language('must be an ISO 639-1 code such as "ru"').optional().meta({
-      description: 'When the quote is a translation: the language it was translated from (ISO 639-1); differs from quoteLanguage.',
-    }),
+      .meta({ description: 'DIRECT (verbatim), INDIRECT (reported speech) or PARAPHRASE.' })
+      .register(apiDocs, { input: 'DIRECT, INDIRECT or PARAPHRASE.' }),
+    translatedFrom: language('must be an ISO 639-1 code such as "ru"')
+      .optional()
+      .meta({
+        description: 'When the quote is a translation: the language it was translated from (ISO 639-1); differs from quoteLanguage.',
+      })
+      .register(apiDocs, {
+        description:
+          "When the quote is a translation: the language it was translated from (ISO 639-1); quoteLanguage is the translation's.",
+        input: 'When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote.',
+      }),
     translatedBy: text(200, 'must be text of at most 200 characters')
       .optional()
-      .meta({ description: 'Who translated the quote: the outlet or body that made the translation, plain text (e.g. "TASS").' }),
+      .meta({ description: 'Who translated the quote: the outlet or body that made the translation, plain text (e.g. "TASS").' })
+      .register(apiDocs, {
+        description: 'Who translated the quote: the outlet or body that made the translation.',
+        input: 'Who translated the quote: the outlet or body, plain text; needs translatedFrom.',
+      }),
     outlet: slugRef('must be an actor id').optional().meta({ description: 'Actor id of the outlet, e.g. "interfax".' }),
   },
   [EventKind.MEETING]: {
-    format: oneOf(MeetingFormat).meta({ description: 'In person, phone, video, summit, or on the sidelines of a multilateral meeting.' }),
-    level: oneOf(MeetingLevel).meta({ description: 'The highest level present.' }),
+    format: oneOf(MeetingFormat)
+      .meta({ description: 'In person, phone, video, summit, or on the sidelines of a multilateral meeting.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
+    level: oneOf(MeetingLevel).meta({ description: 'The highest level present.' }).register(apiDocs, {
+      description: 'The highest level present: heads of state, ministers, deputy ministers, working level.',
+      input: 'Required to create.',
+      nullable: true,
+    }),
     outcome: text(MAX_SUMMARY_LENGTH, `must be text of at most ${MAX_SUMMARY_LENGTH} characters`)
       .optional()
-      .meta({ description: 'What came of it, plain text.' }),
+      .meta({ description: 'What came of it, plain text.' })
+      .register(apiDocs, { description: 'What came of it, in plain text.', input: 'What came of it.' }),
   },
   [EventKind.SANCTION]: {
-    action: oneOf(SanctionAction).meta({ description: 'What was done to the sanctions.' }),
+    action: oneOf(SanctionAction)
+      .meta({ description: 'What was done to the sanctions.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
     program: text(200, 'must be text of at most 200 characters')
       .optional()
-      .meta({ description: 'Legal basis or programme, e.g. "EO 14024", "CAATSA".' }),
+      .meta({ description: 'Legal basis or programme, e.g. "EO 14024", "CAATSA".' })
+      .register(apiDocs, {
+        description: 'Legal basis or programme, e.g. "EO 14024", "CAATSA", "Russian entry-ban list".',
+        input: 'Legal basis, e.g. "EO 14024".',
+      }),
     measures: z
       .array(oneOf(SanctionMeasure), { error: `must be a list of ${Object.values(SanctionMeasure).join(', ')}` })
       .max(20, { error: 'must hold at most 20 measures' })
       .default([])
-      .meta({ description: 'The measures involved.' }),
+      .meta({ description: 'The measures involved.' })
+      .register(apiDocs, {
+        description: 'The measures involved: asset freezes, travel bans, export controls, …',
+        input: 'Measures involved.',
+      }),
   },
   [EventKind.MISSION]: {
-    action: oneOf(MissionActionType).meta({ description: 'What was done to the mission or its people.' }),
-    actingCountry: country('is required (ISO code such as "RU")').meta({ description: 'Country that acted (ISO 3166-1 alpha-2).' }),
-    affectedCountry: country('is required (ISO code such as "US")').meta({
-      description: 'Country whose mission was affected (ISO 3166-1 alpha-2).',
-    }),
+    action: oneOf(MissionActionType)
+      .meta({ description: 'What was done to the mission or its people.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
+    actingCountry: country('is required (ISO code such as "RU")')
+      .meta({ description: 'Country that acted (ISO 3166-1 alpha-2).' })
+      .register(apiDocs, { input: 'Country that acted (ISO). Required to create.', nullable: true }),
+    affectedCountry: country('is required (ISO code such as "US")')
+      .meta({
+        description: 'Country whose mission was affected (ISO 3166-1 alpha-2).',
+      })
+      .register(apiDocs, { input: 'Country whose mission was affected (ISO). Required to create.', nullable: true }),
     facility: text(300, 'must be text of at most 300 characters')
       .optional()
-      .meta({ description: 'The facility, e.g. "Consulate General of Russia in San Francisco".' }),
+      .meta({ description: 'The facility, e.g. "Consulate General of Russia in San Francisco".' })
+      .register(apiDocs, { input: 'The facility.' }),
     city: text(200, 'must be text of at most 200 characters').optional().meta({ description: 'City of the facility.' }),
     personnelCount: z
       .number({ error: 'must be a whole number ≥ 0' })
@@ -206,11 +302,20 @@ const KIND_FIELDS = {
       .min(0, { error: 'must be a whole number ≥ 0' })
       .max(100000, { error: 'must be at most 100000' })
       .optional()
-      .meta({ description: 'People affected: diplomats expelled, staff positions cut.' }),
+      .meta({ description: 'People affected: diplomats expelled, staff positions cut.' })
+      .register(apiDocs, { input: 'People affected.' }),
   },
   [EventKind.AGREEMENT]: {
-    action: oneOf(AgreementAction).meta({ description: 'What happened to the agreement.' }),
-    instrument: text(200, 'is required, e.g. "New START"').meta({ description: 'The instrument, e.g. "New START", "prisoner exchange".' }),
+    action: oneOf(AgreementAction)
+      .meta({ description: 'What happened to the agreement.' })
+      .register(apiDocs, { input: 'Required to create.', nullable: true }),
+    instrument: text(200, 'is required, e.g. "New START"')
+      .meta({ description: 'The instrument, e.g. "New START", "prisoner exchange".' })
+      .register(apiDocs, {
+        description: 'The instrument, e.g. "New START", "INF Treaty", "prisoner exchange".',
+        input: 'The instrument, e.g. "New START". Required to create.',
+        nullable: true,
+      }),
   },
 } as const;
 

@@ -100,63 +100,38 @@ export function createClientLimits(config: RateLimitConfig, corrections: Correct
   };
 }
 
-/** A counting semaphore whose waiters are served in arrival order; a place freed is handed to the next directly. */
-class Gate {
-  active = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(readonly size: number) {}
-
-  get waiting() {
-    return this.queue.length;
-  }
-
-  get idle() {
-    return this.active === 0 && this.queue.length === 0;
-  }
-
-  /** Resolves once a place is this caller's; rejects with `timeout()` after `waitMs` in the queue. */
-  enter(waitMs: number, timeout: () => Error): Promise<void> {
-    if (this.active < this.size) {
-      this.active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve, reject) => {
-      const turn = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        const index = this.queue.indexOf(turn);
-        if (index >= 0) this.queue.splice(index, 1);
-        reject(timeout());
-      }, waitMs);
-      this.queue.push(turn);
-    });
-  }
-
-  leave() {
-    const next = this.queue.shift();
-    if (next) next();
-    else this.active--;
-  }
-}
-
 const busy = () =>
   new GraphQLError('The server is busy with expensive queries; try again in a few seconds.', {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
   });
 
+/** One client's part of the heavy lane: its operations running, and those waiting their turn in arrival order. */
+interface Share {
+  active: number;
+  waiting: Array<() => void>;
+  /** When it was last given a place (the lane's turn counter): the least recently served goes first. */
+  lastServed: number;
+}
+
 /**
  * Keeps expensive operations (searches, big pages: cost at or above HEAVY_QUERY_COST) to a share of the database
  * pool, and each client to a few of them at once, so one client flooding them cannot take every connection from
- * the cheap queries of everyone else. A client's operations past its share wait their turn in its own queue
- * (a page searching sends six at once); past `perClientQueue` waiting, the answer is RATE_LIMITED at once. While
- * the shared lane is full an operation waits its turn too, up to `waitMs` each time, then SERVICE_UNAVAILABLE.
+ * the cheap queries of everyone else.
+ *
+ * Waiting clients are served in turn, not in arrival order: a freed place goes to the waiting client with the
+ * fewest operations running, and among equals to the one served least recently. A client sending one search at a
+ * time therefore goes ahead of every queued operation of a client that already has some running, however many
+ * that client queued first. A client's operations past its `perClientMax` running wait in its own queue (a page
+ * searching sends six at once); past `perClientQueue` waiting, the answer is RATE_LIMITED at once, and an
+ * operation still waiting after `waitMs` while its client has others running is RATE_LIMITED too: the lane is busy
+ * with that client's own work. A client with nothing running is never refused for another's load; it waits for
+ * the next place, and only a lane full for three times `waitMs` (the database itself overwhelmed) answers
+ * SERVICE_UNAVAILABLE.
  */
 export class HeavyLane {
-  private readonly shared: Gate;
-  private readonly clients = new Map<string, Gate>();
+  private free: number;
+  private turn = 0;
+  private readonly shares = new Map<string, Share>();
 
   constructor(
     slots: number,
@@ -164,42 +139,90 @@ export class HeavyLane {
     readonly perClientQueue: number,
     private readonly waitMs: number,
   ) {
-    this.shared = new Gate(slots);
+    this.free = slots;
   }
 
   async enter(client: string): Promise<() => void> {
-    let own = this.clients.get(client);
-    if (!own) this.clients.set(client, (own = new Gate(this.perClientMax)));
-    const gate = own;
-    if (gate.active >= gate.size && gate.waiting >= this.perClientQueue) {
+    let share = this.shares.get(client);
+    if (!share) this.shares.set(client, (share = { active: 0, waiting: [], lastServed: 0 }));
+    const own = share;
+    if (own.active >= this.perClientMax && own.waiting.length >= this.perClientQueue) {
       throw rateLimitedError(
-        `Too many expensive queries from this client: ${gate.active} running and ${gate.waiting} waiting (searches and large pages); wait for them to finish`,
+        `Too many expensive queries from this client: ${own.active} running and ${own.waiting.length} waiting (searches and large pages); wait for them to finish`,
         1,
       );
     }
-    const forget = () => {
-      if (gate.idle && this.clients.get(client) === gate) this.clients.delete(client);
-    };
-    try {
-      await gate.enter(this.waitMs, busy);
-    } catch (error) {
-      forget();
-      throw error;
-    }
-    try {
-      await this.shared.enter(this.waitMs, busy);
-    } catch (error) {
-      gate.leave();
-      forget();
-      throw error;
-    }
+    if (this.free > 0 && own.active < this.perClientMax && own.waiting.length === 0) this.give(own);
+    else await this.wait(client, own);
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      this.shared.leave();
-      gate.leave();
-      forget();
+      own.active--;
+      this.free++;
+      this.forget(client, own);
+      this.dispatch();
     };
+  }
+
+  /** Operations waiting for a place, all clients together. */
+  get waiting(): number {
+    let count = 0;
+    for (const share of this.shares.values()) count += share.waiting.length;
+    return count;
+  }
+
+  private give(share: Share) {
+    share.active++;
+    this.free--;
+    share.lastServed = ++this.turn;
+  }
+
+  private wait(client: string, share: Share): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      let timer: NodeJS.Timeout;
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const giveUp = (error: Error) => {
+        share.waiting.splice(share.waiting.indexOf(turn), 1);
+        this.forget(client, share);
+        reject(error);
+      };
+      const check = () => {
+        if (share.active > 0)
+          return giveUp(
+            rateLimitedError(
+              `This client's expensive queries are using its share (${share.active} running, ${share.waiting.length} waiting); wait for them to finish`,
+              1,
+            ),
+          );
+        if (performance.now() - started >= 3 * this.waitMs) return giveUp(busy());
+        timer = setTimeout(check, this.waitMs);
+      };
+      timer = setTimeout(check, this.waitMs);
+      share.waiting.push(turn);
+      this.dispatch();
+    });
+  }
+
+  /** Hands free places to waiting clients: fewest running first, then the least recently served. */
+  private dispatch() {
+    while (this.free > 0) {
+      let next: Share | undefined;
+      for (const share of this.shares.values()) {
+        if (share.waiting.length === 0 || share.active >= this.perClientMax) continue;
+        if (!next || share.active < next.active || (share.active === next.active && share.lastServed < next.lastServed)) next = share;
+      }
+      if (!next) return;
+      this.give(next);
+      next.waiting.shift()!();
+    }
+  }
+
+  private forget(client: string, share: Share) {
+    if (share.active === 0 && share.waiting.length === 0 && this.shares.get(client) === share) this.shares.delete(client);
   }
 }

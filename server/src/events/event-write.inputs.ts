@@ -1,29 +1,17 @@
 // Inputs of the event mutations, one per kind. Every field is optional so one class serves create and update;
-// the service checks what a create requires, with the same rules as the dataset (dataset.validate.ts).
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import {
-  AgreementAction,
-  DatePrecision,
-  Direction,
-  LinkType,
-  MeetingFormat,
-  MeetingLevel,
-  MissionActionType,
-  ParticipantRole,
-  QuoteType,
-  SanctionAction,
-  SanctionMeasure,
-  Side,
-  StatementMedium,
-  Verification,
-} from '@detente/shared';
+// the service checks what a create requires, with the same rules as the dataset (dataset.validate.ts). The plain
+// record fields, and the rule each is checked by, come from event.record.ts through record-fields.ts.
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of the
+   properties its record decorator adds at run time (record-fields.ts); TypeORM and type-graphql fill them in. */
+import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { LinkType, ParticipantRole, Side } from '@detente/shared';
 import { DateScalar } from '../common/scalars';
-import { MAX_QUOTE_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, SLUG_PATTERN } from '../dataset/dataset.validate';
+import { COMMON_FIELDS, KIND_FIELDS, SLUG_PATTERN } from './event.record';
+import { RecordInputFields, RecordInputs } from './record-fields';
 
 export const MAX_PARTICIPANTS = 50;
 export const MAX_CITATIONS = 20;
-export const MAX_TAGS = 20;
 export const MAX_NOTE_LENGTH = 1000;
 
 @InputType({ description: 'Where an event took place.' })
@@ -84,6 +72,7 @@ export class CitationInput {
 
 /** Fields every kind shares. For an update, a field left out keeps its value; lists given replace the old list. */
 @InputType('EventInputBase', { description: "Fields every kind of event shares (each kind's input repeats them)." })
+@RecordInputFields(COMMON_FIELDS)
 export class EventInputBase {
   @Field(() => String, {
     nullable: true,
@@ -93,72 +82,10 @@ export class EventInputBase {
   @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters, digits and dashes' })
   slug?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: `Short headline, plain text, at most ${MAX_TITLE_LENGTH} characters. Required to create.`,
-  })
-  @IsOptional()
-  @Length(1, MAX_TITLE_LENGTH)
-  title?: string;
-
-  @Field(() => String, { nullable: true, description: `A few sentences, plain text, at most ${MAX_SUMMARY_LENGTH} characters.` })
-  @IsOptional()
-  @MaxLength(MAX_SUMMARY_LENGTH)
-  summary?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'First day. Required to create.' })
-  @IsOptional()
-  startDate?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Last day, for spans; not before startDate.' })
-  @IsOptional()
-  endDate?: string;
-
-  @Field(() => DatePrecision, { nullable: true, description: 'DAY (default), MONTH (startDate on the 1st) or YEAR (on 1 January).' })
-  @IsOptional()
-  datePrecision?: DatePrecision;
-
   @Field(() => LocationInput, { nullable: true, description: 'Where it happened.' })
   @IsOptional()
   @ValidateNested()
   location?: LocationInput;
-
-  @Field(() => Direction, { nullable: true, description: 'Who acted towards whom. Required to create.' })
-  @IsOptional()
-  direction?: Direction;
-
-  @Field(() => String, { nullable: true, description: 'CAMEO event code, e.g. "042". Required to create.' })
-  @IsOptional()
-  @Matches(/^\d{2,4}$/, { message: 'cameoCode must be 2 to 4 digits' })
-  cameoCode?: string;
-
-  @Field(() => Float, { nullable: true, description: 'Override of the Goldstein tone, −10…10; needs toneNote.' })
-  @IsOptional()
-  @Min(-10)
-  @Max(10)
-  tone?: number;
-
-  @Field(() => String, { nullable: true, description: 'Why the tone is overridden.' })
-  @IsOptional()
-  @MaxLength(1000)
-  toneNote?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Importance 1–5. Required to create.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  importance?: number;
-
-  @Field(() => [String], { nullable: true, description: 'Lowercase topic tags.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_TAGS)
-  @Length(1, 60, { each: true })
-  tags?: string[];
-
-  @Field(() => Verification, { nullable: true, description: 'CONFIRMED (default), REPORTED or DISPUTED.' })
-  @IsOptional()
-  verification?: Verification;
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part; replaces the whole list on update.' })
   @IsOptional()
@@ -174,38 +101,8 @@ export class EventInputBase {
 }
 
 @InputType({ description: 'A statement: who said what.' })
+@RecordInputFields(KIND_FIELDS.STATEMENT)
 export class StatementInput extends EventInputBase {
-  @Field(() => StatementMedium, { nullable: true, description: 'How it was said. Required to create.' })
-  @IsOptional()
-  medium?: StatementMedium;
-
-  @Field(() => String, { nullable: true, description: 'The words, verbatim, in the original language; needs quoteType and quoteLanguage.' })
-  @IsOptional()
-  @MaxLength(MAX_QUOTE_LENGTH)
-  quote?: string;
-
-  @Field(() => String, { nullable: true, description: 'Language of the quote (ISO 639-1).' })
-  @IsOptional()
-  @Matches(/^[a-z]{2}$/, { message: 'quoteLanguage must be an ISO 639-1 code such as "ru"' })
-  quoteLanguage?: string;
-
-  @Field(() => QuoteType, { nullable: true, description: 'DIRECT, INDIRECT or PARAPHRASE.' })
-  @IsOptional()
-  quoteType?: QuoteType;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'When the quote is a translation: the language it was translated from (ISO 639-1), not quoteLanguage; needs a quote.',
-  })
-  @IsOptional()
-  @Matches(/^[a-z]{2}$/, { message: 'translatedFrom must be an ISO 639-1 code such as "ru"' })
-  translatedFrom?: string;
-
-  @Field(() => String, { nullable: true, description: 'Who translated the quote: the outlet or body, plain text; needs translatedFrom.' })
-  @IsOptional()
-  @Length(1, 200)
-  translatedBy?: string;
-
   @Field(() => ID, { nullable: true, description: "The outlet (an actor's UUID or slug)." })
   @IsOptional()
   @Length(1, 120)
@@ -213,83 +110,20 @@ export class StatementInput extends EventInputBase {
 }
 
 @InputType({ description: 'A meeting, call or summit.' })
-export class MeetingInput extends EventInputBase {
-  @Field(() => MeetingFormat, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  format?: MeetingFormat;
-
-  @Field(() => MeetingLevel, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  level?: MeetingLevel;
-
-  @Field(() => String, { nullable: true, description: 'What came of it.' })
-  @IsOptional()
-  @MaxLength(MAX_SUMMARY_LENGTH)
-  outcome?: string;
-}
+@RecordInputFields(KIND_FIELDS.MEETING)
+export class MeetingInput extends EventInputBase {}
 
 @InputType({ description: 'Sanctions imposed, changed or lifted.' })
-export class SanctionInput extends EventInputBase {
-  @Field(() => SanctionAction, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: SanctionAction;
-
-  @Field(() => String, { nullable: true, description: 'Legal basis, e.g. "EO 14024".' })
-  @IsOptional()
-  @MaxLength(200)
-  program?: string;
-
-  @Field(() => [SanctionMeasure], { nullable: true, description: 'Measures involved.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  measures?: SanctionMeasure[];
-}
+@RecordInputFields(KIND_FIELDS.SANCTION)
+export class SanctionInput extends EventInputBase {}
 
 @InputType({ description: 'An action against a diplomatic mission or its people.' })
-export class MissionActionInput extends EventInputBase {
-  @Field(() => MissionActionType, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: MissionActionType;
-
-  @Field(() => String, { nullable: true, description: 'Country that acted (ISO). Required to create.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'actingCountry must be an ISO 3166-1 alpha-2 code' })
-  actingCountry?: string;
-
-  @Field(() => String, { nullable: true, description: 'Country whose mission was affected (ISO). Required to create.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'affectedCountry must be an ISO 3166-1 alpha-2 code' })
-  affectedCountry?: string;
-
-  @Field(() => String, { nullable: true, description: 'The facility.' })
-  @IsOptional()
-  @MaxLength(300)
-  facility?: string;
-
-  @Field(() => String, { nullable: true, description: 'City of the facility.' })
-  @IsOptional()
-  @MaxLength(200)
-  city?: string;
-
-  @Field(() => Int, { nullable: true, description: 'People affected.' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  personnelCount?: number;
-}
+@RecordInputFields(KIND_FIELDS.MISSION)
+export class MissionActionInput extends EventInputBase {}
 
 @InputType({ description: 'A treaty step or a prisoner exchange.' })
-export class AgreementInput extends EventInputBase {
-  @Field(() => AgreementAction, { nullable: true, description: 'Required to create.' })
-  @IsOptional()
-  action?: AgreementAction;
-
-  @Field(() => String, { nullable: true, description: 'The instrument, e.g. "New START". Required to create.' })
-  @IsOptional()
-  @Length(1, 200)
-  instrument?: string;
-}
+@RecordInputFields(KIND_FIELDS.AGREEMENT)
+export class AgreementInput extends EventInputBase {}
 
 @InputType({ description: 'A typed link from a later event to an earlier one.' })
 export class LinkInput {
@@ -305,3 +139,13 @@ export class LinkInput {
   @IsIn(Object.values(LinkType))
   type: LinkType;
 }
+
+// The plain fields' TypeScript properties, merged into the classes the decorators above give them to.
+/* eslint-disable @typescript-eslint/no-empty-object-type -- each interface only names the record shape it merges. */
+export interface EventInputBase extends RecordInputs<typeof COMMON_FIELDS> {}
+export interface StatementInput extends RecordInputs<typeof KIND_FIELDS.STATEMENT> {}
+export interface MeetingInput extends RecordInputs<typeof KIND_FIELDS.MEETING> {}
+export interface SanctionInput extends RecordInputs<typeof KIND_FIELDS.SANCTION> {}
+export interface MissionActionInput extends RecordInputs<typeof KIND_FIELDS.MISSION> {}
+export interface AgreementInput extends RecordInputs<typeof KIND_FIELDS.AGREEMENT> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */

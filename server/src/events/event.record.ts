@@ -15,7 +15,11 @@ import {
 } from '@detente/shared';
 
 export {
+  COMMON_FIELDS,
   COUNTRY_PATTERN,
+  ISO_DATE_PATTERN,
+  KIND_FIELDS,
+  apiDocs,
   CitationRecord,
   EVENT_RECORDS,
   EventRecordSchema,
@@ -47,23 +51,24 @@ export type {
 
 // ---- The event table ----
 
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The column holding each kind's `action`. */
-const ACTION_COLUMN: Partial<Record<EventKind, string>> = {
+export const ACTION_COLUMN: Partial<Record<EventKind, string>> = {
   [EventKind.SANCTION]: 'sanction_action',
   [EventKind.MISSION]: 'mission_action',
   [EventKind.AGREEMENT]: 'agreement_action',
 };
-/** Fields that are not one column named after them: they have their own mapping below. */
-const MAPPED = new Set(['id', 'kind', 'location', 'action', 'outlet', 'participants', 'citations', 'links']);
+/** Fields that are not one column named after them: they have their own mapping below, and their own GraphQL fields. */
+export const MAPPED_FIELDS = ['id', 'kind', 'location', 'action', 'outlet', 'participants', 'citations', 'links'] as const;
+const MAPPED = new Set<string>(MAPPED_FIELDS);
 
 function columnsOf(kind: EventKind): string[] {
   return FIELDS_BY_KIND[kind].flatMap((field) => {
     if (field === 'location') return ['location_name', 'location_country'];
     if (field === 'action') return [ACTION_COLUMN[kind]!];
     if (field === 'outlet') return ['outlet_id'];
-    return MAPPED.has(field) ? [] : [snake(field)];
+    return MAPPED.has(field) ? [] : [columnName(field)];
   });
 }
 
@@ -75,7 +80,7 @@ const ARRAY_COLUMNS = new Set(
   Object.values(EventKind).flatMap((kind) =>
     Object.entries(EVENT_RECORDS[kind].shape as Record<string, z.ZodType>)
       .filter(([field, schema]) => !MAPPED.has(field) && unwrapped(schema) instanceof z.ZodArray)
-      .map(([field]) => snake(field)),
+      .map(([field]) => columnName(field)),
   ),
 );
 const emptyValue = (column: string) => (ARRAY_COLUMNS.has(column) ? [] : null);
@@ -86,7 +91,7 @@ export function toEventRow(record: EventRecord, actorIdBySlug: Map<string, strin
   const row: Record<string, unknown> = { slug: record.id, kind };
   for (const column of WRITABLE_COLUMNS) row[column] = emptyValue(column);
   const values = record as unknown as Record<string, unknown>;
-  for (const field of FIELDS_BY_KIND[kind]) if (!MAPPED.has(field)) row[snake(field)] = values[field] ?? emptyValue(snake(field));
+  for (const field of FIELDS_BY_KIND[kind]) if (!MAPPED.has(field)) row[columnName(field)] = values[field] ?? emptyValue(columnName(field));
   row.location_name = record.location?.name ?? null;
   row.location_country = record.location?.country ?? null;
   if (ACTION_COLUMN[kind]) row[ACTION_COLUMN[kind]!] = record.action;
@@ -110,7 +115,7 @@ export function recordFromRow(row: EventRowWithRelations): EventRecord {
   const record: Record<string, unknown> = { id: row.slug, kind };
   for (const field of FIELDS_BY_KIND[kind]) {
     if (MAPPED.has(field)) continue;
-    const value = row[snake(field)];
+    const value = row[columnName(field)];
     if (value !== null && value !== undefined) record[field] = value;
   }
   if (row.location_name)

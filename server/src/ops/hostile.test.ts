@@ -60,6 +60,13 @@ function fanOut(levels: number, operation: string, on: string, leaf: string): st
   return `${operation} { ...F0 ...G0 } ${fragments.join(' ')}`;
 }
 
+async function waitFor(condition: () => Promise<boolean>, ms = 5000) {
+  for (const until = Date.now() + ms; !(await condition());) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const heavySearch = (aliases: number) =>
   `{ ${Array.from(
     { length: aliases },
@@ -297,6 +304,43 @@ describe('one client flooding heavy queries cannot deny the others', () => {
   it('Given a page that searches, When it sends its six searching queries at once, Then every one is answered (they queue, they are not refused)', async () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => postFrom('127.0.0.21', app.url, { query: heavySearch(1) })));
     expect(answers.map((a) => firstError(a)?.extensions?.code ?? 'ok')).toEqual(Array(6).fill('ok'));
+  });
+
+  it('Given the heavy lane full with one client’s search and another of its searches queued first, When a second client searches, Then the second client is served first, and its subscription opens meanwhile', async () => {
+    // A pool of 2 gives the heavy lane one place. A lock on the event table holds the flooder's first search in it.
+    const one = await startTestApp(db.dataSource, { DB_POOL_SIZE: '2' });
+    const lock = db.dataSource.createQueryRunner();
+    try {
+      const search = { query: heavySearch(1) };
+      expect(firstError(await postFrom(ATTACKER, one.url, search))).toBeUndefined(); // compiled, and accepted when alone
+      await lock.connect();
+      await lock.startTransaction();
+      await lock.query('LOCK TABLE event IN ACCESS EXCLUSIVE MODE');
+      const finished: string[] = [];
+      const send = (who: string, from: string) => postFrom(from, one.url, search).then((answer) => (finished.push(who), answer));
+      const running = send('flooder first', ATTACKER);
+      await waitFor(
+        async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))[0].n > 0,
+      );
+      const queuedFirst = send('flooder second', ATTACKER);
+      await waitFor(async () => one.heavyWaiting() === 1);
+      const neighbour = send('neighbour', NEIGHBOUR);
+      await waitFor(async () => one.heavyWaiting() === 2); // the flooder's second and the neighbour's, in that order
+      const subscription = await within(
+        1000,
+        subscribeFrom(NEIGHBOUR, one.url, { query: 'subscription { eventChanged { type } }' }, { holdMs: 100 }),
+        "the neighbour's subscription",
+      );
+      expect(subscription.type).toBe('open');
+      await lock.commitTransaction();
+      const answers = await Promise.all([running, queuedFirst, neighbour]);
+      expect(answers.map((a) => firstError(a)?.extensions?.code ?? 'ok')).toEqual(['ok', 'ok', 'ok']);
+      expect(finished).toEqual(['flooder first', 'neighbour', 'flooder second']);
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+      await one.stop();
+    }
   });
 
   it('Given a pool of 4, When one client keeps 12 of the heaviest accepted queries in flight, Then the other client is answered every time and before the flood ends', async () => {

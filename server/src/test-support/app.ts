@@ -16,6 +16,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestApp {
   url: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Operations waiting for a place in the heavy-query lane. */
+  heavyWaiting(): number;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function startTestApp(
   logger: Logger = createLogger('silent'),
 ): Promise<TestApp> {
   const config = loadConfig({ ...env });
-  const { app, stop, attachSubscriptions } = await createApp({ dataSource, config, logger });
+  const { app, stop, attachSubscriptions, heavyLane } = await createApp({ dataSource, config, logger });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const subscriptions = await attachSubscriptions(server);
@@ -41,6 +43,7 @@ export async function startTestApp(
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body };
     },
+    heavyWaiting: () => heavyLane.waiting,
     async stop() {
       await subscriptions.close();
       server.closeAllConnections();
