@@ -84,6 +84,22 @@ export type ApiKeyRole =
   /** Create, change, delete, restore and revert events, actors and sources; resolve corrections. */
   | 'EDITOR';
 
+/** A news article to draft events from: exactly one of `text` or `html`, and its publication date. */
+export type ArticleInput = {
+  /** The article's page as HTML (at most 100,000 characters); it is reduced to the article's text with Mozilla Readability. */
+  html?: string | null | undefined;
+  /** The day the article was published: "on Tuesday", "last week" and dates without a year are resolved against it. */
+  publishedAt: string;
+  /** Who published it, e.g. "The Hill", "Interfax". */
+  publisher?: string | null | undefined;
+  /** The article as plain text (at most 100,000 characters). */
+  text?: string | null | undefined;
+  /** The article's headline. */
+  title?: string | null | undefined;
+  /** Where the article was published; a stored source with this URL is returned as `source.existing`. */
+  url?: string | null | undefined;
+};
+
 /** Calendar unit of an aggregate: days, ISO weeks (from Monday), months or years. */
 export type Bucket =
   | 'DAY'
@@ -440,6 +456,20 @@ export type Side =
   | 'RU'
   | 'US';
 
+/** A source's fields; on update, fields left out keep their values. */
+export type SourceInput = {
+  /** Language (ISO 639-1). */
+  language?: string | null | undefined;
+  /** Publication date. */
+  publishedAt?: string | null | undefined;
+  /** Who published it. */
+  publisher?: string | null | undefined;
+  /** Title of the document. */
+  title?: string | null | undefined;
+  /** http(s) URL. Required to create; unique. */
+  url?: string | null | undefined;
+};
+
 /** A statement: who said what. */
 export type StatementInput = {
   /** CAMEO event code, e.g. "042". Required to create. */
@@ -518,6 +548,45 @@ export type RecentChangesQueryVariables = Exact<{
 
 
 export type RecentChangesQuery = { recentChanges: { totalCount: number, edges: Array<{ cursor: string, node: { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, changes: Array<{ field: string }>, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type DeskActorFieldsFragment = { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } };
+
+export type DeskActorsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type DeskActorsQuery = { actors: { totalCount: number, nodes: Array<{ id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } }> } };
+
+export type UpdateActorMutationVariables = Exact<{
+  id: string | number;
+  input: ActorInput;
+}>;
+
+
+export type UpdateActorMutation = { updateActor: { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } } };
+
+export type MergeActorsMutationVariables = Exact<{
+  fromId: string | number;
+  intoId: string | number;
+}>;
+
+
+export type MergeActorsMutation = { mergeActors: { id: string, slug: string, name: string, kind: ActorKind, title: string | null, country: string | null, wikidataId: string | null, aliases: Array<string>, stats: { total: number } } };
+
+export type ActorMergePreviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActorMergePreviewQuery = { actor: { id: string, events: { totalCount: number, nodes: Array<
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+        | { id: string, title: string, startDate: string }
+      > } } | null };
 
 export type DeskActorSearchQueryVariables = Exact<{
   search: string;
@@ -816,10 +885,122 @@ export type RevertEventMutation = { revertEvent:
     | { id: string, version: number, title: string }
    };
 
+export type DraftEventsFromArticleMutationVariables = Exact<{
+  article: ArticleInput;
+}>;
+
+
+export type DraftEventsFromArticleMutation = { draftEventsFromArticle: { text: string, source: { url: string | null, title: string | null, publisher: string | null, publishedAt: string, existing: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } | null }, drafts: Array<{ kind: EventKind, startDate: string, endDate: string | null, datePrecision: DatePrecision, title: string, summary: string | null, direction: Direction | null, cameoCode: string | null, tone: number | null, quote: string | null, quoteLanguage: string | null, evidence: Array<string>, dateEvidence: string | null, confidence: number, participants: Array<{ name: string, role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, title: string | null, country: string | null } | null }>, duplicates: Array<
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+        | { id: string, slug: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+      > }> } };
+
+export type CitedEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CitedEventQuery = { event:
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+    | { id: string, kind: EventKind, version: number, title: string, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }> }
+   | null };
+
+export type UpdateStatementCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateStatementCitationsMutation = { updateStatement: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateMeetingCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMeetingCitationsMutation = { updateMeeting: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateSanctionCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateSanctionCitationsMutation = { updateSanction: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateMissionActionCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateMissionActionCitationsMutation = { updateMissionAction: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
+export type UpdateAgreementCitationsMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  citations: Array<CitationInput> | CitationInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type UpdateAgreementCitationsMutation = { updateAgreement: { id: string, version: number, citations: Array<{ source: { id: string, url: string } }> } };
+
 export type DeskViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DeskViewerQuery = { viewer: { name: string, role: ApiKeyRole } | null };
+
+export type DeskSourceFieldsFragment = { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+  > };
+
+export type DeskSourcesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type DeskSourcesQuery = { sources: { totalCount: number, nodes: Array<{ id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }> } };
+
+export type UpdateSourceMutationVariables = Exact<{
+  id: string | number;
+  input: SourceInput;
+}>;
+
+
+export type UpdateSourceMutation = { updateSource: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null, events: Array<
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    > } };
 
 export type SubmitCorrectionMutationVariables = Exact<{
   eventId: string | number;
