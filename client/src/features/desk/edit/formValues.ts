@@ -301,7 +301,7 @@ export type FieldErrors = Record<string, string[]>;
 
 /** Every field name the form knows, in record form: where a message that starts with one of them belongs. */
 const RECORD_FIELDS = [...new Set(Object.values(EVENT_RECORDS).flatMap((schema) => Object.keys(schema.shape)))];
-const PATH_AT_START = /^([a-zA-Z]+(?:\[\d+\])?(?:\.[a-zA-Z]+)?)\b/;
+const PATH_AT_START = /^([a-zA-Z]+(?:\[\d+\])?(?:\.[a-zA-Z]+)?)(?=[\s:]|$)/;
 
 /**
  * Where a problem's sentence belongs: the path it starts with ("participants[0] refers to …", "endDate is before
@@ -328,9 +328,9 @@ export function checkValues(values: FormValues, slug: string): FieldErrors {
   if (!parsed.success)
     for (const problem of formatRecordIssues(parsed.error.issues, values.kind))
       add(errors, problem.path || fieldOfMessage(problem.message), problem.message);
-  // The server refuses an actor it does not know; the page knows which rows still need one chosen.
+  // A row with no actor chosen yet: the page says what to do rather than the rule's "must be an actor id".
   values.participants.forEach((p, i) => {
-    if (!p.actor) add(errors, `participants[${i}].actor`, `participants[${i}] needs an actor: search for one or add a new one`);
+    if (!p.actor) errors[`participants[${i}].actor`] = [`participants[${i}] needs an actor: search for one or add a new one`];
   });
   return errors;
 }
