@@ -259,9 +259,9 @@ describe('compiled reads against resolver-built answers', () => {
     expect(JSON.stringify(linked.data)).not.toContain('bench-7');
   });
 
-  it('Given a compiled read, When thirty years of the timeline with everything nested are asked, Then one statement answers', async () => {
-    // Slices of nine months, none of which gives ten of the hundred: no re-read.
-    const query = `{ timeline(from: "1995-01-01", to: "2024-12-31", maxItems: 100) { totalCount events { ${FULL_EVENT} } } }`;
+  it('Given a compiled read, When a year of the timeline with everything nested is asked, Then one statement answers it', async () => {
+    // Its first slice gives all ten it reads (events of the year before run into it): read again, in the same statement.
+    const query = `{ timeline(from: "2021-01-01", to: "2021-12-31", maxItems: 200) { totalCount events { ${FULL_EVENT} } } }`;
     bench.queries.length = 0;
     const compiled = await benchCompiled.gql(query);
     const compiledStatements = bench.queries.filter((sql) => /^\s*(WITH|SELECT)/i.test(sql)).length;

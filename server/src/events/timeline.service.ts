@@ -52,8 +52,10 @@ export class TimelineService {
    *
    * Given the selection of its events (a compiled read), the same statement returns the picked events as the
    * answer's JSON, and each slice first reads only `SLICE_READ` candidates. Ranked within its slice, a slice's next
-   * candidate never comes before its last one read, so the pick is the same unless a slice gave every one it read; then
-   * the statement runs again with the full read. Without a selection it reads as it always did: the reference.
+   * candidate never comes before its last one read, so the pick is the same unless a slice gave every one it read;
+   * those slices (when there are any) are read again in full within the statement, and the pick made again. Slices
+   * not read again can only lose picks to them, so theirs stay exact. Without a selection it reads as it always
+   * did: the reference the tests compare the compiled read to.
    */
   async timeline(
     from: string,
@@ -65,13 +67,7 @@ export class TimelineService {
   ): Promise<TimelineResult> {
     if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
     const days = daysBetween(from, to) + 1;
-    const perSlice = nodes ? Math.min(SLICE_READ, maxItems) : maxItems;
-    let rows = await this.pick(from, to, filter, maxItems, buckets, perSlice, nodes);
-    if (perSlice < maxItems) {
-      const picks = new Map<number, number>();
-      for (const r of rows) if (r.picked) picks.set(Number(r.bucket), (picks.get(Number(r.bucket)) ?? 0) + 1);
-      if ([...picks.values()].some((n) => n >= perSlice)) rows = await this.pick(from, to, filter, maxItems, buckets, maxItems, nodes);
-    }
+    const rows = await this.pick(from, to, filter, maxItems, buckets, nodes);
     const picked = rows.filter((r) => r.picked);
     const events: TimelineResult['events'] = nodes
       ? picked.map((r) => r.node as CompiledEvent)
@@ -104,11 +100,11 @@ export class TimelineService {
     filter: EventFilter | undefined,
     maxItems: number,
     buckets: number,
-    perSlice: number,
     nodes: Selection | undefined,
   ): Promise<PickRow[]> {
     const days = daysBetween(from, to) + 1;
-    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems };
+    const firstRead = nodes ? Math.min(SLICE_READ, maxItems) : maxItems;
+    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems, tRead: firstRead };
     // An event's slice: its start day's offset in the window (events that began earlier fall in the first), scaled.
     const sliceOf = (start: string) => `least(:tBuckets - 1, ((greatest(${start}, :tFrom::date) - :tFrom::date) * :tBuckets) / :tDays)`;
     const candidates = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
@@ -119,12 +115,27 @@ export class TimelineService {
       .orderBy('e.importance', 'DESC')
       .addOrderBy('e.start_date')
       .addOrderBy('e.id')
-      .limit(perSlice);
+      .limit(maxItems);
+    const rankedIn = (limited: string) => `SELECT s.slice, c.id, c.importance, c.start_date,
+                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
+                FROM slices s CROSS JOIN LATERAL (${limited}) c`;
+    const ranked =
+      firstRead < maxItems
+        ? `first_ranked AS (${rankedIn(candidates.clone().limit(firstRead).getQuery())}),
+            first_picked AS (SELECT slice FROM first_ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
+            full_slices AS (SELECT slice FROM first_picked GROUP BY slice HAVING count(*) >= :tRead),
+            ranked AS (
+              SELECT * FROM first_ranked WHERE slice NOT IN (SELECT slice FROM full_slices)
+              UNION ALL
+              SELECT r.* FROM (${rankedIn(candidates.getQuery())} WHERE s.slice IN (SELECT slice FROM full_slices)) r)`
+        : `ranked AS (${rankedIn(candidates.getQuery())})`;
     let totals: { sql: string; parameters: Record<string, unknown> };
     if (rollupAnswers(filter)) {
       const earlier = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
         .select('count(*)')
-        .andWhere('e.start_date < :tFrom');
+        .andWhere('e.start_date < :tFrom')
+        // Implied (it began before the window and ends in it), and the predicate of event_spanning_start_idx.
+        .andWhere('e.last_date > e.start_date');
       // Per slice, a range of the rollup's primary key (day, kind): a few thousand small rows for any window.
       const inSlice = this.dataSource
         .createQueryBuilder()
@@ -149,10 +160,7 @@ export class TimelineService {
                      CASE WHEN b = 0 THEN :tFrom::date - ${LONGEST_SPAN_DAYS} ELSE :tFrom::date + (b * :tDays + :tBuckets - 1) / :tBuckets END AS first_start,
                      :tFrom::date + ((b + 1) * :tDays + :tBuckets - 1) / :tBuckets - 1 AS last_start
                 FROM generate_series(0, :tBuckets - 1) b),
-            ranked AS (
-              SELECT s.slice, c.id, c.importance, c.start_date,
-                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
-                FROM slices s CROSS JOIN LATERAL (${candidates.getQuery()}) c),
+            ${ranked},
             picked AS (SELECT id, slice FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
             totals AS (${totals.sql})
        ${
