@@ -48,6 +48,7 @@ export interface AppOptions {
     | 'clientDist'
     | 'limits'
     | 'graphqlExecutor'
+    | 'compiledReads'
     | 'corsOrigins'
     | 'metricsEnabled'
     | 'trustProxy'
@@ -218,7 +219,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = {
-          ...createContext(dataSource, req.requestId, req.header('authorization'), req.ip ?? 'unknown'),
+          ...createContext(dataSource, req.requestId, req.header('authorization'), req.ip ?? 'unknown', config.compiledReads),
           admitCorrection: admitCorrectionFrom(req.ip ?? 'unknown'),
         };
         res.locals.outcome = context.outcome;

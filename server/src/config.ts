@@ -23,6 +23,11 @@ export interface Config {
   limits: QueryLimits;
   /** Who runs operations: graphql-jit (compiled once per distinct query) or graphql-js's interpreter. */
   graphqlExecutor: 'jit' | 'graphql-js';
+  /**
+   * The hot reads (timeline, events, event, actor's events) as one SQL statement returning the answer's JSON
+   * (events/compiled-reads.ts). Off: the resolvers and loaders build it, the reference the tests and bench compare to.
+   */
+  compiledReads: boolean;
   // --- Operations: read replicas, metrics, shutdown ---
   /** Read-only replicas of DATABASE_URL; reads outside transactions go to them (TypeORM replication). */
   databaseReplicaUrls: string[];
@@ -197,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     contentSecurityPolicy: bool('CONTENT_SECURITY_POLICY', true),
     graphqlExecutor,
+    compiledReads: bool('COMPILED_READS', true),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
       maxAliases: int('MAX_QUERY_ALIASES', 30, 1, 1000),

@@ -19,6 +19,8 @@ export interface Context extends AuthContext {
   /** What the answer carried, for the request's log line (set as the response is sent). */
   outcome: { errorCodes?: string[] };
   dataSource: DataSource;
+  /** Whether the hot reads run as compiled SQL (config `COMPILED_READS`) or through the resolvers. */
+  compiledReads: boolean;
   loaders: Loaders;
   events: EventService;
   actors: ActorService;
@@ -30,7 +32,13 @@ export interface Context extends AuthContext {
   writes<T>(write: (author: string) => Promise<T>): Promise<T>;
 }
 
-export function createContext(dataSource: DataSource, requestId: string, authorization?: string, client = 'unknown'): Context {
+export function createContext(
+  dataSource: DataSource,
+  requestId: string,
+  authorization?: string,
+  client = 'unknown',
+  compiledReads = true,
+): Context {
   const key = bearerKey(authorization);
   let principal: Promise<Principal | null> | undefined;
   const resolvePrincipal = () => (principal ??= key ? new ApiKeyService(dataSource).verify(key) : Promise.resolve(null));
@@ -39,6 +47,7 @@ export function createContext(dataSource: DataSource, requestId: string, authori
     client,
     outcome: {},
     dataSource,
+    compiledReads,
     authorization: key === undefined ? undefined : authorization,
     principal: resolvePrincipal,
     loaders: createLoaders(dataSource),

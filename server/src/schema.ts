@@ -24,6 +24,7 @@ import { pubSub } from './events/event-changes';
 import { SourceResolver } from './sources/source.resolver';
 import { RecordSummaryResolver } from './record/record-summary.resolver';
 import { Agreement, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './events/event.entity';
+import { preferCompiledRelations } from './events/compiled-reads';
 import { CitationResolver, EventLinkResolver, EventResolver, ParticipantResolver, StatementResolver } from './events/event.resolver';
 
 const ENUM_DESCRIPTIONS: Record<string, [object, string]> = {
@@ -95,6 +96,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     // cannot wait for it, and graphql-js pays a promise per event. The kind column names the type directly.
     const event = schema.getType('Event');
     if (event instanceof GraphQLInterfaceType) event.resolveType = (value: { kind: shared.EventKind }) => TYPE_NAME_BY_KIND[value.kind];
+    // The compiled reads hand plain objects that already hold their relations (events/compiled-reads.ts).
+    preferCompiledRelations(schema);
     return schema;
   });
   return built;

@@ -1,5 +1,6 @@
 // Actor queries and the fields that read an actor's events.
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from './actor.entity';
@@ -10,6 +11,7 @@ import type { Context } from '../context';
 import { KindCount } from '../events/aggregates';
 import { EventFilter, EventOrder } from '../events/event.inputs';
 import { EventConnection } from '../events/event.types';
+import { connectionNodes } from '../events/compiled-reads';
 
 export const { Connection: ActorConnection } = connectionTypes(Actor, 'Actor', 'A page of actors, ordered by name, with cursors.');
 
@@ -80,8 +82,14 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'The events this actor took part in, optionally in one role.' })
-  events(@Root() actor: Actor, @Args() { role, filter, orderBy, ...page }: ActorEventsArgs, @Ctx() ctx: Context) {
-    return ctx.events.list({ ...page, orderBy, filter: { ...filter, actorIds: [actor.id], actorRole: role } });
+  events(
+    @Root() actor: Actor,
+    @Args() { role, filter, orderBy, ...page }: ActorEventsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const args = { ...page, orderBy, filter: { ...filter, actorIds: [actor.id], actorRole: role } };
+    return ctx.compiledReads ? ctx.events.list(args, connectionNodes(info)) : ctx.events.list(args);
   }
 
   @FieldResolver(() => ActorStats, { description: "Counts of this actor's events by kind and role." })

@@ -45,11 +45,12 @@ export interface KeysetPage<T> {
  * Runs one page query: `qb` must already select the entity and, as raw columns, every sort key under its alias
  * (see `selectKeys`). Returns the page in the requested order with cursors and page info.
  */
-export async function fetchKeysetPage<T extends object>(
+export async function fetchKeysetPage<T extends object, N extends object = T>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
   page: PageRequest,
-): Promise<KeysetPage<T>> {
+  rawNode?: (raw: Record<string, unknown>) => N,
+): Promise<KeysetPage<N>> {
   const backward = page.last !== undefined;
   const size = backward ? page.last! : page.first;
   const cursor = backward ? page.before : page.after;
@@ -71,9 +72,16 @@ export async function fetchKeysetPage<T extends object>(
     else qb.addOrderBy(key.expr, dir);
   });
   qb.limit(size + 1);
-  const { entities, raw } = await qb.getRawAndEntities();
-  // getRawAndEntities keeps raw rows and entities in the same order, one each (no joins on page queries).
-  let rows = entities.map((entity, i) => ({ entity, raw: raw[i] as Record<string, unknown> }));
+  let rows: KeysetPage<N>['rows'];
+  if (rawNode) {
+    // The query selects its node as one raw column (a compiled read): no entities to build.
+    const raw: Array<Record<string, unknown>> = await qb.getRawMany();
+    rows = raw.map((r) => ({ entity: rawNode(r), raw: r }));
+  } else {
+    const { entities, raw } = await qb.getRawAndEntities();
+    // getRawAndEntities keeps raw rows and entities in the same order, one each (no joins on page queries).
+    rows = entities.map((entity, i) => ({ entity: entity as unknown as N, raw: raw[i] as Record<string, unknown> }));
+  }
   const hasMore = rows.length > size;
   rows = rows.slice(0, size);
   if (backward) rows.reverse();

@@ -7,16 +7,18 @@ type Edge<T> = ConnectionShape<T>['edges'][number];
 
 /**
  * Selects the sort keys, fetches the page and counts the whole list lazily (the count query runs only when
- * `totalCount` is read). `edge` may add fields to each edge from its raw row, such as a search rank.
+ * `totalCount` is read). `edge` may add fields to each edge from its raw row, such as a search rank. With `rawNode`,
+ * the query selects each node as raw columns and `rawNode` reads it from them (no entity is built).
  */
-export async function paginate<T extends object, E extends Edge<T> = Edge<T>>(
+export async function paginate<T extends object, N extends object = T, E extends Edge<N> = Edge<N>>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
   page: PageRequest,
-  edge: (edge: Edge<T>, row: KeysetPage<T>['rows'][number]) => E = (e) => e as E,
-): Promise<Omit<ConnectionShape<T>, 'edges'> & { edges: E[] }> {
+  edge: (edge: Edge<N>, row: KeysetPage<N>['rows'][number]) => E = (e) => e as E,
+  rawNode?: (raw: Record<string, unknown>) => N,
+): Promise<Omit<ConnectionShape<N>, 'edges'> & { edges: E[] }> {
   const counter = qb.clone();
-  const { rows, connection } = await fetchKeysetPage(selectKeys(qb, keys), keys, page);
+  const { rows, connection } = await fetchKeysetPage<T, N>(selectKeys(qb, keys), keys, page, rawNode);
   return {
     ...connection,
     edges: connection.edges.map((e, i) => edge(e, rows[i])),

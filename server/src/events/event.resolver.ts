@@ -1,5 +1,6 @@
 // Thin resolvers: check, delegate to the services and loaders, return.
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
 import type { Context } from '../context';
@@ -10,13 +11,15 @@ import { EventCountsArgs, EventsArgs, TemperatureArgs, TimelineArgs } from './ev
 import { BucketCount, TemperaturePoint } from './aggregates';
 import { DateRange, EventConnection, EventLink, TimelineWindow } from './event.types';
 import { Participant } from './participant.entity';
+import { connectionNodes, selectionAt, selectionOf } from './compiled-reads';
 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, {
     description: 'Events, filtered and ordered, a page at a time (keyset cursors; `first`/`after` forwards, `last`/`before` backwards).',
   })
-  async events(@Args() args: EventsArgs, @Ctx() ctx: Context) {
+  async events(@Args() args: EventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (ctx.compiledReads) return ctx.events.list(args, connectionNodes(info));
     const connection = await ctx.events.list(args);
     // A linked event that is also on the page is not fetched again.
     for (const event of connection.nodes) ctx.loaders.event.prime(event.id, event);
@@ -24,15 +27,20 @@ export class EventResolver {
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id or slug; null when there is none (or it was deleted).' })
-  event(@Arg('id', () => ID, { description: "The event's UUID or slug." }) id: string, @Ctx() ctx: Context) {
-    return ctx.events.findOne(id);
+  event(
+    @Arg('id', () => ID, { description: "The event's UUID or slug." }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.compiledReads ? ctx.events.findOneCompiled(id, selectionOf(info)) : ctx.events.findOne(id);
   }
 
   @Query(() => TimelineWindow, {
     description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.',
   })
-  timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context) {
-    return ctx.timeline.timeline(from, to, filter, maxItems);
+  timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const nodes = ctx.compiledReads ? selectionAt(selectionOf(info), ['events']) : undefined;
+    return ctx.timeline.timeline(from, to, filter, maxItems, undefined, nodes);
   }
 
   @Query(() => [BucketCount], {

@@ -9,6 +9,7 @@ import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
 import { HEADLINE_OPTIONS, HEADLINE_SQL, TSQUERY, parseSnippet } from './search';
+import { CompiledEvent, Selection, eventJson } from './compiled-reads';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -34,20 +35,44 @@ export class EventService {
     return this.dataSource.getRepository(Event).createQueryBuilder('e');
   }
 
-  /** One page of events in the requested order, with keyset cursors; with a search, each edge has its rank and snippet. */
-  async list(args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest): Promise<ConnectionShape<Event>> {
+  /**
+   * One page of events in the requested order, with keyset cursors; with a search, each edge has its rank and snippet.
+   * Given the selection of its nodes, the page query itself returns each node as the answer's JSON (compiled-reads.ts).
+   */
+  list(args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest): Promise<ConnectionShape<Event>>;
+  list(args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest, nodes: Selection): Promise<ConnectionShape<CompiledEvent>>;
+  list(
+    args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest,
+    nodes?: Selection,
+  ): Promise<ConnectionShape<Event> | ConnectionShape<CompiledEvent>>;
+  async list(
+    args: { filter?: EventFilter; orderBy?: EventOrder } & PageRequest,
+    nodes?: Selection,
+  ): Promise<ConnectionShape<Event> | ConnectionShape<CompiledEvent>> {
     const searching = Boolean(args.filter?.search?.trim());
     const order = args.orderBy ?? (searching ? EventOrder.RELEVANCE : EventOrder.DATE_ASC);
     if (order === EventOrder.RELEVANCE && !searching) throw badInput('orderBy RELEVANCE needs filter.search', 'orderBy');
     const qb = applyFilter(this.base(), args.filter);
+    if (nodes) qb.select(eventJson(this.dataSource, nodes, 'e'), 'compiled_node');
     if (searching) {
       qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
       qb.addSelect(HEADLINE_SQL, 'search_snippet');
       qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
-    return paginate(qb, ORDERS[order], args, (edge, row) =>
-      searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge,
+    const withSearch = <T>(edge: { cursor: string; node: T }, row: { raw: Record<string, unknown> }) =>
+      searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge;
+    if (nodes) return paginate<Event, CompiledEvent>(qb, ORDERS[order], args, withSearch, (raw) => raw.compiled_node as CompiledEvent);
+    return paginate<Event>(qb, ORDERS[order], args, withSearch);
+  }
+
+  /** One live event by UUID or slug as the answer's JSON for `selection`, in one statement. */
+  async findOneCompiled(idOrSlug: string, selection: Selection): Promise<CompiledEvent | null> {
+    const column = UUID_PATTERN.test(idOrSlug) ? 'id' : 'slug';
+    const rows: Array<{ event: CompiledEvent }> = await this.dataSource.query(
+      `SELECT ${eventJson(this.dataSource, selection, 'e')} AS event FROM event e WHERE e.${column} = $1 AND e.deleted_at IS NULL`,
+      [idOrSlug],
     );
+    return rows[0]?.event ?? null;
   }
 
   /** An event by UUID or by its dataset slug; deleted events are not found. */

@@ -6,6 +6,16 @@ import { badInput } from '../common/errors';
 import { Event } from './event.entity';
 import type { EventFilter } from './event.inputs';
 import { LONGEST_SPAN_DAYS, applyFilter, rollupAnswers } from './filter';
+import { CompiledEvent, Selection, eventJson } from './compiled-reads';
+
+interface PickRow {
+  id: string | null;
+  bucket: number;
+  total: string | null;
+  picked: boolean;
+  /** The event's JSON, on picked rows of a compiled read. */
+  node?: CompiledEvent;
+}
 
 export const DEFAULT_TIMELINE_BUCKETS = 40;
 
@@ -15,10 +25,16 @@ export interface OmittedBucket {
   count: number;
 }
 
+/**
+ * Candidates read per slice before the re-read: a slice gives at most a few of the picked events, so the first
+ * `SLICE_READ` by rank nearly always decide; where a slice gave all of them, it is read again in full.
+ */
+export const SLICE_READ = 10;
+
 export interface TimelineResult {
   from: string;
   to: string;
-  events: Event[];
+  events: Array<Event | CompiledEvent>;
   totalCount: number;
   omitted: OmittedBucket[];
 }
@@ -33,6 +49,13 @@ export class TimelineService {
    * Ranked per slice, only a slice's first `maxItems` events (by importance, then date) can ever be picked, so each
    * slice reads just those from the index instead of the whole window being ranked. The counts per slice come from
    * the daily rollup when the filter allows (none, or kinds only), from a scan of the window otherwise.
+   *
+   * Given the selection of its events (a compiled read), the same statement returns the picked events as the
+   * answer's JSON, and each slice first reads only `SLICE_READ` candidates. Ranked within its slice, a slice's next
+   * candidate never comes before its last one read, so the pick is the same unless a slice gave every one it read;
+   * those slices (when there are any) are read again in full within the statement, and the pick made again. Slices
+   * not read again can only lose picks to them, so theirs stay exact. Without a selection it reads as it always
+   * did: the reference the tests compare the compiled read to.
    */
   async timeline(
     from: string,
@@ -40,10 +63,48 @@ export class TimelineService {
     filter: EventFilter | undefined,
     maxItems: number,
     buckets = DEFAULT_TIMELINE_BUCKETS,
+    nodes?: Selection,
   ): Promise<TimelineResult> {
     if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
     const days = daysBetween(from, to) + 1;
-    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems };
+    const rows = await this.pick(from, to, filter, maxItems, buckets, nodes);
+    const picked = rows.filter((r) => r.picked);
+    const events: TimelineResult['events'] = nodes
+      ? picked.map((r) => r.node as CompiledEvent)
+      : picked.length
+        ? await this.dataSource
+            .getRepository(Event)
+            .createQueryBuilder('e')
+            .whereInIds(picked.map((r) => r.id as string))
+            .orderBy('e.start_date')
+            .addOrderBy('e.id')
+            .getMany()
+        : [];
+    const omitted = rows
+      .filter((r) => !r.picked && Number(r.total) > 0)
+      .map((r) => {
+        const b = Number(r.bucket);
+        const start = Math.floor((b * days) / buckets);
+        const end = Math.floor(((b + 1) * days) / buckets) - 1;
+        return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
+      })
+      .sort((a, b) => a.from.localeCompare(b.from));
+    const totalCount = events.length + omitted.reduce((sum, b) => sum + b.count, 0);
+    return { from, to, events, totalCount, omitted };
+  }
+
+  /** The pick and the counts in one statement: a row per picked event (with its JSON when compiled), one per slice. */
+  private async pick(
+    from: string,
+    to: string,
+    filter: EventFilter | undefined,
+    maxItems: number,
+    buckets: number,
+    nodes: Selection | undefined,
+  ): Promise<PickRow[]> {
+    const days = daysBetween(from, to) + 1;
+    const firstRead = nodes ? Math.min(SLICE_READ, maxItems) : maxItems;
+    const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems, tRead: firstRead };
     // An event's slice: its start day's offset in the window (events that began earlier fall in the first), scaled.
     const sliceOf = (start: string) => `least(:tBuckets - 1, ((greatest(${start}, :tFrom::date) - :tFrom::date) * :tBuckets) / :tDays)`;
     const candidates = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
@@ -55,11 +116,26 @@ export class TimelineService {
       .addOrderBy('e.start_date')
       .addOrderBy('e.id')
       .limit(maxItems);
+    const rankedIn = (limited: string) => `SELECT s.slice, c.id, c.importance, c.start_date,
+                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
+                FROM slices s CROSS JOIN LATERAL (${limited}) c`;
+    const ranked =
+      firstRead < maxItems
+        ? `first_ranked AS (${rankedIn(candidates.clone().limit(firstRead).getQuery())}),
+            first_picked AS (SELECT slice FROM first_ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
+            full_slices AS (SELECT slice FROM first_picked GROUP BY slice HAVING count(*) >= :tRead),
+            ranked AS (
+              SELECT * FROM first_ranked WHERE slice NOT IN (SELECT slice FROM full_slices)
+              UNION ALL
+              SELECT r.* FROM (${rankedIn(candidates.getQuery())} WHERE s.slice IN (SELECT slice FROM full_slices)) r)`
+        : `ranked AS (${rankedIn(candidates.getQuery())})`;
     let totals: { sql: string; parameters: Record<string, unknown> };
     if (rollupAnswers(filter)) {
       const earlier = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
         .select('count(*)')
-        .andWhere('e.start_date < :tFrom');
+        .andWhere('e.start_date < :tFrom')
+        // Implied (it began before the window and ends in it), and the predicate of event_spanning_start_idx.
+        .andWhere('e.last_date > e.start_date');
       // Per slice, a range of the rollup's primary key (day, kind): a few thousand small rows for any window.
       const inSlice = this.dataSource
         .createQueryBuilder()
@@ -84,38 +160,23 @@ export class TimelineService {
                      CASE WHEN b = 0 THEN :tFrom::date - ${LONGEST_SPAN_DAYS} ELSE :tFrom::date + (b * :tDays + :tBuckets - 1) / :tBuckets END AS first_start,
                      :tFrom::date + ((b + 1) * :tDays + :tBuckets - 1) / :tBuckets - 1 AS last_start
                 FROM generate_series(0, :tBuckets - 1) b),
-            ranked AS (
-              SELECT s.slice, c.id, c.importance, c.start_date,
-                     row_number() OVER (PARTITION BY s.slice ORDER BY c.importance DESC, c.start_date, c.id) AS rn
-                FROM slices s CROSS JOIN LATERAL (${candidates.getQuery()}) c),
+            ${ranked},
             picked AS (SELECT id, slice FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
             totals AS (${totals.sql})
-       SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked FROM picked p
-       UNION ALL
-       SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false FROM totals t`,
+       ${
+         nodes
+           ? `SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked, ${eventJson(this.dataSource, nodes, 'ev')} AS node,
+                     ev.start_date AS start
+                FROM picked p JOIN event ev ON ev.id = p.id
+              UNION ALL
+              SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false, NULL::json, NULL::date FROM totals t
+              ORDER BY picked DESC, start, id`
+           : `SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked FROM picked p
+              UNION ALL
+              SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false FROM totals t`
+       }`,
       { ...candidates.getParameters(), ...totals.parameters, ...window },
     );
-    const rows: Array<{ id: string | null; bucket: number; total: string; picked: boolean }> = await this.dataSource.query(sql, params);
-    const ids = rows.filter((r) => r.picked).map((r) => r.id as string);
-    const events = ids.length
-      ? await this.dataSource
-          .getRepository(Event)
-          .createQueryBuilder('e')
-          .whereInIds(ids)
-          .orderBy('e.start_date')
-          .addOrderBy('e.id')
-          .getMany()
-      : [];
-    const omitted = rows
-      .filter((r) => !r.picked && Number(r.total) > 0)
-      .map((r) => {
-        const b = Number(r.bucket);
-        const start = Math.floor((b * days) / buckets);
-        const end = Math.floor(((b + 1) * days) / buckets) - 1;
-        return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
-      })
-      .sort((a, b) => a.from.localeCompare(b.from));
-    const totalCount = events.length + omitted.reduce((sum, b) => sum + b.count, 0);
-    return { from, to, events, totalCount, omitted };
+    return this.dataSource.query(sql, params);
   }
 }
