@@ -4,10 +4,8 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ServerError } from '@apollo/client/errors';
 import { RetryLink } from '@apollo/client/link/retry';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
-import { Observable, type Subscription } from 'rxjs';
+import { EMPTY, Observable, type Subscription } from 'rxjs';
 import { readApiKey } from './apiKey';
 
 /** Concrete types of the `Event` interface, so fragments on Event match in the cache. */
@@ -98,6 +96,29 @@ export const authorization = new SetContextLink((prevContext) => {
   return { headers: { authorization: `Bearer ${key}`, ...(prevContext.headers as Record<string, string> | undefined) } };
 });
 
+/** A terminating link that loads the WebSocket link on the first subscription and hands every subscription to it. */
+function lazyLiveLink(url: string): ApolloLink {
+  let loading: Promise<ApolloLink> | undefined;
+  return new ApolloLink(
+    (operation) =>
+      new Observable((observer) => {
+        let subscription: Subscription | undefined;
+        let closed = false;
+        loading ??= import('./liveLink').then(({ createLiveLink }) => createLiveLink(url));
+        loading.then(
+          (link) => {
+            if (!closed) subscription = link.request(operation, () => EMPTY).subscribe(observer);
+          },
+          (error: unknown) => observer.error(error),
+        );
+        return () => {
+          closed = true;
+          subscription?.unsubscribe();
+        };
+      }),
+  );
+}
+
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   const retry = new RetryLink({
     delay: { initial: RETRY_POLICY.initialDelayMs, max: RETRY_POLICY.maxDelayMs, jitter: true },
@@ -105,12 +126,8 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
   });
   // HttpLink posts `content-type: application/json`, which satisfies Apollo Server's CSRF prevention.
   const http = ApolloLink.from([supersedingLink(), retry, authorization, new HttpLink({ uri })]);
-  // The socket opens with the first subscription and, after a server restart, reconnects (and resubscribes) for as
-  // long as the page is open: a live view that silently stopped would be worse than one that waits.
-  const live =
-    typeof WebSocket === 'undefined'
-      ? null
-      : new GraphQLWsLink(createClient({ url: liveUrl(), retryAttempts: Number.POSITIVE_INFINITY, shouldRetry: () => true }));
+  // The socket opens with the first subscription (its code loads then too: lib/liveLink.ts).
+  const live = typeof WebSocket === 'undefined' ? null : lazyLiveLink(liveUrl());
   return new ApolloClient({
     link: live ? ApolloLink.split(({ query }) => isSubscriptionOperation(query), live, http) : http,
     cache: createApolloCache(),
