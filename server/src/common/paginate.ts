@@ -14,8 +14,11 @@ export async function paginate<T extends object, E extends Edge<T> = Edge<T>>(
   keys: SortKey[],
   page: PageRequest,
   edge: (edge: Edge<T>, row: KeysetPage<T>['rows'][number]) => E = (e) => e as E,
+  /** Narrows the page query only (not the count), to rows already known to make up the page. */
+  narrowPage?: (qb: SelectQueryBuilder<T>) => void,
 ): Promise<Omit<ConnectionShape<T>, 'edges'> & { edges: E[] }> {
   const counter = qb.clone();
+  narrowPage?.(qb);
   const { rows, connection } = await fetchKeysetPage(selectKeys(qb, keys), keys, page);
   return {
     ...connection,

@@ -18,6 +18,7 @@ import { WindowIndexes1733200000000 } from './migrations/1733200000000-WindowInd
 import { StatementTranslation1733300000000 } from './migrations/1733300000000-StatementTranslation';
 import { Corrections1733400000000 } from './migrations/1733400000000-Corrections';
 import { RecentChangesIndex1733400000001 } from './migrations/1733400000001-RecentChangesIndex';
+import { SearchLexemeBound1733510000000 } from './migrations/1733510000000-SearchLexemeBound';
 
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   StatementTranslation1733300000000,
   Corrections1733400000000,
   RecentChangesIndex1733400000001,
+  SearchLexemeBound1733510000000,
 ];
 
 export interface DataSourceOptions {

@@ -9,6 +9,7 @@ import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
 import { HEADLINE_OPTIONS, TSQUERY, parseSnippet } from './search';
+import { exactTopByRelevance } from './search-ranking';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -45,8 +46,19 @@ export class EventService {
       qb.addSelect(`ts_headline('english', concat_ws(' — ', e.title, e.summary, e.quote), ${TSQUERY}, :fHeadline)`, 'search_snippet');
       qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
-    return paginate(qb, ORDERS[order], args, (edge, row) =>
-      searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge,
+    // A first page by relevance: the exact top from the newest matches when the stored bound proves it (search-ranking.ts).
+    let narrow: ((page: SelectQueryBuilder<Event>) => void) | undefined;
+    if (order === EventOrder.RELEVANCE && !args.after && args.last === undefined && !args.before) {
+      const top = await exactTopByRelevance(this.dataSource, args.filter!, args.first + 1);
+      if (top.ids) narrow = (page) => void page.andWhere('e.id = ANY(:fTopIds::uuid[])', { fTopIds: top.ids });
+    }
+    return paginate(
+      qb,
+      ORDERS[order],
+      args,
+      (edge, row) =>
+        searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge,
+      narrow,
     );
   }
 
