@@ -18,7 +18,7 @@ import { startFloor } from './floor';
 import type { LoadJob, LoadResult } from './load';
 import { CHROMIUM, measurePage, PageResult, percentile, REPO_ROOT } from './page';
 import { startPeer } from './peer';
-import { Figures, HttpRequestSpec, SCENARIOS } from './scenarios';
+import { Figures, HttpRequestSpec, Overlap, SCENARIOS } from './scenarios';
 import { printTable, ScenarioResult } from './report';
 
 const env = process.env;
@@ -30,6 +30,9 @@ const settings = {
   seconds: num('BENCH_DURATION', 10),
   runs: num('BENCH_RUNS', 3),
   warmup: num('BENCH_WARMUP', 3),
+  // Responses each row's percentiles are over at least: slow rows run more 10 s runs, up to BENCH_MAX_RUNS.
+  minRequests: num('BENCH_MIN_REQUESTS', 200),
+  maxRuns: num('BENCH_MAX_RUNS', 12),
   // As many connections as cores: the server is saturated, yet a request rarely queues behind another.
   connections: num('BENCH_CONNECTIONS', os.cpus().length),
   poolSize: num('BENCH_POOL_SIZE', 10),
@@ -52,6 +55,17 @@ function nearlyEqual(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 2e-6 * Math.max(1, Math.abs(a));
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => nearlyEqual(item, b[i]));
   return isDeepStrictEqual(a, b);
+}
+
+/** The floor ranks every match (exact relevance order): how much of its top 50 the app's first 50 hold. */
+function overlapWithExact(app: string[], exact: string[]): Overlap {
+  const top = new Set(exact.slice(0, 50));
+  const shared = app.slice(0, 50).filter((id) => top.has(id)).length;
+  return {
+    at50: top.size ? shared / top.size : 1,
+    sameOrder: isDeepStrictEqual(app.slice(0, 50), exact.slice(0, 50)),
+    matches: exact.length,
+  };
 }
 
 function runLoad(job: LoadJob): Promise<LoadResult> {
@@ -89,7 +103,8 @@ async function measure(
   const job = { url: `${base}${request.path}`, body: request.body, connections: settings.connections };
   if (settings.warmup > 0) await runLoad({ ...job, seconds: settings.warmup });
   const runs: LoadResult[] = [];
-  for (let i = 0; i < settings.runs; i++) {
+  const answered = () => runs.reduce((sum, r) => sum + r.requests, 0);
+  for (let i = 0; i < settings.runs || (answered() < settings.minRequests && i < settings.maxRuns); i++) {
     const result = await runLoad({ ...job, seconds: settings.seconds });
     if (result.non2xx || result.errors)
       throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
@@ -102,9 +117,10 @@ async function measure(
     p99: percentile(latencies, 99),
     rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
     sqlPerRequest,
+    requests: latencies.length,
   };
   log(
-    `  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request`,
+    `  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request  ${latencies.length} responses`,
   );
   // The latencies are summarised above; the JSON keeps the figures, not every sample.
   return { ...figures, runs: runs.map((r) => ({ ...r, latenciesMs: [] })), body: first.body };
@@ -202,7 +218,6 @@ async function main() {
         : undefined;
       const floorFigures = await measure('floor', floor.url, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
       const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
-      const verdict = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures });
       // The floor is only a floor if it gives the same answer.
       const appAnswer = scenario.answer(JSON.parse(appFigures.body));
       const floorAnswer = scenario.answer(JSON.parse(floorFigures.body));
@@ -215,6 +230,24 @@ async function main() {
           `  WARNING: the app's and the floor's answers differ${index >= 0 ? ` first at row ${index}: app ${JSON.stringify((appAnswer as unknown[])[index])}, floor ${JSON.stringify((floorAnswer as unknown[])[index])}` : ''}`,
         );
       }
+      // Byte for byte: the app's body against the floor's JSON re-serialised compactly (PostgreSQL's json text has spaces).
+      // (Apollo ends its body with a newline.)
+      const sameBytes = scenario.sameBytes ? appFigures.body.trimEnd() === JSON.stringify(JSON.parse(floorFigures.body)) : undefined;
+      if (sameBytes === false) {
+        const floorJson = JSON.stringify(JSON.parse(floorFigures.body));
+        let at = 0;
+        while (at < appFigures.body.length && appFigures.body[at] === floorJson[at]) at++;
+        log(
+          `  WARNING: the floor's JSON is not the app's, byte for byte: from byte ${at}, app …${appFigures.body.slice(Math.max(0, at - 80), at + 80)}…, floor …${floorJson.slice(Math.max(0, at - 80), at + 80)}…`,
+        );
+      } else if (sameBytes) log(`  the floor's JSON is the app's, byte for byte (${appFigures.body.length.toLocaleString('en')} bytes)`);
+      // Whether PostGraphile was asked the same question: its answer must be the app's.
+      const peerAgrees =
+        peerFigures && scenario.peerAnswer ? nearlyEqual(appAnswer, scenario.peerAnswer(JSON.parse(peerFigures.body))) : undefined;
+      if (peerAgrees === false) log(`  WARNING: PostGraphile's answer differs from the app's`);
+      const overlap = scenario.search ? overlapWithExact(appAnswer as string[], floorAnswer as string[]) : undefined;
+      if (overlap) log(`  overlap@50 with exact ranking ${overlap.at50.toFixed(2)}${overlap.sameOrder ? ', same order' : ''}`);
+      const verdictWithOverlap = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures, overlap });
       const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
       results.push({
         id: scenario.id,
@@ -225,7 +258,11 @@ async function main() {
         floor: strip(floorFigures),
         peer: peerFigures && strip(peerFigures),
         answersAgree,
-        ...verdict,
+        sameBytes,
+        peerAgrees,
+        peerQuestion: scenario.peerQuestion,
+        overlap,
+        ...verdictWithOverlap,
       });
     }
     for (const stopOne of stops.splice(0, stops.length - 1)) await stopOne();

@@ -9,7 +9,7 @@ import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
 import { HEADLINE_OPTIONS, TSQUERY, parseSnippet } from './search';
-import { exactTopByRelevance } from './search-ranking';
+import { exactTopByRelevance, knownRare } from './search-ranking';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -48,7 +48,13 @@ export class EventService {
     }
     // A first page by relevance: the exact top from the newest matches when the stored bound proves it (search-ranking.ts).
     let narrow: ((page: SelectQueryBuilder<Event>) => void) | undefined;
-    if (order === EventOrder.RELEVANCE && !args.after && args.last === undefined && !args.before) {
+    if (
+      order === EventOrder.RELEVANCE &&
+      !args.after &&
+      args.last === undefined &&
+      !args.before &&
+      !knownRare(JSON.stringify(args.filter))
+    ) {
       const top = await exactTopByRelevance(this.dataSource, args.filter!, args.first + 1);
       if (top.ids) narrow = (page) => void page.andWhere('e.id = ANY(:fTopIds::uuid[])', { fTopIds: top.ids });
     }

@@ -26,6 +26,28 @@ export interface FastTopResult {
   candidates: number;
 }
 
+/**
+ * Searches whose newest events held too few matches, remembered for a while so a rare word does not pay for the
+ * attempt on every request (its full ranking is fast anyway). Only a hint: a word that has become common just
+ * takes the exact full ranking until it expires.
+ */
+const RARE_FOR_MS = 5 * 60_000;
+const MAX_REMEMBERED = 1000;
+const rareSearches = new Map<string, number>();
+
+export function knownRare(search: string, now = Date.now()): boolean {
+  const until = rareSearches.get(search);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  rareSearches.delete(search);
+  return false;
+}
+
+function rememberRare(search: string, now = Date.now()) {
+  if (rareSearches.size >= MAX_REMEMBERED) rareSearches.delete(rareSearches.keys().next().value as string);
+  rareSearches.set(search, now + RARE_FOR_MS);
+}
+
 export async function exactTopByRelevance(
   dataSource: DataSource,
   filter: EventFilter,
@@ -77,5 +99,6 @@ export async function exactTopByRelevance(
   // Everything within the filter was read: the ranking is exact whatever the query.
   if (row?.whole) return { ids, bound, candidates };
   const separates = row?.or_only && ids.length >= size && row.rank !== null && Number(row.rank) >= bound;
+  if (ids.length < size) rememberRare(`${JSON.stringify(filter)}`);
   return { ids: separates ? ids : undefined, bound, candidates };
 }
