@@ -13,12 +13,12 @@ import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { measureColdStart } from './cold-start';
-import { openBenchDatabase, prepareBenchDatabase } from './database';
+import { openBenchDatabase, prepareBenchDatabase, prepareShippedDatabase } from './database';
 import { startFloor } from './floor';
 import type { LoadJob, LoadResult } from './load';
 import { CHROMIUM, measurePage, PageResult, percentile, REPO_ROOT } from './page';
-import { startPeer } from './peer';
-import { Figures, HttpRequestSpec, Overlap, SCENARIOS } from './scenarios';
+import { PeerServer, startPeer } from './peer';
+import { Figures, HttpRequestSpec, Overlap, SCENARIOS, Scenario } from './scenarios';
 import { printTable, ScenarioResult } from './report';
 
 const env = process.env;
@@ -39,6 +39,7 @@ const settings = {
   peer: flag('BENCH_PEER'),
   interpreted: flag('BENCH_INTERPRETED'),
   page: flag('BENCH_PAGE'),
+  shipped: flag('BENCH_SHIPPED'),
   coldStart: flag('BENCH_COLD_START'),
   coldStartRuns: num('BENCH_COLD_START_RUNS', 5),
   pageRuns: num('BENCH_PAGE_RUNS', 5),
@@ -202,21 +203,18 @@ async function main() {
     log(
       `\nLoad: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.runs} × ${settings.seconds} s measured, from a separate process.`,
     );
-    for (const scenario of scenarios) {
-      log(`\n${scenario.title}`);
-      const appFigures = await measure('app', appUrl, scenario.app, async () => {
-        const n = statements;
-        statements = 0;
-        return n;
-      });
-      const interpretedFigures = interpretedUrl
-        ? await measure('app on graphql-js', interpretedUrl, scenario.app, async () => {
-            const n = statements;
-            statements = 0;
-            return n;
-          })
+    /** One scenario against one set of servers: the app (and on graphql-js), the floor, the peer if any. */
+    const measureScenario = async (
+      scenario: Scenario,
+      on: { appUrl: string; interpretedUrl?: string; floorUrl: string; peer?: PeerServer; appSql: () => Promise<number>; dataset?: string },
+    ): Promise<ScenarioResult> => {
+      log(`\n${scenario.title}${on.dataset ? `, ${on.dataset}` : ''}`);
+      const appFigures = await measure('app', on.appUrl, scenario.app, on.appSql);
+      const interpretedFigures = on.interpretedUrl
+        ? await measure('app on graphql-js', on.interpretedUrl, scenario.app, on.appSql)
         : undefined;
-      const floorFigures = await measure('floor', floor.url, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
+      const floorFigures = await measure('floor', on.floorUrl, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
+      const peer = on.peer;
       const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
       // The floor is only a floor if it gives the same answer.
       const appAnswer = scenario.answer(JSON.parse(appFigures.body));
@@ -249,9 +247,9 @@ async function main() {
       if (overlap) log(`  overlap@50 with exact ranking ${overlap.at50.toFixed(2)}${overlap.sameOrder ? ', same order' : ''}`);
       const verdictWithOverlap = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures, overlap });
       const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
-      results.push({
-        id: scenario.id,
-        title: scenario.title,
+      return {
+        id: on.dataset ? `${scenario.id}@shipped` : scenario.id,
+        title: on.dataset ? `${scenario.title}, ${on.dataset}` : scenario.title,
         target: scenario.target,
         app: strip(appFigures),
         interpreted: interpretedFigures && strip(interpretedFigures),
@@ -263,7 +261,57 @@ async function main() {
         peerQuestion: scenario.peerQuestion,
         overlap,
         ...verdictWithOverlap,
+      };
+    };
+    const countAppSql = async () => {
+      const n = statements;
+      statements = 0;
+      return n;
+    };
+    for (const scenario of scenarios)
+      results.push(await measureScenario(scenario, { appUrl, interpretedUrl, floorUrl: floor.url, peer, appSql: countAppSql }));
+
+    // The same scenarios on the shipped dataset (a few hundred real events), where the fixed cost per request
+    // dominates: the app and the floor, on a database of its own on the same server.
+    if (settings.shipped) {
+      const shipped = await prepareShippedDatabase(db.url, log);
+      let shippedStatements = 0;
+      const shippedSource = createDataSource({
+        url: shipped.url,
+        poolSize: settings.poolSize,
+        applicationName: 'detente-bench-shipped',
+        onQuery: () => shippedStatements++,
       });
+      await shippedSource.initialize();
+      stops.unshift(() => shippedSource.destroy());
+      const shippedApp = await createApp({
+        dataSource: shippedSource,
+        config: loadConfig({ RATE_LIMIT_MAX: '0' }),
+        logger: createLogger('silent'),
+      });
+      const shippedServer = http.createServer(shippedApp.app);
+      shippedServer.keepAliveTimeout = 60_000;
+      await new Promise<void>((resolve) => shippedServer.listen(0, '127.0.0.1', resolve));
+      stops.unshift(async () => {
+        shippedServer.closeAllConnections();
+        await new Promise((resolve) => shippedServer.close(resolve));
+        await shippedApp.stop();
+      });
+      const shippedFloor = await startFloor(shipped.url, scenarios, settings.poolSize);
+      stops.unshift(shippedFloor.stop);
+      for (const scenario of scenarios)
+        results.push(
+          await measureScenario(scenario, {
+            appUrl: `http://127.0.0.1:${(shippedServer.address() as AddressInfo).port}`,
+            floorUrl: shippedFloor.url,
+            dataset: `shipped dataset (${shipped.events} events)`,
+            appSql: async () => {
+              const n = shippedStatements;
+              shippedStatements = 0;
+              return n;
+            },
+          }),
+        );
     }
     for (const stopOne of stops.splice(0, stops.length - 1)) await stopOne();
 
