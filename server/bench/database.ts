@@ -79,15 +79,20 @@ export async function prepareBenchDatabase(url: string, events: number, log: (m:
   return { filled: true };
 }
 
-/** The shipped dataset (server/data), in a database of its own beside the bench's: created, migrated, imported once. */
+/**
+ * The shipped dataset (server/data), in a database of its own beside the bench's: created, migrated, imported once.
+ * Returns its URL and its live events. The caller drops nothing: a later run reuses it.
+ */
 export async function prepareShippedDatabase(benchUrl: string, log: (m: string) => void): Promise<{ url: string; events: number }> {
   const url = new URL(benchUrl);
-  url.pathname = '/detente_bench_shipped';
+  // Named after the bench's own database, so benches on one server (the smoke test's) keep apart.
+  const name = `${decodeURIComponent(url.pathname.slice(1))}_shipped`.replace(/[^a-zA-Z0-9_]/g, '_');
+  url.pathname = `/${name}`;
   const admin = new Client({ connectionString: benchUrl });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'detente_bench_shipped'`);
-    if (!rowCount) await admin.query('CREATE DATABASE detente_bench_shipped');
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
@@ -97,7 +102,7 @@ export async function prepareShippedDatabase(benchUrl: string, log: (m: string) 
     await dataSource.runMigrations({ transaction: 'each' });
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM event`);
     if (!n) {
-      log('Importing the shipped dataset into detente_bench_shipped…');
+      log(`Importing the shipped dataset into ${name}…`);
       await importDataset(dataSource, readDatasetDir(path.resolve(__dirname, '..', '..', '..', 'data')));
       await dataSource.query('ANALYZE');
     }
