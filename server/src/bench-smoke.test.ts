@@ -71,8 +71,10 @@ describe('npm run bench (smoke)', () => {
       expect({ id: scenario.id, answersAgree: scenario.answersAgree }).toEqual({ id: scenario.id, answersAgree: true });
       expect(typeof scenario.met).toBe('boolean');
       // The timeline's floor is the app's answer byte for byte; a search's first 50 are exact ranking's.
-      if (/^[ac]-/.test(scenario.id)) expect({ id: scenario.id, sameBytes: scenario.sameBytes }).toEqual({ id: scenario.id, sameBytes: true });
-      if (scenario.id.startsWith('b-')) expect({ id: scenario.id, overlap: scenario.overlap.at50 }).toEqual({ id: scenario.id, overlap: 1 });
+      if (/^[ac]-/.test(scenario.id))
+        expect({ id: scenario.id, sameBytes: scenario.sameBytes }).toEqual({ id: scenario.id, sameBytes: true });
+      if (scenario.id.startsWith('b-'))
+        expect({ id: scenario.id, overlap: scenario.overlap.at50 }).toEqual({ id: scenario.id, overlap: 1 });
     }
     if (HAS_CHROMIUM) {
       for (const figure of ['firstDrawP50', 'frameP95', 'itemsLoaded'])
