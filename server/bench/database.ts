@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
+import { readDatasetDir } from '../src/dataset/dataset.files';
+import { importDataset } from '../src/dataset/dataset.store';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { fillDatabase } from './fill';
 
@@ -75,4 +77,38 @@ export async function prepareBenchDatabase(url: string, events: number, log: (m:
   await done.query(`COMMENT ON DATABASE "${rows[0].d}" IS '${marker(events)}'`);
   await done.end();
   return { filled: true };
+}
+
+/**
+ * The shipped dataset (server/data), in a database of its own beside the bench's: created, migrated, imported once.
+ * Returns its URL and its live events. The caller drops nothing: a later run reuses it.
+ */
+export async function prepareShippedDatabase(benchUrl: string, log: (m: string) => void): Promise<{ url: string; events: number }> {
+  const url = new URL(benchUrl);
+  // Named after the bench's own database, so benches on one server (the smoke test's) keep apart.
+  const name = `${decodeURIComponent(url.pathname.slice(1))}_shipped`.replace(/[^a-zA-Z0-9_]/g, '_');
+  url.pathname = `/${name}`;
+  const admin = new Client({ connectionString: benchUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const dataSource = createDataSource({ url: url.toString(), poolSize: 2, statementTimeoutMs: 0 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM event`);
+    if (!n) {
+      log(`Importing the shipped dataset into ${name}…`);
+      await importDataset(dataSource, readDatasetDir(path.resolve(__dirname, '..', '..', '..', 'data')));
+      await dataSource.query('ANALYZE');
+    }
+    const [{ live }] = await dataSource.query(`SELECT count(*)::int AS live FROM event WHERE deleted_at IS NULL`);
+    return { url: url.toString(), events: live };
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,5 +1,5 @@
 // The results table: one row per scenario and implementation, with the ratios the targets are stated in.
-import type { Figures } from './scenarios';
+import type { Figures, Overlap } from './scenarios';
 import type { ThrottledResult } from './page';
 
 export interface ScenarioResult {
@@ -12,6 +12,12 @@ export interface ScenarioResult {
   floor?: Figures;
   peer?: Figures;
   answersAgree: boolean;
+  /** The floor's JSON is the app's byte for byte (where the scenario asks). */
+  sameBytes?: boolean;
+  /** PostGraphile gave the app's answer (where it is asked the same question). */
+  peerAgrees?: boolean;
+  peerQuestion?: string;
+  overlap?: Overlap;
   met: boolean;
   why: string;
 }
@@ -41,20 +47,32 @@ const ratio = (a: number | undefined, b: number | undefined) => (a === undefined
 /** The table as Markdown, so the same text goes to the terminal and to the README. */
 export function renderTable(report: Report): string {
   const lines = [
-    '| scenario | server | p50 ms | p95 ms | p99 ms | req/s | SQL/req | p50 vs floor | req/s vs peer |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| scenario | server | responses | p50 ms | p95 ms | p99 ms | req/s | SQL/req | p50 vs floor | req/s vs peer |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const s of report.scenarios) {
     const rows: Array<[string, Figures | undefined]> = [
       ['Détente', s.app],
       ['Détente on graphql-js', s.interpreted],
       ['floor (pg + SQL)', s.floor],
-      [`PostGraphile ${report.machine.postgraphile ?? ''}`.trim(), s.peer],
+      [
+        `PostGraphile ${report.machine.postgraphile ?? ''}`.trim() +
+          (s.peerAgrees
+            ? ' (same answer)'
+            : s.peerQuestion
+              ? ` (${s.peerQuestion})`
+              : s.peerAgrees === false
+                ? ' (**a different answer**)'
+                : ''),
+        s.peer,
+      ],
     ];
+    // A percentile over too few responses is one sample: shown only with at least 20 (p95) and 100 (p99).
+    const enough = (f: Figures, needed: number, v: number) => (f.requests === undefined || f.requests >= needed ? ms(v) : '—');
     rows.forEach(([name, f], i) => {
       if (!f) return;
       lines.push(
-        `| ${i === 0 ? s.title : ''} | ${name} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.sqlPerRequest ?? '—'} | ${ratio(f.p50, s.floor?.p50)} | ${ratio(f.rps, s.peer?.rps)} |`,
+        `| ${i === 0 ? s.title : ''} | ${name} | ${f.requests ?? '—'} | ${ms(f.p50)} | ${enough(f, 20, f.p95)} | ${enough(f, 100, f.p99)} | ${f.rps.toFixed(0)} | ${f.sqlPerRequest ?? '—'} | ${ratio(f.p50, s.floor?.p50)} | ${ratio(f.rps, s.peer?.rps)} |`,
       );
     });
   }

@@ -13,12 +13,12 @@ import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { measureColdStart } from './cold-start';
-import { openBenchDatabase, prepareBenchDatabase } from './database';
+import { openBenchDatabase, prepareBenchDatabase, prepareShippedDatabase } from './database';
 import { startFloor } from './floor';
 import type { LoadJob, LoadResult } from './load';
 import { CHROMIUM, measurePage, PageResult, percentile, REPO_ROOT } from './page';
-import { startPeer } from './peer';
-import { Figures, HttpRequestSpec, SCENARIOS } from './scenarios';
+import { PeerServer, startPeer } from './peer';
+import { Figures, HttpRequestSpec, Overlap, SCENARIOS, Scenario } from './scenarios';
 import { printTable, ScenarioResult } from './report';
 
 const env = process.env;
@@ -30,12 +30,16 @@ const settings = {
   seconds: num('BENCH_DURATION', 10),
   runs: num('BENCH_RUNS', 3),
   warmup: num('BENCH_WARMUP', 3),
+  // Responses each row's percentiles are over at least: slow rows run more 10 s runs, up to BENCH_MAX_RUNS.
+  minRequests: num('BENCH_MIN_REQUESTS', 200),
+  maxRuns: num('BENCH_MAX_RUNS', 12),
   // As many connections as cores: the server is saturated, yet a request rarely queues behind another.
   connections: num('BENCH_CONNECTIONS', os.cpus().length),
   poolSize: num('BENCH_POOL_SIZE', 10),
   peer: flag('BENCH_PEER'),
   interpreted: flag('BENCH_INTERPRETED'),
   page: flag('BENCH_PAGE'),
+  shipped: flag('BENCH_SHIPPED'),
   coldStart: flag('BENCH_COLD_START'),
   coldStartRuns: num('BENCH_COLD_START_RUNS', 5),
   pageRuns: num('BENCH_PAGE_RUNS', 5),
@@ -52,6 +56,17 @@ function nearlyEqual(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 2e-6 * Math.max(1, Math.abs(a));
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => nearlyEqual(item, b[i]));
   return isDeepStrictEqual(a, b);
+}
+
+/** The floor ranks every match (exact relevance order): how much of its top 50 the app's first 50 hold. */
+function overlapWithExact(app: string[], exact: string[]): Overlap {
+  const top = new Set(exact.slice(0, 50));
+  const shared = app.slice(0, 50).filter((id) => top.has(id)).length;
+  return {
+    at50: top.size ? shared / top.size : 1,
+    sameOrder: isDeepStrictEqual(app.slice(0, 50), exact.slice(0, 50)),
+    matches: exact.length,
+  };
 }
 
 function runLoad(job: LoadJob): Promise<LoadResult> {
@@ -89,7 +104,8 @@ async function measure(
   const job = { url: `${base}${request.path}`, body: request.body, connections: settings.connections };
   if (settings.warmup > 0) await runLoad({ ...job, seconds: settings.warmup });
   const runs: LoadResult[] = [];
-  for (let i = 0; i < settings.runs; i++) {
+  const answered = () => runs.reduce((sum, r) => sum + r.requests, 0);
+  for (let i = 0; i < settings.runs || (answered() < settings.minRequests && i < settings.maxRuns); i++) {
     const result = await runLoad({ ...job, seconds: settings.seconds });
     if (result.non2xx || result.errors)
       throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
@@ -102,9 +118,10 @@ async function measure(
     p99: percentile(latencies, 99),
     rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
     sqlPerRequest,
+    requests: latencies.length,
   };
   log(
-    `  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request`,
+    `  ${label.padEnd(6)} p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ${figures.rps.toFixed(0)} req/s  ${sqlPerRequest} SQL/request  ${latencies.length} responses`,
   );
   // The latencies are summarised above; the JSON keeps the figures, not every sample.
   return { ...figures, runs: runs.map((r) => ({ ...r, latenciesMs: [] })), body: first.body };
@@ -186,23 +203,19 @@ async function main() {
     log(
       `\nLoad: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.runs} × ${settings.seconds} s measured, from a separate process.`,
     );
-    for (const scenario of scenarios) {
-      log(`\n${scenario.title}`);
-      const appFigures = await measure('app', appUrl, scenario.app, async () => {
-        const n = statements;
-        statements = 0;
-        return n;
-      });
-      const interpretedFigures = interpretedUrl
-        ? await measure('app on graphql-js', interpretedUrl, scenario.app, async () => {
-            const n = statements;
-            statements = 0;
-            return n;
-          })
+    /** One scenario against one set of servers: the app (and on graphql-js), the floor, the peer if any. */
+    const measureScenario = async (
+      scenario: Scenario,
+      on: { appUrl: string; interpretedUrl?: string; floorUrl: string; peer?: PeerServer; appSql: () => Promise<number>; dataset?: string },
+    ): Promise<ScenarioResult> => {
+      log(`\n${scenario.title}${on.dataset ? `, ${on.dataset}` : ''}`);
+      const appFigures = await measure('app', on.appUrl, scenario.app, on.appSql);
+      const interpretedFigures = on.interpretedUrl
+        ? await measure('app on graphql-js', on.interpretedUrl, scenario.app, on.appSql)
         : undefined;
-      const floorFigures = await measure('floor', floor.url, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
+      const floorFigures = await measure('floor', on.floorUrl, { path: `/${scenario.id}`, body: scenario.app.body }, async () => 1);
+      const peer = on.peer;
       const peerFigures = peer && scenario.peer ? await measure('peer', peer.url, scenario.peer, () => peer.sqlCount()) : undefined;
-      const verdict = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures });
       // The floor is only a floor if it gives the same answer.
       const appAnswer = scenario.answer(JSON.parse(appFigures.body));
       const floorAnswer = scenario.answer(JSON.parse(floorFigures.body));
@@ -215,18 +228,90 @@ async function main() {
           `  WARNING: the app's and the floor's answers differ${index >= 0 ? ` first at row ${index}: app ${JSON.stringify((appAnswer as unknown[])[index])}, floor ${JSON.stringify((floorAnswer as unknown[])[index])}` : ''}`,
         );
       }
+      // Byte for byte: the app's body against the floor's JSON re-serialised compactly (PostgreSQL's json text has spaces).
+      // (Apollo ends its body with a newline.)
+      const sameBytes = scenario.sameBytes ? appFigures.body.trimEnd() === JSON.stringify(JSON.parse(floorFigures.body)) : undefined;
+      if (sameBytes === false) {
+        const floorJson = JSON.stringify(JSON.parse(floorFigures.body));
+        let at = 0;
+        while (at < appFigures.body.length && appFigures.body[at] === floorJson[at]) at++;
+        log(
+          `  WARNING: the floor's JSON is not the app's, byte for byte: from byte ${at}, app …${appFigures.body.slice(Math.max(0, at - 80), at + 80)}…, floor …${floorJson.slice(Math.max(0, at - 80), at + 80)}…`,
+        );
+      } else if (sameBytes) log(`  the floor's JSON is the app's, byte for byte (${appFigures.body.length.toLocaleString('en')} bytes)`);
+      // Whether PostGraphile was asked the same question: its answer must be the app's.
+      const peerAgrees =
+        peerFigures && scenario.peerAnswer ? nearlyEqual(appAnswer, scenario.peerAnswer(JSON.parse(peerFigures.body))) : undefined;
+      if (peerAgrees === false) log(`  WARNING: PostGraphile's answer differs from the app's`);
+      const overlap = scenario.search ? overlapWithExact(appAnswer as string[], floorAnswer as string[]) : undefined;
+      if (overlap) log(`  overlap@50 with exact ranking ${overlap.at50.toFixed(2)}${overlap.sameOrder ? ', same order' : ''}`);
+      const verdictWithOverlap = scenario.check({ app: appFigures, floor: floorFigures, peer: peerFigures, overlap });
       const strip = <T extends { body: string }>({ body: _body, ...rest }: T) => rest;
-      results.push({
-        id: scenario.id,
-        title: scenario.title,
+      return {
+        id: on.dataset ? `${scenario.id}@shipped` : scenario.id,
+        title: on.dataset ? `${scenario.title}, ${on.dataset}` : scenario.title,
         target: scenario.target,
         app: strip(appFigures),
         interpreted: interpretedFigures && strip(interpretedFigures),
         floor: strip(floorFigures),
         peer: peerFigures && strip(peerFigures),
         answersAgree,
-        ...verdict,
+        sameBytes,
+        peerAgrees,
+        peerQuestion: scenario.peerQuestion,
+        overlap,
+        ...verdictWithOverlap,
+      };
+    };
+    const countAppSql = async () => {
+      const n = statements;
+      statements = 0;
+      return n;
+    };
+    for (const scenario of scenarios)
+      results.push(await measureScenario(scenario, { appUrl, interpretedUrl, floorUrl: floor.url, peer, appSql: countAppSql }));
+
+    // The same scenarios on the shipped dataset (a few hundred real events), where the fixed cost per request
+    // dominates: the app and the floor, on a database of its own on the same server.
+    if (settings.shipped) {
+      const shipped = await prepareShippedDatabase(db.url, log);
+      let shippedStatements = 0;
+      const shippedSource = createDataSource({
+        url: shipped.url,
+        poolSize: settings.poolSize,
+        applicationName: 'detente-bench-shipped',
+        onQuery: () => shippedStatements++,
       });
+      await shippedSource.initialize();
+      stops.unshift(() => shippedSource.destroy());
+      const shippedApp = await createApp({
+        dataSource: shippedSource,
+        config: loadConfig({ RATE_LIMIT_MAX: '0' }),
+        logger: createLogger('silent'),
+      });
+      const shippedServer = http.createServer(shippedApp.app);
+      shippedServer.keepAliveTimeout = 60_000;
+      await new Promise<void>((resolve) => shippedServer.listen(0, '127.0.0.1', resolve));
+      stops.unshift(async () => {
+        shippedServer.closeAllConnections();
+        await new Promise((resolve) => shippedServer.close(resolve));
+        await shippedApp.stop();
+      });
+      const shippedFloor = await startFloor(shipped.url, scenarios, settings.poolSize);
+      stops.unshift(shippedFloor.stop);
+      for (const scenario of scenarios)
+        results.push(
+          await measureScenario(scenario, {
+            appUrl: `http://127.0.0.1:${(shippedServer.address() as AddressInfo).port}`,
+            floorUrl: shippedFloor.url,
+            dataset: `shipped dataset (${shipped.events} events)`,
+            appSql: async () => {
+              const n = shippedStatements;
+              shippedStatements = 0;
+              return n;
+            },
+          }),
+        );
     }
     for (const stopOne of stops.splice(0, stops.length - 1)) await stopOne();
 

@@ -121,6 +121,28 @@ function summarise(samples: Array<[number, number, number]>, seconds: number): R
   };
 }
 
+/** The app process's resident memory (VmRSS) in MiB, from /proc; undefined where there is no /proc. */
+function rssMiB(pid: number): number | undefined {
+  try {
+    const kB = Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kB) ? Math.round((kB / 1024) * 10) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples the app's RSS twice a second while a run goes on: where it started, its peak, where it ended. */
+function sampleRss(pid: number) {
+  const start = rssMiB(pid);
+  let max = start ?? 0;
+  const timer = setInterval(() => (max = Math.max(max, rssMiB(pid) ?? 0)), 500);
+  return () => {
+    clearInterval(timer);
+    const end = rssMiB(pid);
+    return { startMiB: start, maxMiB: Math.max(max, end ?? 0), endMiB: end };
+  };
+}
+
 async function fingerprint(url: string): Promise<string> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -157,25 +179,29 @@ async function main() {
     console.log(
       `Soak: ${CONNECTIONS} clients, ${SECONDS} s, a mix of ${QUERIES.length} page queries, app and PostgreSQL in their own processes.`,
     );
-    const steady = summarise((await runClient(url, SECONDS)).samples, SECONDS);
+    const steadyRss = sampleRss(app.pid!);
+    const steady = { ...summarise((await runClient(url, SECONDS)).samples, SECONDS), rss: steadyRss() };
     results.steady = steady;
     console.log(
-      `  steady          ${steady.requests} requests, ${steady.failed} failed, ${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms`,
+      `  steady          ${steady.requests} requests, ${steady.failed} failed, ${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ` +
+        `app RSS ${steady.rss.startMiB} → peak ${steady.rss.maxMiB} → ${steady.rss.endMiB} MiB`,
     );
 
     if (FLOOD_CONNECTIONS > 0) {
       // The same readers, while one more client keeps FLOOD_CONNECTIONS of the heaviest accepted queries in flight.
+      const noisyRss = sampleRss(app.pid!);
       const [readers, flooder] = await Promise.all([
         runClient(url, SECONDS),
         runClient(url, SECONDS, { connections: FLOOD_CONNECTIONS, bodies: [HEAVIEST], addresses: [FLOODER_ADDRESS] }),
       ]);
       const noisy = { ...summarise(readers.samples, SECONDS), codes: readers.codes };
       const flood = { ...summarise(flooder.samples, SECONDS), codes: flooder.codes };
-      results.noisyNeighbour = { readers: noisy, flooder: flood };
+      const rss = noisyRss();
+      results.noisyNeighbour = { readers: noisy, flooder: flood, rss };
       console.log(
         `  noisy neighbour ${noisy.requests} requests, ${noisy.failed} failed, ${noisy.rps} req/s, p50 ${noisy.p50} ms (${(noisy.p50 / steady.p50).toFixed(2)}× steady), ` +
           `p99 ${noisy.p99} ms (${(noisy.p99 / steady.p99).toFixed(2)}× steady); the flooder: ${flood.requests} requests, ` +
-          `answers ${JSON.stringify(flooder.codes)}, p50 ${flood.p50} ms`,
+          `answers ${JSON.stringify(flooder.codes)}, p50 ${flood.p50} ms; app RSS peak ${rss.maxMiB} MiB, ${rss.endMiB} MiB after`,
       );
     }
 

@@ -16,8 +16,11 @@ export async function paginate<T extends object, N extends object = T, E extends
   page: PageRequest,
   edge: (edge: Edge<N>, row: KeysetPage<N>['rows'][number]) => E = (e) => e as E,
   rawNode?: (raw: Record<string, unknown>) => N,
+  /** Narrows the page query only (not the count), to rows already known to make up the page. */
+  narrowPage?: (qb: SelectQueryBuilder<T>) => void,
 ): Promise<Omit<ConnectionShape<N>, 'edges'> & { edges: E[] }> {
   const counter = qb.clone();
+  narrowPage?.(qb);
   const { rows, connection } = await fetchKeysetPage<T, N>(selectKeys(qb, keys), keys, page, rawNode);
   return {
     ...connection,

@@ -19,6 +19,10 @@ import { StatementTranslation1733300000000 } from './migrations/1733300000000-St
 import { Corrections1733400000000 } from './migrations/1733400000000-Corrections';
 import { RecentChangesIndex1733400000001 } from './migrations/1733400000001-RecentChangesIndex';
 import { BeforeWindowIndex1733450000000 } from './migrations/1733450000000-BeforeWindowIndex';
+import { SearchLexemeBound1733510000000 } from './migrations/1733510000000-SearchLexemeBound';
+import { SpanningEventsIndex1733530000000 } from './migrations/1733530000000-SpanningEventsIndex';
+import { CoarseRollups1733540000000 } from './migrations/1733540000000-CoarseRollups';
+import { RollupRangeCount1733550000000 } from './migrations/1733550000000-RollupRangeCount';
 
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -49,6 +53,10 @@ export const MIGRATIONS = [
   Corrections1733400000000,
   RecentChangesIndex1733400000001,
   BeforeWindowIndex1733450000000,
+  SearchLexemeBound1733510000000,
+  SpanningEventsIndex1733530000000,
+  CoarseRollups1733540000000,
+  RollupRangeCount1733550000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,7 +1,7 @@
 // Counts and "temperature" (tone over time) per calendar bucket, computed in PostgreSQL; only buckets reach Node.
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { Direction, EventKind } from '@detente/shared';
+import { Direction, EventKind, addDaysIso } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
 import { applyFilter, rollupAnswers } from './filter';
@@ -71,6 +71,50 @@ export class TemperaturePoint {
   all: DirectionalTone;
 }
 
+/** The coarsest rollup whose periods nest in the bucket: weeks in weeks, months in months and years. */
+const GRAIN: Record<Bucket, 'day' | 'week' | 'month'> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'month' };
+
+/** The first day of the period (week from Monday, or month) that `day` falls in. */
+function periodStart(grain: 'week' | 'month', day: string): string {
+  if (grain === 'month') return `${day.slice(0, 8)}01`;
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDaysIso(day, -weekday);
+}
+
+/**
+ * Rows (p, key, n[, s]) of a rollup over [from, to], from the coarsest grain the bucket allows (CoarseRollups
+ * migration): whole periods inside the range from the coarse table, the days at either edge from the daily one.
+ * `family` is event_count (key kind, n events) or event_tone (key direction, n toned, s tone_sum). The SQL
+ * numbers its parameters from $`first`; the values to bind come back with it.
+ */
+export function rollupRows(
+  family: 'count' | 'tone',
+  bucket: Bucket,
+  from: string,
+  to: string,
+  first: number,
+): { sql: string; params: string[] } {
+  const columns = family === 'count' ? 'kind AS key, events AS n' : 'direction AS key, toned AS n, tone_sum AS s';
+  const daily = (a: number, b: number) =>
+    `SELECT day AS p, ${columns} FROM event_${family}_by_day WHERE day BETWEEN $${a}::date AND $${b}::date`;
+  const grain = GRAIN[bucket];
+  if (grain === 'day') return { sql: daily(first, first + 1), params: [from, to] };
+  // Whole periods are [wholeFrom, wholeEnd): the first that starts on or after `from`, up to the one holding to + 1.
+  const fromPeriod = periodStart(grain, from);
+  const wholeFrom =
+    fromPeriod === from ? from : periodStart(grain, grain === 'week' ? addDaysIso(fromPeriod, 7) : addDaysIso(fromPeriod, 31));
+  const wholeEnd = periodStart(grain, addDaysIso(to, 1));
+  if (wholeFrom >= wholeEnd) return { sql: daily(first, first + 1), params: [from, to] };
+  return {
+    sql: `${daily(first, first + 1)}
+          UNION ALL
+          SELECT period, ${columns} FROM event_${family}_by_${grain} WHERE period >= $${first + 2}::date AND period < $${first + 3}::date
+          UNION ALL
+          ${daily(first + 4, first + 5)}`,
+    params: [from, addDaysIso(wholeFrom, -1), wholeFrom, wholeEnd, wholeEnd, to],
+  };
+}
+
 function checkRange(from: string, to: string, bucket: Bucket) {
   if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
@@ -84,26 +128,28 @@ export class AggregateService {
 
   async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
     checkRange(from, to, bucket);
-    const inner = rollupAnswers(filter)
-      ? // The daily rollup (kept by triggers, see the EventDailyRollups migration) holds the same counts per day and kind.
-        this.dataSource
-          .createQueryBuilder()
-          .from('event_count_by_day', 'r')
-          .select(`date_trunc(:trunc, r.day::timestamp)::date`, 'b')
-          .addSelect('r.kind', 'kind')
-          .addSelect('sum(r.events)', 'n')
-          .where('r.day BETWEEN :aFrom AND :aTo')
-          .andWhere(filter?.kinds?.length ? 'r.kind IN (:...fKinds)' : 'true', { fKinds: filter?.kinds })
-          .groupBy('1, 2')
-          .having('sum(r.events) > 0')
-          .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to })
-      : applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
-          .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
-          .addSelect('e.kind', 'kind')
-          .addSelect('count(*)', 'n')
-          .andWhere('e.start_date BETWEEN :aFrom AND :aTo')
-          .groupBy('1, 2')
-          .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to });
+    let inner: { getQueryAndParameters(): [string, unknown[]] };
+    if (rollupAnswers(filter)) {
+      // The rollups (kept by triggers: EventDailyRollups, CoarseRollups) hold the same counts per period and kind.
+      const kinds = filter?.kinds?.length ? filter.kinds : undefined;
+      const rows = rollupRows('count', bucket, from, to, 2);
+      inner = {
+        getQueryAndParameters: () => [
+          `SELECT date_trunc($1, r.p::timestamp)::date AS b, r.key AS kind, sum(r.n) AS n FROM (${rows.sql}) r
+            WHERE ${kinds ? `r.key = ANY($${rows.params.length + 2})` : 'true'}
+            GROUP BY 1, 2 HAVING sum(r.n) > 0`,
+          [TRUNC[bucket], ...rows.params, ...(kinds ? [kinds] : [])],
+        ],
+      };
+    } else {
+      inner = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from: undefined, to: undefined })
+        .select(`date_trunc(:trunc, e.start_date::timestamp)::date`, 'b')
+        .addSelect('e.kind', 'kind')
+        .addSelect('count(*)', 'n')
+        .andWhere('e.start_date BETWEEN :aFrom AND :aTo')
+        .groupBy('1, 2')
+        .setParameters({ trunc: TRUNC[bucket], aFrom: from, aTo: to });
+    }
     const [sql, params] = inner.getQueryAndParameters();
     const n = params.length;
     const rows: Array<{ start: string; end: string; kind: EventKind | null; n: string | null }> = await this.dataSource.query(
@@ -150,16 +196,16 @@ export class AggregateService {
     let sums: string;
     let params: unknown[];
     if (!narrowed) {
-      // From the daily rollup of toned events (EventDailyRollups migration): a few rows per day, not every event.
-      sums = `SELECT date_trunc($1, day::timestamp)::date AS b,
-                     sum(toned) FILTER (WHERE direction = $5) AS us_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $5), 0) AS us_sum,
-                     sum(toned) FILTER (WHERE direction = $6) AS ru_n, coalesce(sum(tone_sum) FILTER (WHERE direction = $6), 0) AS ru_sum,
-                     sum(toned) AS all_n, coalesce(sum(tone_sum), 0) AS all_sum
-                FROM event_tone_by_day
-               WHERE day BETWEEN $2::date AND $3::date
+      // From the rollups of toned events (EventDailyRollups, CoarseRollups): whole weeks or months, and edge days.
+      const rows = rollupRows('tone', bucket, from, to, 7);
+      sums = `SELECT date_trunc($1, r.p::timestamp)::date AS b,
+                     sum(r.n) FILTER (WHERE r.key = $5) AS us_n, coalesce(sum(r.s) FILTER (WHERE r.key = $5), 0) AS us_sum,
+                     sum(r.n) FILTER (WHERE r.key = $6) AS ru_n, coalesce(sum(r.s) FILTER (WHERE r.key = $6), 0) AS ru_sum,
+                     sum(r.n) AS all_n, coalesce(sum(r.s), 0) AS all_sum
+                FROM (${rows.sql}) r
                GROUP BY 1
-              HAVING sum(toned) > 0`;
-      params = [];
+              HAVING sum(r.n) > 0`;
+      params = rows.params;
     } else {
       // A filter the rollup cannot answer: the matching events themselves, through the same indexes as `events`.
       const [sql, filterParams] = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })

@@ -10,6 +10,7 @@ import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
 import { HEADLINE_OPTIONS, HEADLINE_SQL, TSQUERY, parseSnippet } from './search';
 import { CompiledEvent, Selection, eventJson } from './compiled-reads';
+import { exactTopByRelevance, knownRare } from './search-ranking';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -59,10 +60,23 @@ export class EventService {
       qb.addSelect(HEADLINE_SQL, 'search_snippet');
       qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
+    // A first page by relevance: the exact top from the newest matches when the stored bound proves it (search-ranking.ts).
+    let narrow: ((page: SelectQueryBuilder<Event>) => void) | undefined;
+    if (
+      order === EventOrder.RELEVANCE &&
+      !args.after &&
+      args.last === undefined &&
+      !args.before &&
+      !knownRare(JSON.stringify(args.filter))
+    ) {
+      const top = await exactTopByRelevance(this.dataSource, args.filter!, args.first + 1);
+      if (top.ids) narrow = (page) => void page.andWhere('e.id = ANY(:fTopIds::uuid[])', { fTopIds: top.ids });
+    }
     const withSearch = <T>(edge: { cursor: string; node: T }, row: { raw: Record<string, unknown> }) =>
       searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge;
-    if (nodes) return paginate<Event, CompiledEvent>(qb, ORDERS[order], args, withSearch, (raw) => raw.compiled_node as CompiledEvent);
-    return paginate<Event>(qb, ORDERS[order], args, withSearch);
+    if (nodes)
+      return paginate<Event, CompiledEvent>(qb, ORDERS[order], args, withSearch, (raw) => raw.compiled_node as CompiledEvent, narrow);
+    return paginate<Event>(qb, ORDERS[order], args, withSearch, undefined, narrow);
   }
 
   /** One live event by UUID or slug as the answer's JSON for `selection`, in one statement. */

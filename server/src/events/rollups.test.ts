@@ -1,4 +1,4 @@
-// The daily rollups behind eventCounts and relationsTemperature stay equal to what the event table says, whatever
+// The daily, weekly and monthly rollups behind eventCounts and relationsTemperature stay equal to what the event table says, whatever
 // the write: inserts, edits of date, kind, direction and tone, soft deletes and restores, hard deletes, truncation.
 import { createTestDatabase, TestDatabase } from '../test-support/db';
 import { startTestApp, TestApp } from '../test-support/app';
@@ -31,10 +31,29 @@ async function rollupsAndTruth() {
   return { counts, countsTruth, tones, tonesTruth };
 }
 
+/** The weekly and monthly rollups as they are, and as a scan says (periods start on Monday and on the 1st). */
+async function coarseRollupsAndTruth(grain: 'week' | 'month') {
+  const q = (sql: string) => db.dataSource.query(sql);
+  const period = `date_trunc('${grain}', start_date::timestamp)::date::text`;
+  const [counts, countsTruth, tones, tonesTruth] = await Promise.all([
+    q(`SELECT period::text, kind, events FROM event_count_by_${grain} WHERE events <> 0 ORDER BY 1, 2`),
+    q(`SELECT ${period} AS period, kind, count(*)::int AS events FROM event WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+    q(`SELECT period::text, direction, toned, tone_sum::text FROM event_tone_by_${grain} WHERE toned <> 0 OR tone_sum <> 0 ORDER BY 1, 2`),
+    q(`SELECT ${period} AS period, coalesce(direction, '') AS direction, count(*)::int AS toned, sum(tone::numeric)::text AS tone_sum
+         FROM event WHERE deleted_at IS NULL AND tone IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+  ]);
+  return { counts, countsTruth, tones, tonesTruth };
+}
+
 async function expectRollupsCorrect() {
   const { counts, countsTruth, tones, tonesTruth } = await rollupsAndTruth();
   expect(counts).toEqual(countsTruth);
   expect(tones).toEqual(tonesTruth);
+  for (const grain of ['week', 'month'] as const) {
+    const coarse = await coarseRollupsAndTruth(grain);
+    expect(coarse.counts).toEqual(coarse.countsTruth);
+    expect(coarse.tones).toEqual(coarse.tonesTruth);
+  }
 }
 
 const idOf = async (slug: string): Promise<string> => (await db.dataSource.query(`SELECT id FROM event WHERE slug = $1`, [slug]))[0].id;
@@ -105,6 +124,53 @@ describe('daily rollups', () => {
     const allSum = toned2021.reduce((sum: number, t: { tone_sum: string }) => sum + Number(t.tone_sum), 0);
     expect(res.data.relationsTemperature[0].all.count).toBe(allCount);
     expect(res.data.relationsTemperature[0].all.toneSum).toBeCloseTo(allSum, 6);
+  });
+
+  it('Given ranges that start and end inside weeks and months, Then every bucket from the coarse rollups equals a scan of the events', async () => {
+    // minImportance: 1 holds for every event but keeps the rollups out: the answer then comes from the events.
+    for (const [bucket, from, to] of [
+      ['WEEK', '2018-03-07', '2022-11-02'],
+      ['WEEK', '2021-04-12', '2021-04-18'],
+      ['WEEK', '2021-04-14', '2021-04-15'],
+      ['MONTH', '2018-03-07', '2022-11-02'],
+      ['MONTH', '2021-04-01', '2021-04-30'],
+      ['YEAR', '2000-06-15', '2026-02-10'],
+    ] as const) {
+      const select = `start end count byKind { kind count }`;
+      const tone = `start usToRu { count toneSum smoothed } ruToUs { count toneSum } all { count toneSum meanTone smoothed }`;
+      const res = await app.gql(`{
+        rollup: eventCounts(from: "${from}", to: "${to}", bucket: ${bucket}) { ${select} }
+        scan: eventCounts(from: "${from}", to: "${to}", bucket: ${bucket}, filter: { minImportance: 1 }) { ${select} }
+        rollupTone: relationsTemperature(from: "${from}", to: "${to}", bucket: ${bucket}) { ${tone} }
+        scanTone: relationsTemperature(from: "${from}", to: "${to}", bucket: ${bucket}, filter: { minImportance: 1 }) { ${tone} }
+        rollupKinds: eventCounts(from: "${from}", to: "${to}", bucket: ${bucket}, filter: { kinds: [SANCTION, MEETING] }) { ${select} }
+        scanKinds: eventCounts(from: "${from}", to: "${to}", bucket: ${bucket}, filter: { kinds: [SANCTION, MEETING], minImportance: 1 }) { ${select} }
+      }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.rollup.some((b: { count: number }) => b.count > 0)).toBe(true);
+      expect(res.data.rollup).toEqual(res.data.scan);
+      expect(res.data.rollupTone).toEqual(res.data.scanTone);
+      expect(res.data.rollupKinds).toEqual(res.data.scanKinds);
+    }
+  });
+
+  it('Given any range of days, Then event_count_between counts from weeks and edge days what a scan counts', async () => {
+    for (const [from, to] of [
+      ['2018-03-07', '2022-11-02'],
+      ['2021-04-12', '2021-04-18'],
+      ['2021-04-14', '2021-04-15'],
+      ['2021-04-13', '2021-04-19'],
+      ['1990-01-01', '2030-12-31'],
+    ]) {
+      for (const kinds of [null, ['SANCTION', 'MEETING']]) {
+        const [{ rollup, scan }] = await db.dataSource.query(
+          `SELECT event_count_between($1, $2, $3::varchar[])::int AS rollup,
+                  (SELECT count(*)::int FROM event WHERE deleted_at IS NULL AND start_date BETWEEN $1 AND $2 AND ($3::varchar[] IS NULL OR kind = ANY ($3))) AS scan`,
+          [from, to, kinds],
+        );
+        expect({ from, to, kinds, n: rollup }).toEqual({ from, to, kinds, n: scan });
+      }
+    }
   });
 
   it('When the event table is truncated or a bulk load rebuilds them, Then the rollups follow', async () => {

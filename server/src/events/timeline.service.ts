@@ -134,18 +134,13 @@ export class TimelineService {
       const earlier = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
         .select('count(*)')
         .andWhere('e.start_date < :tFrom')
-        // Implied (it began before the window and ends in it), and the predicate of event_spanning_start_idx.
+        // Implied by the window (it ends on or after from, after its start), and lets SpanningEventsIndex answer.
         .andWhere('e.last_date > e.start_date');
-      // Per slice, a range of the rollup's primary key (day, kind): a few thousand small rows for any window.
-      const inSlice = this.dataSource
-        .createQueryBuilder()
-        .from('event_count_by_day', 'r')
-        .select('coalesce(sum(r.events), 0)')
-        .where('r.day BETWEEN greatest(s.first_start, :tFrom::date) AND s.last_start')
-        .andWhere(filter?.kinds?.length ? 'r.kind IN (:...fKinds)' : 'true', { fKinds: filter?.kinds });
+      // Per slice, whole weeks from the weekly rollup and the edge days from the daily one (RollupRangeCount).
+      const inSlice = `event_count_between(greatest(s.first_start, :tFrom::date), s.last_start, :tKinds::varchar[])`;
       totals = {
-        sql: `SELECT s.slice, (${inSlice.getQuery()}) + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n FROM slices s`,
-        parameters: { ...earlier.getParameters(), ...inSlice.getParameters() },
+        sql: `SELECT s.slice, ${inSlice} + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n FROM slices s`,
+        parameters: { ...earlier.getParameters(), tKinds: filter?.kinds?.length ? filter.kinds : null },
       };
     } else {
       const scan = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
