@@ -271,7 +271,7 @@ const TOPICS: [string, [string, string][]][] = [
     ],
   ],
   [
-    'the calls and meetings of 2014–2021 that #12 named as gaps, each dated from an official readout',
+    'the calls and meetings of 2014–2021 once missing from the record, each dated from an official readout',
     [
       ['2014-03-16-obama-putin-call-crimea-referendum', 'MEETING'],
       ['2015-08-13-lavrov-kerry-call-ukraine-syria', 'MEETING'],

@@ -1,20 +1,8 @@
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { startTestApp, TestApp } from '../test-support/app';
-import { fixtureFiles } from '../test-support/fixture';
-import { importDataset } from '../dataset/dataset.store';
+import type { TestApp } from '../test-support/app';
+import { withFixtureApp } from '../test-support/fixture-app';
 
-let db: TestDatabase;
 let app: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp((fixture) => ({ app } = fixture));
 
 const slugs = async (filter: Record<string, unknown>, first = 50) => {
   const res = await app.gql(

@@ -1,22 +1,14 @@
 // The daily, weekly and monthly rollups behind eventCounts and relationsTemperature stay equal to what the event table says, whatever
 // the write: inserts, edits of date, kind, direction and tone, soft deletes and restores, hard deletes, truncation.
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { startTestApp, TestApp } from '../test-support/app';
+import type { TestDatabase } from '../test-support/db';
+import type { TestApp } from '../test-support/app';
+import { withFixtureApp } from '../test-support/fixture-app';
 import { fixtureFiles } from '../test-support/fixture';
 import { importDataset } from '../dataset/dataset.store';
 
 let db: TestDatabase;
 let app: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp((fixture) => ({ db, app } = fixture));
 
 /** The rollups as they are, and as a full scan of the live events says they should be (zero rows left out). */
 async function rollupsAndTruth() {

@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { embeddedUrl, LEGACY_PASSWORD } from '../db/embedded';
 import { importDataset } from '../dataset/dataset.store';
 import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
+import { withFixtureApp } from '../test-support/fixture-app';
+import type { TestDatabase } from '../test-support/db';
 import { fixtureFiles } from '../test-support/fixture';
 import { freePort } from '../test-support/net';
 import { itWithRedis, REDIS_URL } from '../test-support/redis';
@@ -17,15 +18,7 @@ import { capturingLogger, LEVEL } from '../test-support/hostile';
 
 let db: TestDatabase;
 let app: TestApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp((fixture) => ({ db, app } = fixture));
 
 const healthy = async (target: TestApp = app) => {
   const res = await target.gql('{ events(first: 3) { totalCount nodes { title } } }');

@@ -1,21 +1,12 @@
 // The About page's counts come from the live record: they follow the data, deletions included.
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { startTestApp, TestApp } from '../test-support/app';
-import { FIXTURE_EVENTS, fixtureFiles } from '../test-support/fixture';
-import { importDataset } from '../dataset/dataset.store';
+import type { TestDatabase } from '../test-support/db';
+import type { TestApp } from '../test-support/app';
+import { withFixtureApp } from '../test-support/fixture-app';
+import { FIXTURE_EVENTS } from '../test-support/fixture';
 
 let db: TestDatabase;
 let app: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp((fixture) => ({ db, app } = fixture));
 
 const SUMMARY = `{ recordSummary { events sources citations actors singleSourceEvents firstEventDate latestEventDate lastChangedAt
   byKindAndYear { year kind count } } dataRange { from to latestEventDate } }`;

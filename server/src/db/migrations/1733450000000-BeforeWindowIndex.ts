@@ -1,7 +1,7 @@
 // The timeline's first slice counts the events that began before the window and still run into it. Only events
 // spanning more than one day can, a few percent of all: this partial index holds just those, so the count reads a
 // few hundred entries instead of every event of the longest span before the window (32,273 to keep 572 at a
-// million events, issue 17). The count states the index's predicate, which the window already implies.
+// million events). The count states the index's predicate, which the window already implies.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class BeforeWindowIndex1733450000000 implements MigrationInterface {
