@@ -149,3 +149,10 @@ export interface Sanction extends RecordColumns<typeof KIND_FIELDS.SANCTION> {}
 export interface MissionAction extends RecordColumns<typeof KIND_FIELDS.MISSION> {}
 export interface Agreement extends RecordColumns<typeof KIND_FIELDS.AGREEMENT> {}
 /* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/**
+ * What a field resolver on an event reads of its parent. Typed as a plain shape on purpose: with a class type,
+ * type-graphql copies a parent that is not an instance into a new one, which fails for the plain objects the compiled
+ * reads hand over (events/compiled-reads.ts), since `kind` is a getter on the classes.
+ */
+export type EventRoot = Pick<Event, 'id'>;

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root,
 import { ApiKeyRole, EventKind } from '@detente/shared';
 import type { Context } from '../context';
 import { Revision } from '../revisions/revision.entity';
-import { Agreement, Event, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './event.entity';
+import { Agreement, Event, EventRoot, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './event.entity';
 import { EVENT_CHANGED, EventChange } from './event-changes';
 import type { EventChangePayload } from './event-write.service';
 import {
@@ -154,7 +154,7 @@ export class EventMutationResolver {
   @FieldResolver(() => [Revision], {
     description: 'Every change to this event, oldest first, each with the whole event as it stood after it.',
   })
-  revisions(@Root() event: Event, @Ctx() ctx: Context) {
+  revisions(@Root() event: EventRoot, @Ctx() ctx: Context) {
     return ctx.dataSource.getRepository(Revision).find({ where: { eventId: event.id }, order: { version: 'ASC' } });
   }
 

@@ -6,7 +6,7 @@ import { Actor } from '../actors/actor.entity';
 import type { Context } from '../context';
 import { notFound } from '../common/errors';
 import { Citation, Source } from '../sources/source.entity';
-import { Event, Statement } from './event.entity';
+import { Event, EventRoot, Statement } from './event.entity';
 import { EventCountsArgs, EventsArgs, TemperatureArgs, TimelineArgs } from './event.inputs';
 import { BucketCount, TemperaturePoint } from './aggregates';
 import { DateRange, EventConnection, EventLink, TimelineWindow } from './event.types';
@@ -67,7 +67,7 @@ export class EventResolver {
 
   @FieldResolver(() => [Participant], { description: 'Who took part and how, optionally only those in one role.' })
   async participants(
-    @Root() event: Event,
+    @Root() event: EventRoot,
     @Arg('role', () => ParticipantRole, { nullable: true, description: 'Only participants in this role.' })
     role: ParticipantRole | undefined,
     @Ctx() ctx: Context,
@@ -77,14 +77,14 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Citation], { description: 'The sources that support this event; there is always at least one.' })
-  citations(@Root() event: Event, @Ctx() ctx: Context) {
+  citations(@Root() event: EventRoot, @Ctx() ctx: Context) {
     return ctx.loaders.citations.load(event.id);
   }
 
   @FieldResolver(() => [EventLink], {
     description: 'Typed links to other events, both the ones this event answers (OUTGOING) and the answers to it (INCOMING).',
   })
-  links(@Root() event: Event, @Ctx() ctx: Context) {
+  links(@Root() event: EventRoot, @Ctx() ctx: Context) {
     return ctx.loaders.links.load(event.id);
   }
 }
@@ -92,12 +92,12 @@ export class EventResolver {
 @Resolver(() => Statement)
 export class StatementResolver {
   @FieldResolver(() => Actor, { nullable: true, description: 'The outlet that carried the statement, e.g. Interfax.' })
-  outlet(@Root() statement: Statement, @Ctx() ctx: Context) {
+  outlet(@Root() statement: Pick<Statement, 'outletId'>, @Ctx() ctx: Context) {
     return statement.outletId ? ctx.loaders.actor.load(statement.outletId) : null;
   }
 
   @FieldResolver(() => [Actor], { description: 'The speakers (participants in the SPEAKER role).' })
-  async speakers(@Root() statement: Statement, @Ctx() ctx: Context) {
+  async speakers(@Root() statement: EventRoot, @Ctx() ctx: Context) {
     const participants = await ctx.loaders.participants.load(statement.id);
     const actors = await ctx.loaders.actor.loadMany(participants.filter((p) => p.role === ParticipantRole.SPEAKER).map((p) => p.actorId));
     return actors.filter((a): a is Actor => a instanceof Actor);
