@@ -25,6 +25,7 @@ import { ActorPicker } from '../components/ActorPicker';
 import { FieldError, describedBy } from '../components/FieldError';
 import { SourcePicker } from '../components/SourcePicker';
 import { TagInput } from '../components/TagInput';
+import { directionLabel, humanize, kindLabel } from '../intake/labels';
 import { ConflictPanel } from './ConflictPanel';
 import {
   checkValues,
@@ -51,25 +52,10 @@ export interface EventFormProps {
 }
 
 const NEW_EVENT_SLUG = 'new-event';
-const humanize = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
-const KIND_LABEL: Record<EventKind, string> = {
-  [EventKind.STATEMENT]: 'Statement',
-  [EventKind.MEETING]: 'Meeting',
-  [EventKind.SANCTION]: 'Sanction',
-  [EventKind.MISSION]: 'Mission action',
-  [EventKind.AGREEMENT]: 'Agreement',
-};
 const ACTIONS: Partial<Record<EventKind, Record<string, string>>> = {
   [EventKind.SANCTION]: SanctionAction,
   [EventKind.MISSION]: MissionActionType,
   [EventKind.AGREEMENT]: AgreementAction,
-};
-const DIRECTION_LABELS: Record<string, string> = {
-  US_TO_RU: 'US → Russia',
-  RU_TO_US: 'Russia → US',
-  MUTUAL: 'Mutual',
-  DOMESTIC_US: 'Domestic (US)',
-  DOMESTIC_RU: 'Domestic (Russia)',
 };
 const CAMEO_OPTIONS = Object.values(CAMEO_CODES).sort((a, b) => a.code.localeCompare(b.code));
 export const fieldId = (path: string) => `field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
@@ -130,6 +116,13 @@ export function EventForm({ initialValues, initialVersion, slug, mode, onSave, o
 
   const errorCount = Object.values(allErrors).reduce((n, messages) => n + messages.length, 0);
   const field = (path: string, help?: string) => ({ id: fieldId(path), ...describedBy(path, errorsFor(path), help) });
+  const bind: Bind = (key, path = key) => ({
+    path,
+    value: values[key] as string,
+    onChange: (v: string) => set(key, v as never),
+    field,
+    errors: errorsFor(path),
+  });
 
   return (
     <form
@@ -173,122 +166,53 @@ export function EventForm({ initialValues, initialVersion, slug, mode, onSave, o
         </div>
       )}
 
-      <Section title={`${KIND_LABEL[values.kind]}: what happened`}>
-        <Text label="Title" path="title" value={values.title} onChange={(v) => set('title', v)} field={field} errors={errorsFor('title')} />
-        <Area
-          label="Summary"
-          path="summary"
-          value={values.summary}
-          onChange={(v) => set('summary', v)}
-          field={field}
-          errors={errorsFor('summary')}
-        />
+      <Section title={`${kindLabel(values.kind)}: what happened`}>
+        <Text label="Title" {...bind('title')} />
+        <Area label="Summary" {...bind('summary')} />
       </Section>
 
       <Section title="When and where">
         <div className={styles.grid}>
-          <Text
-            label="Start date"
-            path="startDate"
-            type="date"
-            value={values.startDate}
-            onChange={(v) => set('startDate', v)}
-            field={field}
-            errors={errorsFor('startDate')}
-          />
-          <Text
-            label="End date (for spans)"
-            path="endDate"
-            type="date"
-            value={values.endDate}
-            onChange={(v) => set('endDate', v)}
-            field={field}
-            errors={errorsFor('endDate')}
-          />
-          <Choice
-            label="Date precision"
-            path="datePrecision"
-            options={enumValues(DatePrecision)}
-            value={values.datePrecision}
-            onChange={(v) => set('datePrecision', v)}
-            field={field}
-            errors={errorsFor('datePrecision')}
-          />
-          <Text
-            label="Place"
-            path="location"
-            value={values.locationName}
-            onChange={(v) => set('locationName', v)}
-            field={field}
-            errors={errorsFor('location') ?? errorsFor('location.name')}
-          />
+          <Text label="Start date" {...bind('startDate')} type="date" />
+          <Text label="End date (for spans)" {...bind('endDate')} type="date" />
+          <Choice label="Date precision" {...bind('datePrecision')} options={enumValues(DatePrecision)} />
+          <Text label="Place" {...bind('locationName', 'location')} errors={errorsFor('location') ?? errorsFor('location.name')} />
           <Text
             label="Place's country (ISO code)"
-            path="location.country"
-            value={values.locationCountry}
+            {...bind('locationCountry', 'location.country')}
             onChange={(v) => set('locationCountry', v.toUpperCase())}
-            field={field}
-            errors={errorsFor('location.country')}
           />
         </div>
       </Section>
 
       <Section title="Coding">
         <div className={styles.grid}>
+          <Choice label="Direction" {...bind('direction')} options={enumValues(Direction)} labels={directionLabel} allowEmpty />
           <Choice
-            label="Direction"
-            path="direction"
-            options={enumValues(Direction)}
-            labels={(d) => DIRECTION_LABELS[d] ?? humanize(d)}
-            value={values.direction}
-            onChange={(v) => set('direction', v)}
-            field={field}
-            errors={errorsFor('direction')}
-            allowEmpty
+            label="CAMEO code"
+            {...bind('cameoCode')}
+            options={CAMEO_OPTIONS.map((c) => c.code)}
+            labels={(code) => `${code} ${CAMEO_CODES[code].name}`}
           />
-          <CameoField values={values} set={set} field={field} errors={errorsFor('cameoCode')} />
-          <ToneField values={values} set={set} field={field} errors={errorsFor('tone')} />
-          <Text
-            label="Why the tone differs from the default"
-            path="toneNote"
-            value={values.toneNote}
-            onChange={(v) => set('toneNote', v)}
-            field={field}
-            errors={errorsFor('toneNote')}
-          />
-          <Choice
-            label="Importance (1–5)"
-            path="importance"
-            options={['1', '2', '3', '4', '5']}
-            value={values.importance}
-            onChange={(v) => set('importance', v)}
-            field={field}
-            errors={errorsFor('importance')}
-          />
-          <Choice
-            label="Verification"
-            path="verification"
-            options={enumValues(Verification)}
-            value={values.verification}
-            onChange={(v) => set('verification', v)}
-            field={field}
-            errors={errorsFor('verification')}
-          />
+          <Text label="Tone override (−10 to +10)" {...bind('tone')} inputMode="decimal" help={toneHelp(values.cameoCode)} />
+          <Text label="Why the tone differs from the default" {...bind('toneNote')} />
+          <Choice label="Importance (1–5)" {...bind('importance')} options={['1', '2', '3', '4', '5']} />
+          <Choice label="Verification" {...bind('verification')} options={enumValues(Verification)} />
         </div>
         <TagInput tags={values.tags} onChange={(tags) => set('tags', tags)} describedBy={describedBy('tags', errorsFor('tags'))} />
         <FieldError path="tags" messages={errorsFor('tags')} />
       </Section>
 
-      <Section title={`${KIND_LABEL[values.kind]} details`}>
-        <KindFields values={values} set={set} field={field} errorsFor={errorsFor} />
+      <Section title={`${kindLabel(values.kind)} details`}>
+        <KindFields values={values} set={set} bind={bind} errorsFor={errorsFor} />
       </Section>
 
       <Section title="Participants">
-        <Participants participants={values.participants} onChange={(p) => set('participants', p)} errorsFor={errorsFor} field={field} />
+        <Participants items={values.participants} onChange={(p) => set('participants', p)} errorsFor={errorsFor} field={field} />
       </Section>
 
       <Section title="Sources">
-        <Citations citations={values.citations} onChange={(c) => set('citations', c)} errorsFor={errorsFor} field={field} />
+        <Citations items={values.citations} onChange={(c) => set('citations', c)} errorsFor={errorsFor} field={field} />
       </Section>
 
       <Section title={mode === 'edit' ? 'Why this change' : 'Note'}>
@@ -319,6 +243,22 @@ export function EventForm({ initialValues, initialVersion, slug, mode, onSave, o
 
 type FieldProps = (path: string, help?: string) => { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true };
 type Setter = <K extends keyof FormValues>(field: K, value: FormValues[K]) => void;
+type ErrorsFor = (path: string) => string[] | undefined;
+/** A text-valued form field's wiring: its error path (the field's own name unless given), value, setter and errors. */
+type Bind = (key: keyof FormValues & string, path?: string) => Omit<ControlProps, 'label'>;
+
+/** What a list of rows (participants, citations) is edited with. */
+interface RowsProps<T> {
+  items: T[];
+  onChange: (items: T[]) => void;
+  errorsFor: ErrorsFor;
+  field: FieldProps;
+}
+const rowEdits = <T,>(items: T[], onChange: (items: T[]) => void) => ({
+  update: (index: number, patch: Partial<T>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item))),
+  remove: (index: number) => onChange(items.filter((_, i) => i !== index)),
+  add: (item: T) => onChange([...items, item]),
+});
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -407,88 +347,28 @@ function Choice({
   );
 }
 
-function CameoField({ values, set, field, errors }: { values: FormValues; set: Setter; field: FieldProps; errors: string[] | undefined }) {
-  return (
-    <Choice
-      label="CAMEO code"
-      path="cameoCode"
-      options={CAMEO_OPTIONS.map((c) => c.code)}
-      labels={(code) => `${code} ${CAMEO_CODES[code].name}`}
-      value={values.cameoCode}
-      onChange={(v) => set('cameoCode', v)}
-      field={field}
-      errors={errors}
-    />
-  );
+function toneHelp(cameoCode: string) {
+  const goldstein = cameoCode ? goldsteinFor(cameoCode) : undefined;
+  return goldstein === undefined
+    ? 'Choose a CAMEO code: its Goldstein value is the default tone.'
+    : `Default from CAMEO ${cameoCode}: ${goldstein > 0 ? '+' : ''}${goldstein}. Leave empty to use it.`;
 }
 
-function ToneField({ values, set, field, errors }: { values: FormValues; set: Setter; field: FieldProps; errors: string[] | undefined }) {
-  const goldstein = values.cameoCode ? goldsteinFor(values.cameoCode) : undefined;
-  const help =
-    goldstein === undefined
-      ? 'Choose a CAMEO code: its Goldstein value is the default tone.'
-      : `Default from CAMEO ${values.cameoCode}: ${goldstein > 0 ? '+' : ''}${goldstein}. Leave empty to use it.`;
-  return (
-    <Text
-      label="Tone override (−10 to +10)"
-      path="tone"
-      inputMode="decimal"
-      value={values.tone}
-      onChange={(v) => set('tone', v)}
-      field={field}
-      errors={errors}
-      help={help}
-    />
-  );
-}
-
-function KindFields({
-  values,
-  set,
-  field,
-  errorsFor,
-}: {
-  values: FormValues;
-  set: Setter;
-  field: FieldProps;
-  errorsFor: (path: string) => string[] | undefined;
-}) {
-  const text = (label: string, key: keyof FormValues & string, extra: { type?: string; help?: string; inputMode?: 'numeric' } = {}) => (
-    <Text
-      label={label}
-      path={key}
-      value={values[key] as string}
-      onChange={(v) => set(key, v as never)}
-      field={field}
-      errors={errorsFor(key)}
-      {...extra}
-    />
+function KindFields({ values, set, bind, errorsFor }: { values: FormValues; set: Setter; bind: Bind; errorsFor: ErrorsFor }) {
+  const text = (label: string, key: keyof FormValues & string, extra: { inputMode?: 'numeric' } = {}) => (
+    <Text label={label} {...bind(key)} {...extra} />
   );
   const choice = (label: string, key: keyof FormValues & string, options: readonly string[], allowEmpty = false) => (
-    <Choice
-      label={label}
-      path={key}
-      options={options}
-      value={values[key] as string}
-      onChange={(v) => set(key, v as never)}
-      field={field}
-      errors={errorsFor(key)}
-      allowEmpty={allowEmpty}
-    />
+    <Choice label={label} {...bind(key)} options={options} allowEmpty={allowEmpty} />
   );
   const actions = ACTIONS[values.kind];
+  // Sanctions, mission actions and agreements each start with what was done.
+  const action = actions && choice('Action', 'action', Object.values(actions));
   switch (values.kind) {
     case EventKind.STATEMENT:
       return (
         <>
-          <Area
-            label="Quote (verbatim, in the original language)"
-            path="quote"
-            value={values.quote}
-            onChange={(v) => set('quote', v)}
-            field={field}
-            errors={errorsFor('quote')}
-          />
+          <Area label="Quote (verbatim, in the original language)" {...bind('quote')} />
           <div className={styles.grid}>
             {text('Quote language (ISO code, e.g. ru)', 'quoteLanguage')}
             {choice('Quote type', 'quoteType', enumValues(QuoteType), true)}
@@ -506,22 +386,14 @@ function KindFields({
             {choice('Format', 'format', enumValues(MeetingFormat))}
             {choice('Level', 'level', enumValues(MeetingLevel))}
           </div>
-          <Area
-            label="Outcome"
-            path="outcome"
-            value={values.outcome}
-            onChange={(v) => set('outcome', v)}
-            field={field}
-            errors={errorsFor('outcome')}
-            rows={2}
-          />
+          <Area label="Outcome" {...bind('outcome')} rows={2} />
         </>
       );
     case EventKind.SANCTION:
       return (
         <>
           <div className={styles.grid}>
-            {choice('Action', 'action', Object.values(actions!))}
+            {action}
             {text('Program (legal basis, e.g. EO 14024)', 'program')}
           </div>
           <fieldset className={styles.checks} {...describedBy('measures', errorsFor('measures'))}>
@@ -545,7 +417,7 @@ function KindFields({
     case EventKind.MISSION:
       return (
         <div className={styles.grid}>
-          {choice('Action', 'action', Object.values(actions!))}
+          {action}
           {text('Acting country (ISO code)', 'actingCountry')}
           {text('Affected country (ISO code)', 'affectedCountry')}
           {text('Mission (facility)', 'facility')}
@@ -556,7 +428,7 @@ function KindFields({
     case EventKind.AGREEMENT:
       return (
         <div className={styles.grid}>
-          {choice('Action', 'action', Object.values(actions!))}
+          {action}
           {text('Instrument (e.g. New START)', 'instrument')}
         </div>
       );
@@ -589,19 +461,8 @@ function OutletField({
   );
 }
 
-function Participants({
-  participants,
-  onChange,
-  errorsFor,
-  field,
-}: {
-  participants: ParticipantValue[];
-  onChange: (p: ParticipantValue[]) => void;
-  errorsFor: (path: string) => string[] | undefined;
-  field: FieldProps;
-}) {
-  const update = (index: number, patch: Partial<ParticipantValue>) =>
-    onChange(participants.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+function Participants({ items: participants, onChange, errorsFor, field }: RowsProps<ParticipantValue>) {
+  const { update, remove, add } = rowEdits(participants, onChange);
   return (
     <>
       <FieldError path="participants" messages={errorsFor('participants')} />
@@ -644,37 +505,22 @@ function Participants({
                   labels={(s) => (s === 'OTHER' ? 'Other' : s)}
                 />
               </div>
-              <button type="button" className={styles.quiet} onClick={() => onChange(participants.filter((_, i) => i !== index))}>
+              <button type="button" className={styles.quiet} onClick={() => remove(index)}>
                 Remove participant {index + 1}
               </button>
             </li>
           );
         })}
       </ol>
-      <button
-        type="button"
-        className={styles.quiet}
-        onClick={() => onChange([...participants, { actor: null, role: 'PARTICIPANT', side: '' }])}
-      >
+      <button type="button" className={styles.quiet} onClick={() => add({ actor: null, role: 'PARTICIPANT', side: '' })}>
         Add participant
       </button>
     </>
   );
 }
 
-function Citations({
-  citations,
-  onChange,
-  errorsFor,
-  field,
-}: {
-  citations: CitationValue[];
-  onChange: (c: CitationValue[]) => void;
-  errorsFor: (path: string) => string[] | undefined;
-  field: FieldProps;
-}) {
-  const update = (index: number, patch: Partial<CitationValue>) =>
-    onChange(citations.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+function Citations({ items: citations, onChange, errorsFor, field }: RowsProps<CitationValue>) {
+  const { update, remove, add } = rowEdits(citations, onChange);
   return (
     <>
       <FieldError path="citations" messages={errorsFor('citations')} />
@@ -717,7 +563,7 @@ function Citations({
               {part('excerpt that supports the event', 'excerpt')}
               <FieldError path={path} messages={errorsFor(path)} />
               {citations.length > 1 && (
-                <button type="button" className={styles.quiet} onClick={() => onChange(citations.filter((_, i) => i !== index))}>
+                <button type="button" className={styles.quiet} onClick={() => remove(index)}>
                   Remove source {index + 1}
                 </button>
               )}
@@ -725,7 +571,7 @@ function Citations({
           );
         })}
       </ol>
-      <button type="button" className={styles.quiet} onClick={() => onChange([...citations, emptyCitation()])}>
+      <button type="button" className={styles.quiet} onClick={() => add(emptyCitation())}>
         Add source
       </button>
     </>
