@@ -588,6 +588,8 @@ export type ActorMergePreviewQuery = { actor: { id: string, events: { totalCount
         | { id: string, title: string, startDate: string }
       > } } | null };
 
+export type DeskPickedActorFieldsFragment = { id: string, slug: string, name: string, country: string | null, title: string | null, aliases: Array<string> };
+
 export type DeskActorSearchQueryVariables = Exact<{
   search: string;
 }>;
@@ -703,41 +705,41 @@ export type EditableEventQueryVariables = Exact<{
 
 
 export type EditableEventQuery = { event:
-    | { __typename: 'Agreement', instrument: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Agreement', slug: string, version: number, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, instrument: string | null, agreementAction: AgreementAction | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
-         }> }
-    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Meeting', slug: string, version: number, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
-         }> }
-    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'MissionAction', slug: string, version: number, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, missionAction: MissionActionType | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
-         }> }
-    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Sanction', slug: string, version: number, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, program: string | null, measures: Array<SanctionMeasure>, sanctionAction: SanctionAction | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
-         }> }
-    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, slug: string, kind: EventKind, version: number, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, slug: string, name: string, country: string | null } | null, location: { name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Statement', slug: string, version: number, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, outlet: { id: string, slug: string, name: string, country: string | null } | null, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, slug: string, name: string, country: string | null } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
           | { id: string, title: string, startDate: string }
-         }> }
+         }>, location: { name: string, country: string | null } | null }
    | null };
 
 export type CreateStatementMutationVariables = Exact<{
@@ -1017,41 +1019,41 @@ export type EventDetailQueryVariables = Exact<{
 
 
 export type EventDetailQuery = { event:
-    | { __typename: 'Agreement', instrument: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, agreementAction: AgreementAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+    | { __typename: 'Agreement', id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, instrument: string | null, agreementAction: AgreementAction | null, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Meeting', format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Meeting', id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'MissionAction', actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, missionAction: MissionActionType | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'MissionAction', id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, missionAction: MissionActionType | null, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Sanction', program: string | null, measures: Array<SanctionMeasure>, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, sanctionAction: SanctionAction | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Sanction', id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, program: string | null, measures: Array<SanctionMeasure>, sanctionAction: SanctionAction | null, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
-    | { __typename: 'Statement', quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, outlet: { id: string, name: string } | null, location: { name: string, country: string | null } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, note: string | null, createdAt: string }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
+         }>, location: { name: string, country: string | null } | null }
+    | { __typename: 'Statement', id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null, outlet: { id: string, name: string } | null, revisions: Array<{ version: number, action: RevisionAction, author: string, createdAt: string, note: string | null }>, participants: Array<{ role: ParticipantRole, side: Side | null, actor: { id: string, name: string, title: string | null, country: string | null, kind: ActorKind } }>, citations: Array<{ excerpt: string | null, source: { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null } }>, links: Array<{ type: LinkType, direction: LinkDirection, event:
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
           | { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
-         }> }
+         }>, location: { name: string, country: string | null } | null }
    | null };
 
 export type EventListQueryVariables = Exact<{
@@ -1202,6 +1204,46 @@ export type FilteredOnDayQuery = { events: { nodes: Array<
       | { id: string }
       | { id: string }
     > } };
+
+type EventCommonFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
+
+type EventCommonFields_Meeting_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
+
+type EventCommonFields_MissionAction_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
+
+type EventCommonFields_Sanction_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
+
+type EventCommonFields_Statement_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
+
+export type EventCommonFieldsFragment =
+  | EventCommonFields_Agreement_Fragment
+  | EventCommonFields_Meeting_Fragment
+  | EventCommonFields_MissionAction_Fragment
+  | EventCommonFields_Sanction_Fragment
+  | EventCommonFields_Statement_Fragment
+;
+
+type EventKindFields_Agreement_Fragment = { instrument: string | null, agreementAction: AgreementAction | null };
+
+type EventKindFields_Meeting_Fragment = { format: MeetingFormat | null, level: MeetingLevel | null, outcome: string | null };
+
+type EventKindFields_MissionAction_Fragment = { actingCountry: string | null, affectedCountry: string | null, facility: string | null, city: string | null, personnelCount: number | null, missionAction: MissionActionType | null };
+
+type EventKindFields_Sanction_Fragment = { program: string | null, measures: Array<SanctionMeasure>, sanctionAction: SanctionAction | null };
+
+type EventKindFields_Statement_Fragment = { quote: string | null, quoteLanguage: string | null, quoteType: QuoteType | null, translatedFrom: string | null, translatedBy: string | null, medium: StatementMedium | null };
+
+export type EventKindFieldsFragment =
+  | EventKindFields_Agreement_Fragment
+  | EventKindFields_Meeting_Fragment
+  | EventKindFields_MissionAction_Fragment
+  | EventKindFields_Sanction_Fragment
+  | EventKindFields_Statement_Fragment
+;
+
+export type SourceFieldsFragment = { id: string, url: string, title: string | null, publisher: string | null, publishedAt: string | null, language: string | null };
+
+export type PageEndFieldsFragment = { endCursor: string | null, hasNextPage: boolean };
 
 export type EventRefFieldsFragment = { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number };
 

@@ -1,5 +1,6 @@
 // The public "Recent changes" page: the latest revisions across the record, newest first, a page at a time.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_END_FIELDS } from '../../graphql/paging.queries';
 import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../graphql/revision.queries';
 import type { RecentChangesQuery, RecentChangesQueryVariables } from '../../graphql/types';
 
@@ -22,11 +23,11 @@ export const RECENT_CHANGES_QUERY: TypedDocumentNode<RecentChangesQuery, RecentC
         }
       }
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageEndFields
       }
     }
   }
   ${EVENT_REF_FIELDS}
   ${REVISION_FIELDS}
+  ${PAGE_END_FIELDS}
 `;

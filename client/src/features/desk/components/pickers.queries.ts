@@ -1,6 +1,19 @@
 // Searches behind the desk's pickers: actors by any name or alias (Cyrillic too), stored sources, events, and tags.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { SOURCE_FIELDS } from '../../../graphql/eventRecord.queries';
 import type * as T from '../../../graphql/types';
+
+/** An actor as the picker lists it and as creating one returns it. */
+const ACTOR_FIELDS = gql`
+  fragment DeskPickedActorFields on Actor {
+    id
+    slug
+    name
+    country
+    title
+    aliases
+  }
+`;
 
 export type ActorChoice = T.DeskActorSearchQuery['actors']['nodes'][number];
 export type SourceChoice = T.DeskSourceSearchQuery['sources']['nodes'][number];
@@ -10,43 +23,31 @@ export const ACTOR_SEARCH: TypedDocumentNode<T.DeskActorSearchQuery, T.DeskActor
   query DeskActorSearch($search: String!) {
     actors(search: $search, first: 8) {
       nodes {
-        id
-        slug
-        name
-        country
-        title
-        aliases
+        ...DeskPickedActorFields
       }
     }
   }
+  ${ACTOR_FIELDS}
 `;
 
 export const CREATE_ACTOR: TypedDocumentNode<T.DeskCreateActorMutation, T.DeskCreateActorMutationVariables> = gql`
   mutation DeskCreateActor($input: ActorInput!) {
     createActor(input: $input) {
-      id
-      slug
-      name
-      country
-      title
-      aliases
+      ...DeskPickedActorFields
     }
   }
+  ${ACTOR_FIELDS}
 `;
 
 export const SOURCE_SEARCH: TypedDocumentNode<T.DeskSourceSearchQuery, T.DeskSourceSearchQueryVariables> = gql`
   query DeskSourceSearch($search: String!) {
     sources(search: $search, first: 8) {
       nodes {
-        id
-        url
-        title
-        publisher
-        publishedAt
-        language
+        ...SourceFields
       }
     }
   }
+  ${SOURCE_FIELDS}
 `;
 
 export const EVENT_SEARCH: TypedDocumentNode<T.DeskEventSearchQuery, T.DeskEventSearchQueryVariables> = gql`

@@ -1,5 +1,6 @@
 // The desk's queue of readers' corrections, the revisions an editor can name as the fix, and the resolution.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_END_FIELDS } from '../../../graphql/paging.queries';
 import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../../graphql/revision.queries';
 import type {
   CorrectionEventRevisionsQuery,
@@ -34,13 +35,13 @@ export const CORRECTIONS_QUERY: TypedDocumentNode<CorrectionsQuery, CorrectionsQ
         }
       }
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageEndFields
       }
     }
   }
   ${EVENT_REF_FIELDS}
   ${REVISION_FIELDS}
+  ${PAGE_END_FIELDS}
 `;
 
 export const CORRECTION_EVENT_REVISIONS_QUERY: TypedDocumentNode<CorrectionEventRevisionsQuery, CorrectionEventRevisionsQueryVariables> =

@@ -1,5 +1,6 @@
 // Deleting an event (soft: it stays in the log) and the "Deleted" list, read from the recent changes that deleted.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PAGE_END_FIELDS } from '../../../graphql/paging.queries';
 import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../../graphql/revision.queries';
 import type {
   DeletedEventsQuery,
@@ -22,13 +23,13 @@ export const DELETED_EVENTS_QUERY: TypedDocumentNode<DeletedEventsQuery, Deleted
         }
       }
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageEndFields
       }
     }
   }
   ${EVENT_REF_FIELDS}
   ${REVISION_FIELDS}
+  ${PAGE_END_FIELDS}
 `;
 
 export const DELETE_EVENT_MUTATION: TypedDocumentNode<DeleteEventMutation, DeleteEventMutationVariables> = gql`

@@ -1,34 +1,17 @@
 // What the desk's event form reads (the whole record of one event, with its version) and the per-kind writes.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { EVENT_COMMON_FIELDS, EVENT_KIND_FIELDS, SOURCE_FIELDS } from '../../../graphql/eventRecord.queries';
 import type * as T from '../../../graphql/types';
 
 export type EditableEvent = NonNullable<T.EditableEventQuery['event']>;
 
-// `action` has a different type on each kind, so each is aliased (GraphQL rejects the clash otherwise).
 export const EDITABLE_EVENT_QUERY: TypedDocumentNode<T.EditableEventQuery, T.EditableEventQueryVariables> = gql`
   query EditableEvent($id: ID!) {
     event(id: $id) {
       __typename
-      id
+      ...EventCommonFields
       slug
-      kind
       version
-      title
-      summary
-      startDate
-      endDate
-      datePrecision
-      location {
-        name
-        country
-      }
-      direction
-      cameoCode
-      tone
-      toneNote
-      importance
-      tags
-      verification
       participants {
         role
         side
@@ -42,12 +25,7 @@ export const EDITABLE_EVENT_QUERY: TypedDocumentNode<T.EditableEventQuery, T.Edi
       citations {
         excerpt
         source {
-          id
-          url
-          title
-          publisher
-          publishedAt
-          language
+          ...SourceFields
         }
       }
       links {
@@ -59,13 +37,8 @@ export const EDITABLE_EVENT_QUERY: TypedDocumentNode<T.EditableEventQuery, T.Edi
           startDate
         }
       }
+      ...EventKindFields
       ... on Statement {
-        quote
-        quoteLanguage
-        quoteType
-        translatedFrom
-        translatedBy
-        medium
         outlet {
           id
           slug
@@ -73,30 +46,11 @@ export const EDITABLE_EVENT_QUERY: TypedDocumentNode<T.EditableEventQuery, T.Edi
           country
         }
       }
-      ... on Meeting {
-        format
-        level
-        outcome
-      }
-      ... on Sanction {
-        sanctionAction: action
-        program
-        measures
-      }
-      ... on MissionAction {
-        missionAction: action
-        actingCountry
-        affectedCountry
-        facility
-        city
-        personnelCount
-      }
-      ... on Agreement {
-        agreementAction: action
-        instrument
-      }
     }
   }
+  ${EVENT_COMMON_FIELDS}
+  ${EVENT_KIND_FIELDS}
+  ${SOURCE_FIELDS}
 `;
 
 export const CREATE_STATEMENT: TypedDocumentNode<T.CreateStatementMutation, T.CreateStatementMutationVariables> = gql`

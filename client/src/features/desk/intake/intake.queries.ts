@@ -1,6 +1,7 @@
 // The intake screen's documents: draft an article's events (writes nothing) and add the article as a citation to an
 // event already in the record. Creating a new event goes through the desk's event form and its mutations.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { SOURCE_FIELDS } from '../../../graphql/eventRecord.queries';
 import type {
   CitedEventQuery,
   CitedEventQueryVariables,
@@ -91,16 +92,12 @@ export const CITED_EVENT_QUERY: TypedDocumentNode<CitedEventQuery, CitedEventQue
       citations {
         excerpt
         source {
-          id
-          url
-          title
-          publisher
-          publishedAt
-          language
+          ...SourceFields
         }
       }
     }
   }
+  ${SOURCE_FIELDS}
 `;
 
 export const UPDATE_STATEMENT_CITATIONS: TypedDocumentNode<UpdateStatementCitationsMutation, UpdateStatementCitationsMutationVariables> =

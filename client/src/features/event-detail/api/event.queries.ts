@@ -1,5 +1,7 @@
 // Everything the detail panel shows about one event, including its kind's own fields.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { EVENT_COMMON_FIELDS, EVENT_KIND_FIELDS } from '../../../graphql/eventRecord.queries';
+import { REVISION_FIELDS } from '../../../graphql/revision.queries';
 import type { EventDetailQuery, EventDetailQueryVariables } from '../../../graphql/types';
 
 export type EventDetailData = NonNullable<EventDetailQuery['event']>;
@@ -17,35 +19,13 @@ export type EventLinkDetail = EventDetailData['links'][number];
 export type LinkedEventSummary = EventLinkDetail['event'];
 export type RevisionSummary = EventDetailData['revisions'][number];
 
-// `action` has a different type on each kind, so each is aliased (GraphQL rejects the clash otherwise).
 export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetailQueryVariables> = gql`
   query EventDetail($id: ID!) {
     event(id: $id) {
       __typename
-      id
-      kind
-      title
-      summary
-      startDate
-      endDate
-      datePrecision
-      location {
-        name
-        country
-      }
-      direction
-      cameoCode
-      tone
-      toneNote
-      importance
-      tags
-      verification
+      ...EventCommonFields
       revisions {
-        version
-        action
-        author
-        note
-        createdAt
+        ...RevisionFields
       }
       participants {
         role
@@ -80,40 +60,16 @@ export const EVENT_DETAIL_QUERY: TypedDocumentNode<EventDetailQuery, EventDetail
           datePrecision
         }
       }
+      ...EventKindFields
       ... on Statement {
-        quote
-        quoteLanguage
-        quoteType
-        translatedFrom
-        translatedBy
-        medium
         outlet {
           id
           name
         }
       }
-      ... on Meeting {
-        format
-        level
-        outcome
-      }
-      ... on Sanction {
-        sanctionAction: action
-        program
-        measures
-      }
-      ... on MissionAction {
-        missionAction: action
-        actingCountry
-        affectedCountry
-        facility
-        city
-        personnelCount
-      }
-      ... on Agreement {
-        agreementAction: action
-        instrument
-      }
     }
   }
+  ${EVENT_COMMON_FIELDS}
+  ${EVENT_KIND_FIELDS}
+  ${REVISION_FIELDS}
 `;

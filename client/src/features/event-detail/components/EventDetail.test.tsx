@@ -52,7 +52,7 @@ const source = (id: string, url: string, extra: Partial<{ title: string; publish
   source: { __typename: 'Source' as const, id, url, title: null, publisher: null, publishedAt: null, ...extra },
 });
 
-const statement: EventFixture = {
+const statement: Extract<EventFixture, { __typename: 'Statement' }> = {
   ...common,
   __typename: 'Statement',
   id: 'stmt-1',
