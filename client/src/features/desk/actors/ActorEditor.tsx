@@ -3,6 +3,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import ui from '../../../components/ui.module.css';
+import { EditorFooter } from '../components/EditorFooter';
 import type { ActorKind } from '../../../graphql/types';
 import { FormField } from '../intake/FormField';
 import { humanize } from '../intake/labels';
@@ -115,19 +116,7 @@ export function ActorEditor({ actor, onDone }: { actor: DeskActor; onDone: (save
       <FormField label="Aliases" error={errors.aliases} hint="One per line, any script (e.g. Сергей Рябков).">
         <textarea rows={4} value={values.aliases} onChange={(e) => set('aliases', e.target.value)} />
       </FormField>
-      {general && (
-        <p className={styles.error} role="alert">
-          Not saved: {general}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className={`${ui.button} ${styles.primary}`} disabled={loading}>
-          {loading ? 'Saving…' : 'Save actor'}
-        </button>
-        <button type="button" className={ui.button} onClick={() => onDone(null)} disabled={loading}>
-          Cancel
-        </button>
-      </div>
+      <EditorFooter general={general} loading={loading} saveLabel="Save actor" onCancel={() => onDone(null)} />
     </form>
   );
 }

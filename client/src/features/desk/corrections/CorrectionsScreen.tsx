@@ -8,6 +8,7 @@ import { apiErrorOf, type ApiError } from '../../../lib/apiError';
 import { deskPaths, linkProps } from '../../../lib/navigation';
 import { formatChangeTime, revisionActionLabel } from '../../../lib/revisionWords';
 import type { CorrectionStatus } from '../../../graphql/types';
+import { ShowMore, appendPage } from '../../../components/ShowMore';
 import ui from '../../../components/ui.module.css';
 import {
   CORRECTION_EVENT_REVISIONS_QUERY,
@@ -73,25 +74,10 @@ export default function CorrectionsScreen() {
           />
         ))}
       </ul>
-      {page?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className={ui.button}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: page.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                corrections: {
-                  ...fetchMoreResult.corrections,
-                  nodes: [...previous.corrections.nodes, ...fetchMoreResult.corrections.nodes],
-                },
-              }),
-            })
-          }
-        >
-          Show more
-        </button>
-      )}
+      <ShowMore
+        pageInfo={page?.pageInfo}
+        onMore={(after) => void fetchMore({ variables: { after }, updateQuery: appendPage('corrections') })}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { apiErrorOf } from '../../../lib/apiError';
 import { formatChangeTime } from '../../../lib/revisionWords';
+import { ShowMore, appendPage } from '../../../components/ShowMore';
 import ui from '../../../components/ui.module.css';
 import { DELETED_EVENTS_QUERY, RESTORE_EVENT_MUTATION, type DeletionRevision } from './deleted.queries';
 import styles from '../history/HistoryScreen.module.css';
@@ -54,25 +55,11 @@ export default function DeletedScreen() {
           />
         ))}
       </ul>
-      {page?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className={ui.button}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: page.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                recentChanges: {
-                  ...fetchMoreResult.recentChanges,
-                  nodes: [...previous.recentChanges.nodes, ...fetchMoreResult.recentChanges.nodes],
-                },
-              }),
-            })
-          }
-        >
-          Show older deletions
-        </button>
-      )}
+      <ShowMore
+        pageInfo={page?.pageInfo}
+        label="Show older deletions"
+        onMore={(after) => void fetchMore({ variables: { after }, updateQuery: appendPage('recentChanges') })}
+      />
     </section>
   );
 }

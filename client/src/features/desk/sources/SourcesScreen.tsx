@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import ui from '../../../components/ui.module.css';
+import { EditorFooter } from '../components/EditorFooter';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useDebouncedValue } from '../actors/useDebouncedValue';
 import styles from '../actors/ActorsScreen.module.css';
@@ -164,19 +165,7 @@ function SourceEditor({ source, onDone }: { source: DeskSource; onDone: (saved: 
           <input type="text" value={values.language} onChange={(e) => set('language', e.target.value)} maxLength={2} />
         </FormField>
       </div>
-      {general && (
-        <p className={styles.error} role="alert">
-          Not saved: {general}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className={`${ui.button} ${styles.primary}`} disabled={loading}>
-          {loading ? 'Saving…' : 'Save source'}
-        </button>
-        <button type="button" className={ui.button} onClick={() => onDone(null)} disabled={loading}>
-          Cancel
-        </button>
-      </div>
+      <EditorFooter general={general} loading={loading} saveLabel="Save source" onCancel={() => onDone(null)} />
     </form>
   );
 }
