@@ -103,7 +103,7 @@ const FIRST_READ = 10;
  *   (importance, rank in slice), so a slice's later events can only be picked if its 10th was. Those few slices
  *   are read again with the full limit, in the same statement; the answer is the same.
  * - The events that began before the window and run into it are counted from a partial index of events that last
- *   more than a day (SpanningEventsIndex migration), with that predicate repeated so the index applies.
+ *   more than a day (BeforeWindowIndex migration), with that predicate repeated so the index applies.
  * - Per slice counts come from the daily rollup as the app's do; relations are correlated sub-selects by primary key.
  */
 function timelinePickCtes(): string {

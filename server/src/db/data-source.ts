@@ -20,7 +20,6 @@ import { Corrections1733400000000 } from './migrations/1733400000000-Corrections
 import { RecentChangesIndex1733400000001 } from './migrations/1733400000001-RecentChangesIndex';
 import { BeforeWindowIndex1733450000000 } from './migrations/1733450000000-BeforeWindowIndex';
 import { SearchLexemeBound1733510000000 } from './migrations/1733510000000-SearchLexemeBound';
-import { SpanningEventsIndex1733530000000 } from './migrations/1733530000000-SpanningEventsIndex';
 import { CoarseRollups1733540000000 } from './migrations/1733540000000-CoarseRollups';
 import { RollupRangeCount1733550000000 } from './migrations/1733550000000-RollupRangeCount';
 
@@ -54,7 +53,6 @@ export const MIGRATIONS = [
   RecentChangesIndex1733400000001,
   BeforeWindowIndex1733450000000,
   SearchLexemeBound1733510000000,
-  SpanningEventsIndex1733530000000,
   CoarseRollups1733540000000,
   RollupRangeCount1733550000000,
 ];

@@ -134,7 +134,7 @@ export class TimelineService {
       const earlier = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to: undefined })
         .select('count(*)')
         .andWhere('e.start_date < :tFrom')
-        // Implied by the window (it ends on or after from, after its start), and lets SpanningEventsIndex answer.
+        // Implied by the window (it ends on or after from, after its start), and lets event_spanning_start_idx (migration BeforeWindowIndex) answer.
         .andWhere('e.last_date > e.start_date');
       // Per slice, whole weeks from the weekly rollup and the edge days from the daily one (RollupRangeCount).
       const inSlice = `event_count_between(greatest(s.first_start, :tFrom::date), s.last_start, :tKinds::varchar[])`;
