@@ -42,6 +42,8 @@ export default function RecentChangesPage() {
   });
   const page = (data ?? previousData)?.recentChanges;
   const pageNumber = cursors.length;
+  // While another page loads the previous one stays in view, so the label must not yet claim the new page's number.
+  const turning = !data && previousData !== undefined;
   const turn = (next: Array<string | null>) => {
     setCursors(next);
     document.getElementById('changes-heading')?.focus();
@@ -64,9 +66,11 @@ export default function RecentChangesPage() {
       {page && (
         <>
           <p className={ui.muted} aria-live="polite">
-            {page.totalCount === 0
-              ? 'No changes yet.'
-              : `Page ${pageNumber} of ${Math.max(1, Math.ceil(page.totalCount / CHANGES_PAGE_SIZE))} · ${page.totalCount.toLocaleString('en-GB')} changes in all`}
+            {turning
+              ? `Loading page ${pageNumber}…`
+              : page.totalCount === 0
+                ? 'No changes yet.'
+                : `Page ${pageNumber} of ${Math.max(1, Math.ceil(page.totalCount / CHANGES_PAGE_SIZE))} · ${page.totalCount.toLocaleString('en-GB')} changes in all`}
           </p>
           <ol className={styles.changes} aria-busy={loading}>
             {page.edges.map(({ cursor, node }) => (
