@@ -78,13 +78,13 @@ export default function RecentChangesPage() {
             ))}
           </ol>
           <nav className={styles.pager} aria-label="Pages of changes">
-            <button type="button" className={ui.button} disabled={pageNumber === 1} onClick={() => turn(cursors.slice(0, -1))}>
+            <button type="button" className={ui.button} disabled={turning || pageNumber === 1} onClick={() => turn(cursors.slice(0, -1))}>
               ← Newer changes
             </button>
             <button
               type="button"
               className={ui.button}
-              disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor}
+              disabled={turning || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor}
               onClick={() => turn([...cursors, page.pageInfo.endCursor ?? null])}
             >
               Older changes →
