@@ -20,6 +20,8 @@ describe('classifySource', () => {
     'http://fr.ambruslu.com/essentiel-en-russie/at-the-us-initiative-vladimir-putin-had-a-telephone-conversation-with-us-president-barack-obama.html',
     'https://share.america.gov/russian-violations-prompt-u-s-pullback-from-inf-treaty/',
     'https://press.un.org/en/2025/sc16000.doc.htm',
+    'https://russische-botschaft.ru/de/2025/02/18/pressemitteilung/',
+    'https://www.esteri.it/it/sala_stampa/archivionotizie/comunicati/2025/06/comunicato/',
     'http://duma.gov.ru/news/1/',
     'https://content.govdelivery.com/accounts/USTREAS/bulletins/30c2a69',
   ])('Given the official page %s, Then it is OFFICIAL', (url) => {

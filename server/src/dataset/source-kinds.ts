@@ -18,6 +18,8 @@ const OFFICIAL_DOMAINS = [
   'rusemb.org.uk',
   'rusembindia.com',
   'ambruslu.com', // the Russian embassy in Luxembourg
+  'russische-botschaft.ru', // the Russian embassy in Germany
+  'esteri.it', // the Italian foreign ministry
   'un.org',
   'nato.int',
   'osce.org',
