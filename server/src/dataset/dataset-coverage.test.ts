@@ -376,6 +376,13 @@ const TOPICS: [string, [string, string][]][] = [
       ['2026-02-05-trump-calls-for-new-treaty-as-new-start-expires', 'STATEMENT'],
     ],
   ],
+  [
+    '2026 events found in the stored reporting after the first pass: the Iran intelligence denial, the Victory Day truce',
+    [
+      ['2026-03-10-witkoff-says-russia-denies-sharing-intelligence-with-iran', 'STATEMENT'],
+      ['2026-05-08-trump-announces-victory-day-ceasefire-prisoner-swap', 'STATEMENT'],
+    ],
+  ],
 ];
 
 describe('the shipped dataset: the topics the issue names', () => {
