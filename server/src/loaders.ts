@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { LinkDirection, LinkType } from '@detente/shared';
 import { Actor } from './actors/actor.entity';
+import { ActorTenure } from './actors/tenure.entity';
 import { Event } from './events/event.entity';
 import { Participant } from './events/participant.entity';
 import { Citation, Source } from './sources/source.entity';
@@ -31,6 +32,12 @@ export function createLoaders(dataSource: DataSource) {
       const rows = await manager.find(Actor, { where: { id: In([...ids]) } });
       const byId = new Map(rows.map((a) => [a.id, a]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Each actor's tenures, earliest first. */
+    tenures: new DataLoader<string, ActorTenure[]>(async (actorIds) => {
+      const rows = await manager.find(ActorTenure, { where: { actorId: In([...actorIds]) }, order: { startDate: 'ASC', office: 'ASC' } });
+      const groups = groupBy(rows, (t) => t.actorId);
+      return actorIds.map((id) => groups.get(id) ?? []);
     }),
     source: new DataLoader<string, Source | null>(async (ids) => {
       const rows = await manager.find(Source, { where: { id: In([...ids]) } });

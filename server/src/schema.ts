@@ -4,6 +4,7 @@ import { GraphQLInterfaceType, GraphQLSchema, lexicographicSortSchema, printSche
 import { buildSchema, registerEnumType } from 'type-graphql';
 import * as shared from '@detente/shared';
 import { ActorResolver } from './actors/actor.resolver';
+import { ActorTenureResolver, TenureResolver } from './actors/tenure.resolver';
 import { ActorMutationResolver } from './actors/actor.mutations';
 import { SourceMutationResolver } from './sources/source.mutations';
 import { authChecker } from './auth/auth';
@@ -41,6 +42,7 @@ const ENUM_DESCRIPTIONS: Record<string, [object, string]> = {
   MissionActionType: [shared.MissionActionType, 'What was done to a diplomatic mission or its people.'],
   AgreementAction: [shared.AgreementAction, 'What happened to an agreement.'],
   ActorKind: [shared.ActorKind, 'What sort of actor.'],
+  Office: [shared.Office, 'An office whose holders the timeline can show as background bands.'],
   ParticipantRole: [shared.ParticipantRole, "An actor's role in an event."],
   Side: [shared.Side, 'The side an actor stood for.'],
   LinkType: [shared.LinkType, 'How one event relates to another.'],
@@ -66,6 +68,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       CitationResolver,
       EventLinkResolver,
       ActorResolver,
+      ActorTenureResolver,
+      TenureResolver,
       ActorMutationResolver,
       SourceMutationResolver,
       SourceResolver,

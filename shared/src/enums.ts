@@ -108,6 +108,16 @@ export enum ActorKind {
   MEDIA_OUTLET = 'MEDIA_OUTLET',
 }
 
+/** Offices whose holders' tenures the timeline can draw as background bands. */
+export enum Office {
+  US_PRESIDENT = 'US_PRESIDENT',
+  RU_PRESIDENT = 'RU_PRESIDENT',
+  US_AMBASSADOR_TO_RUSSIA = 'US_AMBASSADOR_TO_RUSSIA',
+  RU_AMBASSADOR_TO_US = 'RU_AMBASSADOR_TO_US',
+  US_SECRETARY_OF_STATE = 'US_SECRETARY_OF_STATE',
+  RU_FOREIGN_MINISTER = 'RU_FOREIGN_MINISTER',
+}
+
 export enum ParticipantRole {
   SPEAKER = 'SPEAKER',
   ADDRESSEE = 'ADDRESSEE',

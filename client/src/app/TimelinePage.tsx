@@ -22,6 +22,7 @@ import {
   hasActiveFilters,
   toEventFilter,
   type EventFilters,
+  type BandGroup,
   type LaneMode,
 } from '../lib/urlState';
 import { useUrlState } from '../lib/useUrlState';
@@ -185,6 +186,8 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
       filter={filter}
       lanes={state.lanes}
       onLanesChange={embed ? undefined : (lanes: LaneMode) => update({ lanes }, 'step')}
+      bands={embed ? [] : state.bands}
+      onBandsChange={embed ? undefined : (bands: BandGroup[]) => update({ bands }, 'step')}
       selectedEventId={state.event}
       onSelectEvent={selectEvent}
       onOpenSelected={() => state.event && setDetailOpen(true)}
@@ -238,7 +241,7 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   }
 
   // What Export and Print take away: the filters and the window on screen, not the selection or the layout.
-  const exportQuery = encodeViewState({ ...state, window: timelineWindow, event: null, lanes: 'kind', view: 'timeline' });
+  const exportQuery = encodeViewState({ ...state, window: timelineWindow, event: null, lanes: 'kind', view: 'timeline', bands: [] });
   const listFrom = timelineWindow ? toIsoDay(timelineWindow.start) : null;
   const listTo = timelineWindow ? toIsoDay(timelineWindow.end) : null;
   const activeCount = state.kinds.length + state.directions.length + state.actorIds.length + state.tags.length + (state.search ? 1 : 0);

@@ -350,6 +350,15 @@ export type MissionActionType =
   | 'STAFF_CAP'
   | 'VISA_RESTRICTION';
 
+/** An office whose holders the timeline can show as background bands. */
+export type Office =
+  | 'RU_AMBASSADOR_TO_US'
+  | 'RU_FOREIGN_MINISTER'
+  | 'RU_PRESIDENT'
+  | 'US_AMBASSADOR_TO_RUSSIA'
+  | 'US_PRESIDENT'
+  | 'US_SECRETARY_OF_STATE';
+
 /** An actor taking part in an event. */
 export type ParticipantInput = {
   /** The actor's UUID or slug. */
@@ -1204,6 +1213,13 @@ export type FilteredOnDayQuery = { events: { nodes: Array<
       | { id: string }
       | { id: string }
     > } };
+
+export type TenureBandsQueryVariables = Exact<{
+  offices?: Array<Office> | Office | null | undefined;
+}>;
+
+
+export type TenureBandsQuery = { tenures: Array<{ id: string, office: Office, startDate: string, endDate: string | null, actor: { id: string, name: string } }> };
 
 type EventCommonFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, summary: string | null, startDate: string, endDate: string | null, datePrecision: DatePrecision, direction: Direction | null, cameoCode: string | null, tone: number | null, toneNote: string | null, importance: number, tags: Array<string>, verification: Verification, location: { name: string, country: string | null } | null };
 

@@ -22,6 +22,7 @@ describe('the view state in the URL', () => {
     event: '2016-12-29-us-expels-35-russian-diplomats',
     lanes: 'side',
     view: 'list',
+    bands: ['presidents', 'ministers'],
   };
 
   it('Given a full state, When it is encoded and decoded, Then it comes back the same', () => {
@@ -52,6 +53,11 @@ describe('the view state in the URL', () => {
 
   it('accepts comma-separated lists too, without repeats', () => {
     expect(decodeViewState('?kind=SANCTION,MEETING&kind=SANCTION').kinds).toEqual(['SANCTION', 'MEETING']);
+  });
+
+  it('Given bands in any order, with repeats and unknown ones, Then it keeps the known ones in a fixed order', () => {
+    expect(decodeViewState('?bands=ministers,bogus,presidents,ministers').bands).toEqual(['presidents', 'ministers']);
+    expect(encodeViewState({ ...DEFAULT_VIEW_STATE, bands: ['ambassadors', 'presidents'] })).toBe('?bands=presidents&bands=ambassadors');
   });
 
   it('ignores a window that ends before it starts', () => {

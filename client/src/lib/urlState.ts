@@ -5,6 +5,9 @@ import type { EventFilter } from '../graphql/types';
 
 export type LaneMode = 'kind' | 'side';
 export type ViewMode = 'timeline' | 'list';
+/** Background bands of who held office: presidents, ambassadors, foreign ministers (secretaries of state). */
+export type BandGroup = 'presidents' | 'ambassadors' | 'ministers';
+export const BAND_GROUPS: readonly BandGroup[] = ['presidents', 'ambassadors', 'ministers'];
 
 export interface EventFilters {
   kinds: EventKind[];
@@ -21,6 +24,8 @@ export interface ViewState extends EventFilters {
   event: string | null;
   lanes: LaneMode;
   view: ViewMode;
+  /** Tenure bands drawn behind the events, in BAND_GROUPS order. */
+  bands: BandGroup[];
 }
 
 export const EMPTY_FILTERS: EventFilters = { kinds: [], directions: [], actorIds: [], tags: [], search: '' };
@@ -31,6 +36,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   event: null,
   lanes: 'kind',
   view: 'timeline',
+  bands: [],
 };
 
 const KINDS = new Set<string>(Object.values(EventKind));
@@ -109,6 +115,7 @@ export function decodeViewState(search: string): ViewState {
     event: event && /^[\w-]{1,100}$/.test(event) ? event : null,
     lanes: params.get('lanes') === 'side' ? 'side' : 'kind',
     view: params.get('view') === 'list' ? 'list' : 'timeline',
+    bands: BAND_GROUPS.filter((band) => list(params, 'bands').includes(band)),
   };
 }
 
@@ -122,6 +129,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.search.trim()) params.set('q', state.search.trim());
   if (state.lanes !== 'kind') params.set('lanes', state.lanes);
   if (state.view !== 'timeline') params.set('view', state.view);
+  for (const band of BAND_GROUPS) if (state.bands.includes(band)) params.append('bands', band);
   if (state.window) {
     params.set('from', encodeMoment(state.window.start));
     params.set('to', encodeMoment(state.window.end));

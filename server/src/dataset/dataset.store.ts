@@ -47,6 +47,7 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
   );
   const actorRows: Array<{ id: string; slug: string; country: string | null }> = await manager.query('SELECT id, slug, country FROM actor');
   const actorIdBySlug = new Map(actorRows.map((r) => [r.slug, r.id]));
+  await writeTenures(manager, data.actors, actorIdBySlug);
   const missing = data.events.flatMap((e) =>
     e.participants
       .filter((p) => !actorIdBySlug.has(p.actor))
@@ -86,6 +87,28 @@ async function writeDataset(manager: EntityManager, data: Dataset, files: Datase
   return { actors: data.actors.length, events: inserted, sources: sources.size, links: links.length };
 }
 
+/** The actors' tenures; one already stored (same actor, office and start) is kept as it is. */
+async function writeTenures(manager: EntityManager, actors: DatasetActor[], actorIdBySlug: Map<string, string>): Promise<void> {
+  const rows = actors.flatMap((a) =>
+    (a.tenures ?? []).map((t) => ({
+      actor_id: actorIdBySlug.get(a.id),
+      office: t.office,
+      start_date: t.startDate,
+      end_date: t.endDate ?? null,
+      source_urls: t.sources,
+      note: t.note ?? null,
+    })),
+  );
+  if (!rows.length) return;
+  await manager.query(
+    `INSERT INTO actor_tenure (actor_id, office, start_date, end_date, source_urls, note)
+     SELECT r.actor_id, r.office, r.start_date, r.end_date, r.source_urls, r.note
+     FROM jsonb_to_recordset($1::jsonb) AS r(actor_id uuid, office text, start_date date, end_date date, source_urls text[], note text)
+     ON CONFLICT (actor_id, office, start_date) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** Slugs of the actors and live events already stored, which an import may refer to without redefining them. */
 export async function knownRecords(dataSource: DataSource): Promise<KnownRecords> {
   const actors: Array<{ slug: string }> = await dataSource.query('SELECT slug FROM actor WHERE merged_into_id IS NULL');
@@ -113,7 +136,12 @@ const strip = <T extends Record<string, unknown>>(o: T): T =>
 export async function exportDataset(dataSource: DataSource): Promise<Dataset> {
   const actors: DatasetActor[] = (
     await dataSource.query(
-      `SELECT slug AS id, name, kind, country, title, aliases, wikidata_id AS "wikidataId" FROM actor WHERE merged_into_id IS NULL ORDER BY slug`,
+      `SELECT a.slug AS id, a.name, a.kind, a.country, a.title, a.aliases, a.wikidata_id AS "wikidataId",
+              (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('office', t.office, 'startDate', t.start_date, 'endDate', t.end_date,
+                                                                     'sources', t.source_urls, 'note', t.note))
+                                ORDER BY t.start_date, t.office)
+                 FROM actor_tenure t WHERE t.actor_id = a.id) AS tenures
+         FROM actor a WHERE a.merged_into_id IS NULL ORDER BY a.slug`,
     )
   ).map((a: DatasetActor) => strip({ ...a, aliases: a.aliases }));
   const events = (await snapshotEvents(dataSource.manager, 'e.deleted_at IS NULL', [])).map(datasetForm);

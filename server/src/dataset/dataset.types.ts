@@ -1,4 +1,5 @@
 // The JSON format of server/data (see server/data/README.md): what a person writes and what export produces.
+import type { TenureRecordType } from '../actors/tenure.record';
 import type { CitationRecordType, EventRecordInput, LinkRecordType, ParticipantRecordType } from '../events/event.record';
 
 export interface DatasetActor {
@@ -9,6 +10,8 @@ export interface DatasetActor {
   title?: string;
   aliases?: string[];
   wikidataId?: string;
+  /** Offices held, defined once in actors/tenure.record.ts. */
+  tenures?: TenureRecordType[];
 }
 
 export type DatasetParticipant = ParticipantRecordType;

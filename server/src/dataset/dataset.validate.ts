@@ -1,11 +1,12 @@
 // Validates a whole dataset before anything is written: every problem is reported with its file and record.
 import { ActorKind } from '@detente/shared';
+import { tenureProblems } from '../actors/tenure.record';
 import { COUNTRY_PATTERN, SLUG_PATTERN, checkRecord } from '../events/event.record';
 import type { DatasetActor, DatasetEvent, DatasetFiles, DatasetProblem, Located } from './dataset.types';
 
 export { MAX_QUOTE_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, SLUG_PATTERN } from '../events/event.record';
 
-const ACTOR_FIELDS = new Set(['id', 'name', 'kind', 'country', 'title', 'aliases', 'wikidataId']);
+const ACTOR_FIELDS = new Set(['id', 'name', 'kind', 'country', 'title', 'aliases', 'wikidataId', 'tenures']);
 
 const isIn = (e: Record<string, string>, value: unknown) => typeof value === 'string' && Object.values(e).includes(value);
 const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
@@ -49,6 +50,7 @@ export function validateDataset(files: DatasetFiles, known: KnownRecords = {}): 
       report(item, 'country must be an ISO 3166-1 alpha-2 code such as "US"');
     if (a.aliases !== undefined && (!Array.isArray(a.aliases) || a.aliases.some((x) => !isText(x, 200))))
       report(item, 'aliases must be a list of names');
+    if (a.tenures !== undefined) for (const message of tenureProblems(a.tenures)) report(item, message);
   }
 
   for (const item of files.events) {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Actor } from '../actors/actor.entity';
+import { ActorTenure } from '../actors/tenure.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { EventLinkRow } from '../events/event-link.entity';
 import { Agreement, Event, Meeting, MissionAction, Sanction, Statement } from '../events/event.entity';
@@ -22,6 +23,7 @@ import { BeforeWindowIndex1733450000000 } from './migrations/1733450000000-Befor
 import { SearchLexemeBound1733510000000 } from './migrations/1733510000000-SearchLexemeBound';
 import { CoarseRollups1733540000000 } from './migrations/1733540000000-CoarseRollups';
 import { RollupRangeCount1733550000000 } from './migrations/1733550000000-RollupRangeCount';
+import { ActorTenures1733600000000 } from './migrations/1733600000000-ActorTenures';
 
 // Calendar days stay strings ("2021-10-12"): turning them into JS Dates shifts them across time zones.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -34,6 +36,7 @@ export const ENTITIES = [
   MissionAction,
   Agreement,
   Actor,
+  ActorTenure,
   Participant,
   Source,
   Citation,
@@ -55,6 +58,7 @@ export const MIGRATIONS = [
   SearchLexemeBound1733510000000,
   CoarseRollups1733540000000,
   RollupRangeCount1733550000000,
+  ActorTenures1733600000000,
 ];
 
 export interface DataSourceOptions {

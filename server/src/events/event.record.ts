@@ -3,6 +3,7 @@
 // server code keeps importing it from '../events/event.record'. What is the server's own stays here: the event
 // table's column map and the JSON Schema of the dataset files.
 import { z } from 'zod';
+import { TenureRecord } from '../actors/tenure.record';
 import { EventKind, goldsteinFor } from '@detente/shared';
 import {
   EVENT_RECORDS,
@@ -138,7 +139,12 @@ export function datasetJsonSchema(): Record<string, unknown> {
     .strictObject({
       $schema: z.string().optional().meta({ description: 'Path of this JSON Schema, for editors.' }),
       events: z.array(EventRecordSchema).optional().meta({ description: 'Events, sorted by startDate.' }),
-      actors: z.array(z.looseObject({})).optional().meta({ description: 'Actors: people, bodies, outlets (server/data/README.md).' }),
+      actors: z
+        .array(
+          z.looseObject({ tenures: z.array(TenureRecord).optional().meta({ description: 'Offices held (actors/tenure.record.ts).' }) }),
+        )
+        .optional()
+        .meta({ description: 'Actors: people, bodies, outlets (server/data/README.md).' }),
     })
     .meta({
       title: 'Détente dataset file',

@@ -17,7 +17,7 @@ import {
 import { useQuery } from '@apollo/client/react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyResults, SkeletonBar } from '../../../components/Placeholders';
-import { roundWindow, type LaneMode } from '../../../lib/urlState';
+import { roundWindow, type BandGroup, type LaneMode } from '../../../lib/urlState';
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
@@ -26,10 +26,13 @@ import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
 import { ToneLegend } from './ToneLegend';
+import { BandsPicker } from '../bands/BandsPicker';
 import type { OmittedSlice } from './OmittedPopover';
 
 // The "+N" list is loaded when one is first opened: the timeline page's first JavaScript stays under its budget.
 const OmittedPopover = lazy(() => import('./OmittedPopover').then((module) => ({ default: module.OmittedPopover })));
+// Likewise the tenure bands, when one is first turned on.
+const TenureBands = lazy(() => import('../bands/TenureBands'));
 import styles from './TimelineView.module.css';
 import ui from '../../../components/ui.module.css';
 import type { EventFilter } from '../../../graphql/types';
@@ -51,6 +54,9 @@ export interface TimelineViewProps {
   filter: EventFilter;
   lanes: LaneMode;
   onLanesChange?: (lanes: LaneMode) => void;
+  /** Tenure bands drawn behind the events (none in the embed), and their picker when this can change them. */
+  bands?: readonly BandGroup[];
+  onBandsChange?: (bands: BandGroup[]) => void;
   selectedEventId: string | null;
   /** An event was chosen by click or key; `open` says whether its details should open. */
   onSelectEvent: (event: TimelineEvent | null, how: { open: boolean }) => void;
@@ -78,6 +84,8 @@ export function TimelineView({
   filter,
   lanes,
   onLanesChange,
+  bands = [],
+  onBandsChange,
   selectedEventId,
   onSelectEvent,
   onOpenSelected,
@@ -130,8 +138,9 @@ export function TimelineView({
     onLanesClipped: setLanesClipped,
     onOmittedOpen,
   });
-  const { setItems, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
+  const { setItems, setBands, setSelection, setBounds, focusOn, revealEvent, setWindow, getWindow } = vis;
   useEffect(() => setBounds(dataRange), [dataRange, setBounds]);
+  const bandsEnd = useMemo(() => dataRange?.end ?? new Date(), [dataRange]);
   const inView = useQuery(EVENTS_IN_VIEW_QUERY, {
     variables: { filter: { ...filter, from: visibleDays?.from, to: visibleDays?.to } },
     skip: !visibleDays,
@@ -246,8 +255,14 @@ export function TimelineView({
             </button>
           </div>
         )}
+        {onBandsChange && <BandsPicker bands={bands} onChange={onBandsChange} />}
         <ToneLegend />
       </div>
+      {bands.length > 0 && (
+        <Suspense fallback={null}>
+          <TenureBands bands={bands} setBands={setBands} openEnd={bandsEnd} />
+        </Suspense>
+      )}
 
       <div className={styles.stage} ref={stageRef}>
         <div

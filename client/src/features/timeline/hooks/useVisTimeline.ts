@@ -11,6 +11,7 @@ import { renderItemContent } from '../utils/itemContent';
 import type { TimeWindow } from '../utils/timeWindow';
 import { OMITTED_GROUP, isOmittedId, type EventTimelineItem, type SideLane } from '../utils/toTimelineItems';
 import type { LaneMode } from '../../../lib/urlState';
+import type { BandItem } from '../bands/bandItems';
 
 const DAY_MS = 86_400_000;
 /** Zoomed in as far as a week (day ticks, never hours); out as far as about forty years until the data's range is known. */
@@ -93,6 +94,8 @@ export interface TimelineLayout {
 export interface VisTimelineHandle {
   containerRef: React.RefObject<HTMLDivElement | null>;
   setItems: (items: readonly EventTimelineItem[], lanes: LaneMode) => void;
+  /** Replaces the background bands (tenures in office) drawn behind every lane. */
+  setBands: (bands: readonly BandItem[]) => void;
   /** Moves to a window (a preset, a restored URL). */
   setWindow: (start: Date, end: Date, animate?: boolean) => void;
   getWindow: () => TimeWindow | null;
@@ -110,6 +113,15 @@ export interface VisTimelineHandle {
    * by moving to its span and revealing it when the window's items arrive (if they do soon).
    */
   revealEvent: (eventId: string, start: Date, end?: Date) => void;
+}
+
+/** A band's label, from text nodes only; the full office and dates are on hover. */
+function bandLabel(item: BandItem): HTMLElement {
+  const label = document.createElement('span');
+  label.className = 'band-item__label';
+  label.textContent = item.content;
+  label.title = item.title;
+  return label;
 }
 
 function prefersReducedMotion(): boolean {
@@ -254,6 +266,7 @@ export function useVisTimeline({
   const heldMovesRef = useRef<Array<() => void>>([]);
   // The last items asked for, so a timeline created (or re-created) after they arrived still shows them.
   const wantedItemsRef = useRef<readonly EventTimelineItem[]>([]);
+  const wantedBandsRef = useRef<readonly BandItem[]>([]);
   // Callbacks in refs, so a new closure from the parent never re-creates the timeline.
   const onRangeChangedRef = useRef(onRangeChanged);
   const onSelectRef = useRef(onSelect);
@@ -278,7 +291,8 @@ export function useVisTimeline({
     const window0 = initialWindowRef.current;
     if (!container || !window0) return;
 
-    const items = new DataSet<EventTimelineItem, 'id'>([...wantedItemsRef.current]);
+    // Bands share the items' DataSet (vis draws type 'background' behind the lanes); setItems leaves them be.
+    const items = new DataSet<EventTimelineItem, 'id'>([...wantedItemsRef.current, ...(wantedBandsRef.current as never[])]);
     const groups = new DataSet<LaneGroup, 'id'>(laneGroups(wantedLanesRef.current, wantedItemsRef.current));
     // Where the page fits the window, the timeline takes its stage's height; elsewhere a share of the screen.
     const fitsWindow = () =>
@@ -307,7 +321,8 @@ export function useVisTimeline({
       margin: { item: { horizontal: 6, vertical: ITEM_MARGIN_PX }, axis: 8 },
       dataAttributes: ['id'],
       // Content is built from text nodes; the item's `content` string is never parsed as HTML.
-      template: (item?: EventTimelineItem) => (item ? renderItemContent(item) : ''),
+      template: (item?: EventTimelineItem | BandItem) =>
+        !item ? '' : item.type === 'background' ? bandLabel(item) : renderItemContent(item),
       xss: { disabled: false },
       tooltip: { followMouse: false },
       // Observable by the benchmark: navigation to the first drawn timeline.
@@ -521,7 +536,7 @@ export function useVisTimeline({
     const staleGroups = groups.getIds().filter((id) => !wantedGroupIds.has(String(id)));
     const missingGroups = wantedGroups.filter((group) => groups.get(group.id) === null);
     if (missingGroups.length > 0) groups.add(missingGroups);
-    const { add, update, remove } = diffItems(items.get(), next);
+    const { add, update, remove } = diffItems(items.get({ filter: (item) => (item.type as string) !== 'background' }), next);
     if (remove.length > 0) items.remove(remove);
     if (update.length > 0) items.update(update);
     if (add.length > 0) items.add(add);
@@ -544,6 +559,14 @@ export function useVisTimeline({
       timeline.setSelection([selected]);
     }
     if (wasEmpty && add.length > 0) timeline.redraw();
+  }, []);
+
+  const setBands = useCallback((next: readonly BandItem[]) => {
+    wantedBandsRef.current = next;
+    const items = itemsRef.current;
+    if (!items) return;
+    items.remove(items.getIds({ filter: (item) => (item.type as string) === 'background' }));
+    items.add(next as never[]);
   }, []);
 
   /** Runs a window move now, or once vis-timeline has drawn for the first time. */
@@ -615,5 +638,18 @@ export function useVisTimeline({
     return { start, end };
   }, []);
 
-  return { containerRef, setItems, setSelection, setBounds, zoomIn, zoomOut, scrollBy, focusOn, revealEvent, setWindow, getWindow };
+  return {
+    containerRef,
+    setItems,
+    setBands,
+    setSelection,
+    setBounds,
+    zoomIn,
+    zoomOut,
+    scrollBy,
+    focusOn,
+    revealEvent,
+    setWindow,
+    getWindow,
+  };
 }

@@ -1,0 +1,98 @@
+// The tenure bands as a reader uses them: turn on the presidents' bands in the Bands menu, see each president's
+// tenure shaded over the right days behind the events, and find them again after a reload from the URL alone.
+import type { Browser, Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchBrowser, RunningApp, screenshotPath, startApp } from './support';
+
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const ITEM = '[data-testid="timeline"] .vis-item.event-item:not(.vis-line):not(.vis-dot)';
+const BAND = '[data-testid="timeline"] .vis-item.vis-background.band-item';
+
+/** Where a day (local midnight) falls on screen, from the timeline's visible window and its drawing area. */
+async function xOfDay(page: Page, year: number, month: number, day: number): Promise<number> {
+  return page.evaluate(
+    ([y, m, d]) => {
+      const { start, end } = window.__detente!.timeline.getWindow();
+      const panel = document.querySelector('[data-testid="timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
+      const at = new Date(y, m - 1, d).getTime();
+      return panel.left + ((at - start.getTime()) / (end.getTime() - start.getTime())) * panel.width;
+    },
+    [year, month, day],
+  );
+}
+
+async function bandBox(page: Page, holder: string) {
+  const band = page.locator(BAND).filter({ hasText: holder }).first();
+  await band.waitFor({ timeout: 20_000 });
+  const box = await band.boundingBox();
+  if (!box) throw new Error(`the band of ${holder} has no box`);
+  return box;
+}
+
+describeBrowser('tenure bands on the timeline', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("Given no bands, When Presidents is ticked in the Bands menu, Then Trump's first term is shaded from 20 January 2017 and the URL says bands=presidents", async () => {
+    await page.goto(`${app.url}/?from=2016-01-01&to=2019-01-01`);
+    await page.waitForSelector(ITEM, { timeout: 30_000 });
+    expect(await page.locator(BAND).count()).toBe(0);
+
+    await page.getByText('Bands', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Presidents' }).check();
+
+    const trump = await bandBox(page, 'Donald Trump · U.S. President');
+    const obama = await bandBox(page, 'Barack Obama · U.S. President');
+    const inauguration = await xOfDay(page, 2017, 1, 20);
+    expect(Math.abs(trump.x - inauguration)).toBeLessThan(3);
+    expect(Math.abs(obama.x + obama.width - inauguration)).toBeLessThan(3);
+    await expect(page.locator(BAND).filter({ hasText: 'Vladimir Putin · President of Russia' }).count()).resolves.toBe(1);
+    expect(new URL(page.url()).searchParams.getAll('bands')).toEqual(['presidents']);
+    await page.screenshot({ path: screenshotPath('tenure-bands') });
+  });
+
+  it('Then the events are still drawn above the bands: wherever an event title and a band share a point, the event is on top', async () => {
+    const order = await page.evaluate(
+      ([itemSelector, bandSelector]) =>
+        [...document.querySelectorAll(`${itemSelector} .event-item__title`)].flatMap((title) => {
+          const box = title.getBoundingClientRect();
+          const stack = document.elementsFromPoint(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2);
+          const event = stack.findIndex((element) => element.closest('.event-item'));
+          const band = stack.findIndex((element) => element.matches(bandSelector));
+          // A title cut off by its lane's cap, or outside every band, says nothing about the order.
+          return event === -1 || band === -1 ? [] : [event < band ? 'event on top' : 'band on top'];
+        }),
+      [ITEM, BAND],
+    );
+    expect(order.length).toBeGreaterThan(3);
+    expect(new Set(order)).toEqual(new Set(['event on top']));
+  });
+
+  it('When the page is reloaded with bands= in the URL, Then the same bands are drawn over the same days and the menu shows Presidents ticked', async () => {
+    await page.reload();
+    await page.waitForSelector(ITEM, { timeout: 30_000 });
+    const trump = await bandBox(page, 'Donald Trump · U.S. President');
+    expect(Math.abs(trump.x - (await xOfDay(page, 2017, 1, 20)))).toBeLessThan(3);
+    await page.getByText('Bands (1)', { exact: true }).click();
+    expect(await page.getByRole('checkbox', { name: 'Presidents' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Ambassadors' }).isChecked()).toBe(false);
+  });
+
+  it('When Presidents is unticked, Then the bands go and bands= leaves the URL', async () => {
+    await page.getByRole('checkbox', { name: 'Presidents' }).uncheck();
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, BAND, { timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.has('bands')).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+// The "Bands" menu in the timeline's toolbar: which tenures in office to draw behind the events. Kept tiny, because
+// it is in the page's first JavaScript; the bands themselves load with TenureBands.tsx when one is turned on.
+import { BAND_GROUPS, type BandGroup } from '../../../lib/urlState';
+import styles from './BandsPicker.module.css';
+
+const BAND_LABELS: Record<BandGroup, string> = {
+  presidents: 'Presidents',
+  ambassadors: 'Ambassadors',
+  ministers: 'Foreign ministers',
+};
+
+export function BandsPicker({ bands, onChange }: { bands: readonly BandGroup[]; onChange: (bands: BandGroup[]) => void }) {
+  const toggle = (band: BandGroup, on: boolean) => onChange(BAND_GROUPS.filter((b) => (b === band ? on : bands.includes(b))));
+  return (
+    <details className={styles.picker}>
+      <summary title="Shade who held office behind the events">Bands{bands.length > 0 ? ` (${bands.length})` : ''}</summary>
+      <fieldset className={styles.menu}>
+        <legend>Show who held office</legend>
+        {BAND_GROUPS.map((band) => (
+          <label key={band}>
+            <input type="checkbox" checked={bands.includes(band)} onChange={(event) => toggle(band, event.target.checked)} />
+            {BAND_LABELS[band]}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
