@@ -12,7 +12,7 @@ const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 m
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
 
-@ObjectType({ description: 'How many events of one kind a bucket holds.' })
+@ObjectType({ simpleResolvers: true, description: 'How many events of one kind a bucket holds.' })
 export class KindCount {
   @Field(() => EventKind, { description: 'The kind.' })
   kind: EventKind;
@@ -21,7 +21,7 @@ export class KindCount {
   count: number;
 }
 
-@ObjectType({ description: 'Events starting in one calendar bucket.' })
+@ObjectType({ simpleResolvers: true, description: 'Events starting in one calendar bucket.' })
 export class BucketCount {
   @Field(() => DateScalar, { description: 'First day of the bucket.' })
   start: string;
@@ -36,7 +36,7 @@ export class BucketCount {
   byKind: KindCount[];
 }
 
-@ObjectType({ description: 'Tone of the events of one direction in one bucket.' })
+@ObjectType({ simpleResolvers: true, description: 'Tone of the events of one direction in one bucket.' })
 export class DirectionalTone {
   @Field(() => Int, { description: 'Events in this direction that start in the bucket.' })
   count: number;
@@ -54,7 +54,7 @@ export class DirectionalTone {
   smoothed: number | null;
 }
 
-@ObjectType({ description: 'The temperature of relations in one bucket, each way.' })
+@ObjectType({ simpleResolvers: true, description: 'The temperature of relations in one bucket, each way.' })
 export class TemperaturePoint {
   @Field(() => DateScalar, { description: 'First day of the bucket.' })
   start: string;
