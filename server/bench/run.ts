@@ -12,6 +12,7 @@ import { createApp } from '../src/app';
 import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
+import { Breakdown, formatBreakdown, measureBreakdown } from './breakdown';
 import { measureColdStart } from './cold-start';
 import { openBenchDatabase, prepareBenchDatabase, prepareShippedDatabase } from './database';
 import { startFloor } from './floor';
@@ -43,6 +44,8 @@ const settings = {
   coldStart: flag('BENCH_COLD_START'),
   coldStartRuns: num('BENCH_COLD_START_RUNS', 5),
   pageRuns: num('BENCH_PAGE_RUNS', 5),
+  // Sequential requests of scenario (a) timed stage by stage (breakdown.ts); 0 skips.
+  breakdownRequests: num('BENCH_BREAKDOWN_REQUESTS', 30),
   only: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',') : undefined,
 };
 const dataDir = path.resolve(REPO_ROOT, env.BENCH_DATA_DIR ?? path.join('.data', 'bench'));
@@ -148,6 +151,7 @@ async function main() {
   let page: PageResult | { skipped: string } | undefined;
   let coldStart: Awaited<ReturnType<typeof measureColdStart>> | { skipped: string } | undefined;
   let peerVersion: string | undefined;
+  let breakdown: Breakdown | undefined;
   try {
     await prepareBenchDatabase(db.url, settings.events, log);
 
@@ -268,8 +272,19 @@ async function main() {
       statements = 0;
       return n;
     };
-    for (const scenario of scenarios)
+    for (const scenario of scenarios) {
       results.push(await measureScenario(scenario, { appUrl, interpretedUrl, floorUrl: floor.url, peer, appSql: countAppSql }));
+      if (scenario.id === 'a-window' && settings.breakdownRequests > 0) {
+        breakdown = await measureBreakdown({
+          appUrl,
+          request: scenario.app,
+          dataSource,
+          databaseUrl: db.url,
+          requests: settings.breakdownRequests,
+        });
+        for (const line of formatBreakdown(breakdown)) log(line);
+      }
+    }
 
     // The same scenarios on the shipped dataset (a few hundred real events), where the fixed cost per request
     // dominates: the app and the floor, on a database of its own on the same server.
@@ -349,6 +364,7 @@ async function main() {
     settings,
     machine: machine(db.version, peerVersion),
     scenarios: results,
+    breakdown,
     page,
     coldStart,
   };

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { ActorKind } from '@detente/shared';
 
 @Entity('actor')
-@ObjectType({ description: 'A person, government body, legislature, organisation or media outlet.' })
+@ObjectType({ simpleResolvers: true, description: 'A person, government body, legislature, organisation or media outlet.' })
 export class Actor {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryGeneratedColumn('uuid')

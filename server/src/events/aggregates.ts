@@ -1,17 +1,18 @@
 // Counts and "temperature" (tone over time) per calendar bucket, computed in PostgreSQL; only buckets reach Node.
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { Direction, EventKind, addDaysIso } from '@detente/shared';
+import { Direction, EventKind } from '@detente/shared';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
 import { applyFilter, rollupAnswers } from './filter';
 import { Bucket, EventFilter, MAX_BUCKETS } from './event.inputs';
+import { RollupGrain, periodColumn, rollupTable, splitRange } from './rollup-ranges';
 
 const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
 
-@ObjectType({ description: 'How many events of one kind a bucket holds.' })
+@ObjectType({ simpleResolvers: true, description: 'How many events of one kind a bucket holds.' })
 export class KindCount {
   @Field(() => EventKind, { description: 'The kind.' })
   kind: EventKind;
@@ -20,7 +21,7 @@ export class KindCount {
   count: number;
 }
 
-@ObjectType({ description: 'Events starting in one calendar bucket.' })
+@ObjectType({ simpleResolvers: true, description: 'Events starting in one calendar bucket.' })
 export class BucketCount {
   @Field(() => DateScalar, { description: 'First day of the bucket.' })
   start: string;
@@ -35,7 +36,7 @@ export class BucketCount {
   byKind: KindCount[];
 }
 
-@ObjectType({ description: 'Tone of the events of one direction in one bucket.' })
+@ObjectType({ simpleResolvers: true, description: 'Tone of the events of one direction in one bucket.' })
 export class DirectionalTone {
   @Field(() => Int, { description: 'Events in this direction that start in the bucket.' })
   count: number;
@@ -53,7 +54,7 @@ export class DirectionalTone {
   smoothed: number | null;
 }
 
-@ObjectType({ description: 'The temperature of relations in one bucket, each way.' })
+@ObjectType({ simpleResolvers: true, description: 'The temperature of relations in one bucket, each way.' })
 export class TemperaturePoint {
   @Field(() => DateScalar, { description: 'First day of the bucket.' })
   start: string;
@@ -72,20 +73,13 @@ export class TemperaturePoint {
 }
 
 /** The coarsest rollup whose periods nest in the bucket: weeks in weeks, months in months and years. */
-const GRAIN: Record<Bucket, 'day' | 'week' | 'month'> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'month' };
-
-/** The first day of the period (week from Monday, or month) that `day` falls in. */
-function periodStart(grain: 'week' | 'month', day: string): string {
-  if (grain === 'month') return `${day.slice(0, 8)}01`;
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDaysIso(day, -weekday);
-}
+const GRAIN: Record<Bucket, RollupGrain> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'month' };
 
 /**
- * Rows (p, key, n[, s]) of a rollup over [from, to], from the coarsest grain the bucket allows (CoarseRollups
- * migration): whole periods inside the range from the coarse table, the days at either edge from the daily one.
- * `family` is event_count (key kind, n events) or event_tone (key direction, n toned, s tone_sum). The SQL
- * numbers its parameters from $`first`; the values to bind come back with it.
+ * Rows (p, key, n[, s]) of a rollup over [from, to], from the coarsest grain the bucket allows (rollup-ranges.ts):
+ * whole periods inside the range from the coarse table, then finer ones at either edge, down to days. Every period
+ * read lies inside one bucket. `family` is event_count (key kind, n events) or event_tone (key direction, n toned,
+ * s tone_sum). The SQL numbers its parameters from $`first`; the values to bind come back with it.
  */
 export function rollupRows(
   family: 'count' | 'tone',
@@ -95,24 +89,15 @@ export function rollupRows(
   first: number,
 ): { sql: string; params: string[] } {
   const columns = family === 'count' ? 'kind AS key, events AS n' : 'direction AS key, toned AS n, tone_sum AS s';
-  const daily = (a: number, b: number) =>
-    `SELECT day AS p, ${columns} FROM event_${family}_by_day WHERE day BETWEEN $${a}::date AND $${b}::date`;
-  const grain = GRAIN[bucket];
-  if (grain === 'day') return { sql: daily(first, first + 1), params: [from, to] };
-  // Whole periods are [wholeFrom, wholeEnd): the first that starts on or after `from`, up to the one holding to + 1.
-  const fromPeriod = periodStart(grain, from);
-  const wholeFrom =
-    fromPeriod === from ? from : periodStart(grain, grain === 'week' ? addDaysIso(fromPeriod, 7) : addDaysIso(fromPeriod, 31));
-  const wholeEnd = periodStart(grain, addDaysIso(to, 1));
-  if (wholeFrom >= wholeEnd) return { sql: daily(first, first + 1), params: [from, to] };
-  return {
-    sql: `${daily(first, first + 1)}
-          UNION ALL
-          SELECT period, ${columns} FROM event_${family}_by_${grain} WHERE period >= $${first + 2}::date AND period < $${first + 3}::date
-          UNION ALL
-          ${daily(first + 4, first + 5)}`,
-    params: [from, addDaysIso(wholeFrom, -1), wholeFrom, wholeEnd, wholeEnd, to],
-  };
+  const params: string[] = [];
+  const parts = splitRange(from, to, GRAIN[bucket]).map(({ grain, first: a, last: b }) => {
+    params.push(a, b);
+    const at = first + params.length - 2;
+    return `SELECT ${periodColumn(grain)} AS p, ${columns} FROM ${rollupTable(family, grain)}
+             WHERE ${periodColumn(grain)} BETWEEN $${at}::date AND $${at + 1}::date`;
+  });
+  // checkRange has refused from > to, so there is at least one range.
+  return { sql: parts.join(' UNION ALL '), params };
 }
 
 function checkRange(from: string, to: string, bucket: Bucket) {

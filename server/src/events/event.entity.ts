@@ -19,7 +19,7 @@ import { EventKind } from '@detente/shared';
 import { COMMON_FIELDS, KIND_FIELDS } from './event.record';
 import { RecordColumnFields, RecordColumns } from './record-fields';
 
-@ObjectType({ description: 'Where an event took place.' })
+@ObjectType({ simpleResolvers: true, description: 'Where an event took place.' })
 export class Location {
   @Field({ description: 'Place name, e.g. "Moscow" or "Geneva".' })
   name: string;
@@ -90,7 +90,11 @@ export abstract class Event {
 }
 
 @ChildEntity(EventKind.STATEMENT)
-@ObjectType({ implements: Event, description: 'Who said what: a statement, interview, briefing, speech, post, letter or testimony.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Event,
+  description: 'Who said what: a statement, interview, briefing, speech, post, letter or testimony.',
+})
 @RecordColumnFields(KIND_FIELDS.STATEMENT)
 export class Statement extends Event {
   override get kind(): EventKind {
@@ -102,7 +106,7 @@ export class Statement extends Event {
 }
 
 @ChildEntity(EventKind.MEETING)
-@ObjectType({ implements: Event, description: 'A meeting, call, video conference or summit between the two sides.' })
+@ObjectType({ simpleResolvers: true, implements: Event, description: 'A meeting, call, video conference or summit between the two sides.' })
 @RecordColumnFields(KIND_FIELDS.MEETING)
 export class Meeting extends Event {
   override get kind(): EventKind {
@@ -111,7 +115,11 @@ export class Meeting extends Event {
 }
 
 @ChildEntity(EventKind.SANCTION)
-@ObjectType({ implements: Event, description: 'Sanctions imposed, expanded, extended, eased, lifted or threatened; entry bans included.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Event,
+  description: 'Sanctions imposed, expanded, extended, eased, lifted or threatened; entry bans included.',
+})
 @RecordColumnFields(KIND_FIELDS.SANCTION, EventKind.SANCTION)
 export class Sanction extends Event {
   override get kind(): EventKind {
@@ -121,6 +129,7 @@ export class Sanction extends Event {
 
 @ChildEntity(EventKind.MISSION)
 @ObjectType({
+  simpleResolvers: true,
   implements: Event,
   description: 'An action against embassies, consulates or diplomats: expulsions, closures, staff caps, recalls.',
 })
@@ -132,7 +141,11 @@ export class MissionAction extends Event {
 }
 
 @ChildEntity(EventKind.AGREEMENT)
-@ObjectType({ implements: Event, description: 'Treaties and deals: signed, extended, suspended, withdrawn from; prisoner exchanges.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Event,
+  description: 'Treaties and deals: signed, extended, suspended, withdrawn from; prisoner exchanges.',
+})
 @RecordColumnFields(KIND_FIELDS.AGREEMENT, EventKind.AGREEMENT)
 export class Agreement extends Event {
   override get kind(): EventKind {

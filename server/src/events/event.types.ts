@@ -5,7 +5,7 @@ import { DateScalar } from '../common/scalars';
 import { connectionTypes } from '../common/pagination';
 import { Event } from './event.entity';
 
-@ObjectType({ description: 'A stretch of a text.' })
+@ObjectType({ simpleResolvers: true, description: 'A stretch of a text.' })
 export class TextRange {
   @Field(() => Int, { description: 'Offset of the first character (UTF-16 code units, as JavaScript counts).' })
   start: number;
@@ -14,7 +14,10 @@ export class TextRange {
   length: number;
 }
 
-@ObjectType({ description: "A passage of an event's text around the words that matched a search, as plain text with the matches located." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A passage of an event's text around the words that matched a search, as plain text with the matches located.",
+})
 export class Snippet {
   @Field({ description: 'The passage, plain text (never HTML).' })
   text: string;
@@ -23,7 +26,10 @@ export class Snippet {
   highlights: TextRange[];
 }
 
-@ObjectType('EventEdge', { description: 'One event in a connection, with its cursor and, when searching, its rank and snippet.' })
+@ObjectType('EventEdge', {
+  simpleResolvers: true,
+  description: 'One event in a connection, with its cursor and, when searching, its rank and snippet.',
+})
 export class EventEdge {
   @Field({ description: 'Opaque cursor of this event.' })
   cursor: string;
@@ -45,7 +51,7 @@ export const { Connection: EventConnection } = connectionTypes(
   EventEdge,
 );
 
-@ObjectType({ description: 'A typed edge to another event: what this event answered, or what answered it.' })
+@ObjectType({ simpleResolvers: true, description: 'A typed edge to another event: what this event answered, or what answered it.' })
 export class EventLink {
   @Field(() => LinkType, { description: 'RESPONDS_TO, RETALIATES_FOR, FOLLOWS_UP, PART_OF or REVERSES.' })
   type: LinkType;
@@ -57,7 +63,7 @@ export class EventLink {
   eventId: string;
 }
 
-@ObjectType({ description: 'A slice of the window and how many events in it were left out of `events`.' })
+@ObjectType({ simpleResolvers: true, description: 'A slice of the window and how many events in it were left out of `events`.' })
 export class OmittedBucket {
   @Field(() => DateScalar, { description: 'First day of the slice.' })
   from: string;
@@ -69,7 +75,7 @@ export class OmittedBucket {
   count: number;
 }
 
-@ObjectType({ description: 'The level-of-detail answer for a window of the timeline.' })
+@ObjectType({ simpleResolvers: true, description: 'The level-of-detail answer for a window of the timeline.' })
 export class TimelineWindow {
   @Field(() => DateScalar, { description: 'First day of the window.' })
   from: string;
@@ -89,7 +95,7 @@ export class TimelineWindow {
   omitted: OmittedBucket[];
 }
 
-@ObjectType({ description: 'The span of days the data covers.' })
+@ObjectType({ simpleResolvers: true, description: 'The span of days the data covers.' })
 export class DateRange {
   @Field(() => DateScalar, { description: 'Start of the earliest event.' })
   from: string;

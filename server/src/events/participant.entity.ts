@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ParticipantRole, Side } from '@detente/shared';
 
 @Entity('event_participant')
-@ObjectType({ description: 'An actor taking part in an event, in a role, for a side.' })
+@ObjectType({ simpleResolvers: true, description: 'An actor taking part in an event, in a role, for a side.' })
 export class Participant {
   @PrimaryColumn({ type: 'uuid', name: 'event_id' })
   eventId: string;

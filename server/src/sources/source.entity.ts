@@ -4,7 +4,10 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../common/scalars';
 
 @Entity('source')
-@ObjectType({ description: 'A document that reports or records events: an official statement, a Federal Register notice, a news article.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A document that reports or records events: an official statement, a Federal Register notice, a news article.',
+})
 export class Source {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryGeneratedColumn('uuid')
@@ -32,7 +35,7 @@ export class Source {
 }
 
 @Entity('citation')
-@ObjectType({ description: 'A source cited for an event, with an optional excerpt.' })
+@ObjectType({ simpleResolvers: true, description: 'A source cited for an event, with an optional excerpt.' })
 export class Citation {
   @PrimaryColumn({ type: 'uuid', name: 'event_id' })
   eventId: string;
