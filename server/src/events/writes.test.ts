@@ -5,11 +5,9 @@ import { deliverChangesThroughRedis } from './event-changes';
 import { itWithRedis, REDIS_URL } from '../test-support/redis';
 import WebSocket from 'ws';
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService } from '../auth/api-key.service';
-import { importDataset } from '../dataset/dataset.store';
-import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { fixtureFiles } from '../test-support/fixture';
+import type { TestApp } from '../test-support/app';
+import type { TestDatabase } from '../test-support/db';
+import { withFixtureApp } from '../test-support/fixture-app';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -17,20 +15,19 @@ let editor: string;
 let admin: string;
 let revoked: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  const keys = new ApiKeyService(db.dataSource);
-  editor = (await keys.create('editor one', ApiKeyRole.EDITOR)).key;
-  admin = (await keys.create('admin one', ApiKeyRole.ADMIN)).key;
-  revoked = (await keys.create('gone', ApiKeyRole.ADMIN)).key;
-  await keys.revoke('gone');
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp(
+  (fixture) => {
+    ({ db, app } = fixture);
+    [editor, admin, revoked] = [fixture.keys['editor one'], fixture.keys['admin one'], fixture.keys.gone];
+  },
+  {
+    keys: [
+      { name: 'editor one', role: ApiKeyRole.EDITOR },
+      { name: 'admin one', role: ApiKeyRole.ADMIN },
+      { name: 'gone', role: ApiKeyRole.ADMIN, revoked: true },
+    ],
+  },
+);
 
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const citation = { url: 'https://example.org/new-source', title: 'A new source', publisher: 'Example Wire', publishedAt: '2021-11-01' };
