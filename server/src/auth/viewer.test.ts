@@ -9,10 +9,11 @@ let admin: string;
 let revoked: string;
 
 withFixtureApp(
-  (fixture) => {
-    ({ app } = fixture);
-    [editor, admin, revoked] = [fixture.keys['Jane Doe'], fixture.keys['ops admin'], fixture.keys['left the desk']];
-  },
+  (fixture) =>
+    ({
+      app,
+      keys: { 'Jane Doe': editor, 'ops admin': admin, 'left the desk': revoked },
+    } = fixture),
   {
     dataset: 'none',
     keys: [

@@ -12,10 +12,12 @@ let revoked: string;
 
 // A roomy allowance here; the rate-limit test starts its own app with a small one.
 withFixtureApp(
-  (fixture) => {
-    ({ db, app } = fixture);
-    [editor, revoked] = [fixture.keys['desk editor'], fixture.keys['former editor']];
-  },
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'desk editor': editor, 'former editor': revoked },
+    } = fixture),
   {
     keys: [
       { name: 'desk editor', role: ApiKeyRole.EDITOR },

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { ApiKeyRole } from '@detente/shared';
 import type { TestApp } from '../test-support/app';
 import type { TestDatabase } from '../test-support/db';
+import { meetingInput } from '../test-support/fixture';
 import { withFixtureApp } from '../test-support/fixture-app';
 
 let db: TestDatabase;
@@ -16,10 +17,12 @@ let admin: string;
 let revoked: string;
 
 withFixtureApp(
-  (fixture) => {
-    ({ db, app } = fixture);
-    [editor, admin, revoked] = [fixture.keys['editor one'], fixture.keys['admin one'], fixture.keys.gone];
-  },
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'editor one': editor, 'admin one': admin, gone: revoked },
+    } = fixture),
   {
     keys: [
       { name: 'editor one', role: ApiKeyRole.EDITOR },
@@ -31,19 +34,7 @@ withFixtureApp(
 
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const citation = { url: 'https://example.org/new-source', title: 'A new source', publisher: 'Example Wire', publishedAt: '2021-11-01' };
-const meeting = (over: Record<string, unknown> = {}) => ({
-  title: 'Sherman and Ryabkov talk in Geneva',
-  startDate: '2021-11-10',
-  direction: 'MUTUAL',
-  cameoCode: '040',
-  importance: 3,
-  tags: ['talks'],
-  format: 'IN_PERSON',
-  level: 'DEPUTY_MINISTER',
-  participants: [{ actorId: 'ryabkov', role: 'PARTICIPANT' }],
-  citations: [citation],
-  ...over,
-});
+const meeting = (over: Record<string, unknown> = {}) => meetingInput({ startDate: '2021-11-10', citations: [citation], ...over });
 const CREATE_MEETING = `mutation($input: MeetingInput!, $note: String) { createMeeting(input: $input, note: $note) { id slug version title tone participants { side actor { slug } } citations { source { url } } } }`;
 const UPDATE_MEETING = `mutation($id: ID!, $version: Int!, $input: MeetingInput!) { updateMeeting(id: $id, version: $version, input: $input) { id version title outcome } }`;
 const count = async (sql: string) => Number((await db.dataSource.query(sql))[0].n);

@@ -15,10 +15,12 @@ let db: TestDatabase;
 let app: TestApp;
 let editor: string;
 withFixtureApp(
-  (fixture) => {
-    ({ db, app } = fixture);
-    editor = fixture.keys['intake editor'];
-  },
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'intake editor': editor },
+    } = fixture),
   { dataset: 'shipped', keys: [{ name: 'intake editor', role: ApiKeyRole.EDITOR }] },
 );
 

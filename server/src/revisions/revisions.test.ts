@@ -4,6 +4,7 @@ import { ApiKeyRole } from '@detente/shared';
 import { hashKey } from '../auth/api-key.service';
 import type { TestApp } from '../test-support/app';
 import type { TestDatabase } from '../test-support/db';
+import { meetingInput } from '../test-support/fixture';
 import { withFixtureApp } from '../test-support/fixture-app';
 import { diffSnapshots, FieldChange } from './revision-diff';
 
@@ -12,10 +13,12 @@ let app: TestApp;
 let editor: string;
 
 withFixtureApp(
-  (fixture) => {
-    ({ db, app } = fixture);
-    editor = fixture.keys['history editor'];
-  },
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'history editor': editor },
+    } = fixture),
   { keys: [{ name: 'history editor', role: ApiKeyRole.EDITOR }] },
 );
 
@@ -39,18 +42,10 @@ describe('Revision.changes over real revisions', () => {
 
   beforeAll(async () => {
     const created = await write(`mutation($input: MeetingInput!) { createMeeting(input: $input, note: "first report") { id version } }`, {
-      input: {
-        title: 'Sherman and Ryabkov talk in Geneva',
+      input: meetingInput({
         startDate: '2021-11-01',
-        direction: 'MUTUAL',
-        cameoCode: '040',
-        importance: 3,
-        tags: ['talks'],
-        format: 'IN_PERSON',
-        level: 'DEPUTY_MINISTER',
-        participants: [{ actorId: 'ryabkov', role: 'PARTICIPANT' }],
         citations: [{ url: 'https://example.org/geneva', title: 'Geneva talks', publisher: 'Example Wire', publishedAt: '2021-11-02' }],
-      },
+      }),
     });
     eventId = created.id;
     await write(
