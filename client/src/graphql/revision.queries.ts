@@ -23,3 +23,15 @@ export const REVISION_FIELDS = gql`
     note
   }
 `;
+
+/** A change as the change lists show it: the revision, and the event it is about as it stands now. */
+export const RECORD_CHANGE_FIELDS = gql`
+  fragment RecordChangeFields on Revision {
+    ...RevisionFields
+    event {
+      ...EventRefFields
+    }
+  }
+  ${EVENT_REF_FIELDS}
+  ${REVISION_FIELDS}
+`;

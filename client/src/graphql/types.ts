@@ -111,15 +111,15 @@ export type Bucket =
 export type CitationInput = {
   /** The passage that supports the event. */
   excerpt?: string | null | undefined;
-  /** Language (ISO 639-1). */
+  /** Language of the document (ISO 639-1). */
   language?: string | null | undefined;
-  /** Publication date. */
+  /** Publication date, YYYY-MM-DD. */
   publishedAt?: string | null | undefined;
   /** Who published it. */
   publisher: string;
   /** Title of the document. */
   title: string;
-  /** Where to read the source (http or https). */
+  /** Where to read the source; the same URL carries the same title, publisher and date everywhere. */
   url: string;
 };
 
@@ -227,9 +227,9 @@ export type LinkType =
 
 /** Where an event took place. */
 export type LocationInput = {
-  /** ISO 3166-1 alpha-2 country code. */
+  /** ISO 3166-1 alpha-2 code of the place. */
   country?: string | null | undefined;
-  /** Place name. */
+  /** Place name, e.g. "Moscow" or "Geneva". */
   name: string;
 };
 
@@ -365,7 +365,7 @@ export type ParticipantInput = {
   actorId: string | number;
   /** The actor's role in the event. */
   role: ParticipantRole;
-  /** The side the actor stood for; defaults from the actor's country. */
+  /** The side the actor stood for; defaults from the actor's country (US, RU, else OTHER). */
   side?: Side | null | undefined;
 };
 
@@ -1264,6 +1264,8 @@ export type PageEndFieldsFragment = { endCursor: string | null, hasNextPage: boo
 export type EventRefFieldsFragment = { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number };
 
 export type RevisionFieldsFragment = { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null };
+
+export type RecordChangeFieldsFragment = { version: number, action: RevisionAction, author: string, createdAt: string, note: string | null, event: { id: string, slug: string, kind: EventKind, title: string, startDate: string, deleted: boolean, version: number } };
 
 type TimelineEventFields_Agreement_Fragment = { id: string, kind: EventKind, title: string, startDate: string, endDate: string | null, datePrecision: DatePrecision, tone: number | null, importance: number, direction: Direction | null };
 

@@ -1,28 +1,28 @@
 // `viewer` over HTTP: who a key is, null without one, and the same refusal of bad keys as every mutation.
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService } from './api-key.service';
-import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
+import type { TestApp } from '../test-support/app';
+import { withFixtureApp } from '../test-support/fixture-app';
 
-let db: TestDatabase;
 let app: TestApp;
 let editor: string;
 let admin: string;
 let revoked: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const keys = new ApiKeyService(db.dataSource);
-  editor = (await keys.create('Jane Doe', ApiKeyRole.EDITOR)).key;
-  admin = (await keys.create('ops admin', ApiKeyRole.ADMIN)).key;
-  revoked = (await keys.create('left the desk', ApiKeyRole.EDITOR)).key;
-  await keys.revoke('left the desk');
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp(
+  (fixture) =>
+    ({
+      app,
+      keys: { 'Jane Doe': editor, 'ops admin': admin, 'left the desk': revoked },
+    } = fixture),
+  {
+    dataset: 'none',
+    keys: [
+      { name: 'Jane Doe', role: ApiKeyRole.EDITOR },
+      { name: 'ops admin', role: ApiKeyRole.ADMIN },
+      { name: 'left the desk', role: ApiKeyRole.EDITOR, revoked: true },
+    ],
+  },
+);
 
 const VIEWER = '{ viewer { name role } }';
 

@@ -1,31 +1,31 @@
 // Readers' corrections over HTTP against real PostgreSQL: sent without a key, checked, rate-limited, listed and
 // resolved by editors, and never a change to the event.
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService } from '../auth/api-key.service';
-import { importDataset } from '../dataset/dataset.store';
 import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { fixtureFiles } from '../test-support/fixture';
+import type { TestDatabase } from '../test-support/db';
+import { withFixtureApp } from '../test-support/fixture-app';
 
 let db: TestDatabase;
 let app: TestApp;
 let editor: string;
 let revoked: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  const keys = new ApiKeyService(db.dataSource);
-  editor = (await keys.create('desk editor', ApiKeyRole.EDITOR)).key;
-  revoked = (await keys.create('former editor', ApiKeyRole.EDITOR)).key;
-  await keys.revoke('former editor');
-  // A roomy allowance here; the rate-limit test starts its own app with a small one.
-  app = await startTestApp(db.dataSource, { CORRECTION_RATE_LIMIT_MAX: '1000' });
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+// A roomy allowance here; the rate-limit test starts its own app with a small one.
+withFixtureApp(
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'desk editor': editor, 'former editor': revoked },
+    } = fixture),
+  {
+    keys: [
+      { name: 'desk editor', role: ApiKeyRole.EDITOR },
+      { name: 'former editor', role: ApiKeyRole.EDITOR, revoked: true },
+    ],
+    env: { CORRECTION_RATE_LIMIT_MAX: '1000' },
+  },
+);
 
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const SUBMIT = `mutation($eventId: ID!, $text: String!, $sourceUrl: String) {

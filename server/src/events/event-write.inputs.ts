@@ -3,72 +3,33 @@
 // record fields, and the rule each is checked by, come from event.record.ts through record-fields.ts.
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging -- each class is merged with an interface of the
    properties its record decorator adds at run time (record-fields.ts); TypeORM and type-graphql fill them in. */
-import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { LinkType, ParticipantRole, Side } from '@detente/shared';
-import { DateScalar } from '../common/scalars';
-import { COMMON_FIELDS, KIND_FIELDS, SLUG_PATTERN } from './event.record';
-import { RecordInputFields, RecordInputs } from './record-fields';
+import { LinkType } from '@detente/shared';
+import { CitationRecord, COMMON_FIELDS, KIND_FIELDS, LocationRecord, ParticipantRecord, SLUG_PATTERN } from './event.record';
+import { RecordInputFields, RecordInputs, RecordNestedInputs } from './record-fields';
 
 export const MAX_PARTICIPANTS = 50;
 export const MAX_CITATIONS = 20;
 export const MAX_NOTE_LENGTH = 1000;
 
+// The nested inputs take their fields, and each field's check, from the record's own parts (event.record.ts); a
+// participant names its actor by UUID or slug as `actorId` where the record has the slug as `actor`.
 @InputType({ description: 'Where an event took place.' })
-export class LocationInput {
-  @Field({ description: 'Place name.' })
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'location.country must be an ISO 3166-1 alpha-2 code such as "RU"' })
-  country?: string;
-}
+@RecordInputFields(LocationRecord.shape, { required: true })
+export class LocationInput {}
 
 @InputType({ description: 'An actor taking part in an event.' })
+@RecordInputFields(ParticipantRecord.shape, { required: true, except: ['actor'] })
 export class ParticipantInput {
   @Field(() => ID, { description: "The actor's UUID or slug." })
   @Length(1, 120)
   actorId: string;
-
-  @Field(() => ParticipantRole, { description: "The actor's role in the event." })
-  role: ParticipantRole;
-
-  @Field(() => Side, { nullable: true, description: "The side the actor stood for; defaults from the actor's country." })
-  @IsOptional()
-  side?: Side;
 }
 
 @InputType({ description: 'A source supporting an event; sources are matched by URL and created when new.' })
-export class CitationInput {
-  @Field({ description: 'Where to read the source (http or https).' })
-  @Matches(/^https?:\/\/\S+$/, { message: 'url must be an http(s) URL' })
-  @MaxLength(2000)
-  url: string;
-
-  @Field({ description: 'Title of the document.' })
-  @Length(1, 500)
-  title: string;
-
-  @Field({ description: 'Who published it.' })
-  @Length(1, 200)
-  publisher: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
-  @IsOptional()
-  publishedAt?: string;
-
-  @Field(() => String, { nullable: true, description: 'Language (ISO 639-1).' })
-  @IsOptional()
-  @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as "en"' })
-  language?: string;
-
-  @Field(() => String, { nullable: true, description: 'The passage that supports the event.' })
-  @IsOptional()
-  @MaxLength(2000)
-  excerpt?: string;
-}
+@RecordInputFields(CitationRecord.shape, { required: true })
+export class CitationInput {}
 
 /** Fields every kind shares. For an update, a field left out keeps its value; lists given replace the old list. */
 @InputType('EventInputBase', { description: "Fields every kind of event shares (each kind's input repeats them)." })
@@ -142,6 +103,9 @@ export class LinkInput {
 
 // The plain fields' TypeScript properties, merged into the classes the decorators above give them to.
 /* eslint-disable @typescript-eslint/no-empty-object-type -- each interface only names the record shape it merges. */
+export interface LocationInput extends RecordNestedInputs<typeof LocationRecord> {}
+export interface ParticipantInput extends RecordNestedInputs<typeof ParticipantRecord, 'actor'> {}
+export interface CitationInput extends RecordNestedInputs<typeof CitationRecord> {}
 export interface EventInputBase extends RecordInputs<typeof COMMON_FIELDS> {}
 export interface StatementInput extends RecordInputs<typeof KIND_FIELDS.STATEMENT> {}
 export interface MeetingInput extends RecordInputs<typeof KIND_FIELDS.MEETING> {}

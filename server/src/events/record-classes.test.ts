@@ -1,20 +1,31 @@
 // The classes type-graphql and TypeORM need (event.entity.ts, event-write.inputs.ts) must agree with the one
 // definition of the record (event.record.ts): the same fields, and nothing the record may leave out promised non-null.
 import {
+  GraphQLError,
   GraphQLField,
   GraphQLInputObjectType,
   GraphQLObjectType,
   GraphQLSchema,
   buildSchema,
+  coerceInputValue,
   getNullableType,
   isNonNullType,
 } from 'graphql';
 import { EventKind } from '@detente/shared';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
+import { readDatasetDir } from '../dataset/dataset.files';
+import { createTestDatabase, DATASET_DIR, TestDatabase } from '../test-support/db';
 import { printDetenteSchema } from '../schema';
 import { getMetadataArgsStorage } from 'typeorm';
 import { Agreement, Event, Meeting, MissionAction, Sanction, Statement, TYPE_NAME_BY_KIND } from './event.entity';
-import { FIELDS_BY_KIND, WRITABLE_COLUMNS, optionalFields } from './event.record';
+import {
+  CitationRecord,
+  FIELDS_BY_KIND,
+  LocationRecord,
+  ParticipantRecord,
+  WRITABLE_COLUMNS,
+  optionalFields,
+  type EventRecord,
+} from './event.record';
 
 /** GraphQL fields of an event that are not record fields: the database's own, and answers computed from others. */
 const COMPUTED_FIELDS = ['id', 'kind', 'version', 'createdAt', 'updatedAt', 'revisions'];
@@ -75,6 +86,61 @@ describe.each(Object.values(EventKind))('the %s classes against the record', (ki
     expect(Object.keys(input.getFields()).sort()).toEqual(expected.sort());
     for (const field of Object.values(input.getFields())) expect([field.name, isNonNullType(field.type)]).toEqual([field.name, false]);
     expect(getNullableType(input.getFields().title.type).toString()).toBe('String');
+  });
+});
+
+/** The input a record of the dataset is written with: the record's fields under the input's names. */
+function inputOf(record: EventRecord): Record<string, unknown> {
+  const { kind: _kind, links: _links, id, outlet, participants, ...rest } = record as EventRecord & { outlet?: string };
+  return {
+    ...rest,
+    slug: id,
+    ...(outlet ? { outletId: outlet } : {}),
+    participants: participants.map(({ actor, ...participant }) => ({ ...participant, actorId: actor })),
+  };
+}
+
+/** The errors GraphQL gives for `value` as `type`, as messages (none when it accepts it). */
+function coercionErrors(value: unknown, type: GraphQLInputObjectType): string[] {
+  const errors: string[] = [];
+  coerceInputValue(value, type, (path, _invalid, error: GraphQLError) => errors.push(`${path.join('.')}: ${error.message}`));
+  return errors;
+}
+
+describe.each(Object.values(EventKind))('a %s record of the dataset written through its input', (kind) => {
+  const sample = readDatasetDir(DATASET_DIR).events.find(({ record }) => record.kind === kind)!.record as EventRecord;
+
+  it('Then GraphQL accepts every field the record has', () => {
+    expect(coercionErrors(inputOf(sample), schema.getType(INPUT_NAME_BY_KIND[kind]) as GraphQLInputObjectType)).toEqual([]);
+  });
+
+  it('Then GraphQL refuses each field only other kinds have', () => {
+    const others = [...new Set(Object.values(EventKind).flatMap((k) => FIELDS_BY_KIND[k]))].filter(
+      (f) => !FIELDS_BY_KIND[kind].includes(f) && !NOT_IN_INPUT.includes(f),
+    );
+    expect(others.length).toBeGreaterThan(0);
+    const input = schema.getType(INPUT_NAME_BY_KIND[kind]) as GraphQLInputObjectType;
+    for (const field of others) {
+      const name = INPUT_NAME[field] ?? field;
+      expect([name, coercionErrors({ ...inputOf(sample), [name]: 'x' }, input).length]).toEqual([name, 1]);
+    }
+  });
+});
+
+/** The nested inputs against the record's parts; an input field GraphQL calls by another name. */
+const NESTED_INPUTS = [
+  { input: 'LocationInput', part: LocationRecord, rename: {} as Record<string, string> },
+  { input: 'ParticipantInput', part: ParticipantRecord, rename: { actor: 'actorId' } as Record<string, string> },
+  { input: 'CitationInput', part: CitationRecord, rename: {} as Record<string, string> },
+];
+
+describe.each(NESTED_INPUTS)('the $input class against its part of the record', ({ input, part, rename }) => {
+  it('Then it has exactly the part’s fields, non-null where the record requires them', () => {
+    const type = schema.getType(input) as GraphQLInputObjectType;
+    const shape = part.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const expected = Object.keys(shape).map((f) => [rename[f] ?? f, !shape[f].safeParse(undefined).success]);
+    const actual = Object.values(type.getFields()).map((f) => [f.name, isNonNullType(f.type)]);
+    expect(actual.sort()).toEqual(expected.sort());
   });
 });
 

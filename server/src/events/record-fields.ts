@@ -24,6 +24,8 @@ type ColumnValue<T> = undefined extends T ? Exclude<T, undefined> | null : T;
 export type RecordColumns<S extends Shape> = { [K in PlainKey<S>]: ColumnValue<z.output<S[K]>> };
 /** The input's properties for the plain fields of a shape: every one optional, so one input serves create and update. */
 export type RecordInputs<S extends Shape> = { [K in PlainKey<S>]?: Exclude<z.output<S[K]>, undefined> };
+/** A nested input's properties (`required: true`): as the record has them, but for the fields named by hand. */
+export type RecordNestedInputs<R extends z.ZodType, Except extends string = never> = Omit<z.output<R>, Except>;
 
 const MAPPED = new Set<string>([...MAPPED_FIELDS, 'kind'].filter((field) => field !== 'action'));
 
@@ -110,17 +112,30 @@ export function RecordColumnFields(shape: Shape, kind?: EventKind): ClassDecorat
   };
 }
 
+/** How an input class takes a record shape. */
+export interface RecordInputOptions {
+  /**
+   * Whether a field the record requires is non-null in GraphQL. Off for an event's own fields, so that one input
+   * serves create and update; on for a nested input (a location, participant, citation), which is always whole.
+   */
+  required?: boolean;
+  /** Fields of the shape the input declares by hand under another name (a participant's `actor` is `actorId`). */
+  except?: readonly string[];
+}
+
 /**
- * Class decorator for a mutation input (`@InputType`): a nullable GraphQL field for each plain field of `shape`,
- * checked by the record's own rule for that field, so a bad value is refused naming the field before any SQL.
+ * Class decorator for a mutation input (`@InputType`): a GraphQL field for each plain field of `shape`, checked by
+ * the record's own rule for that field, so a bad value is refused naming the field before any SQL.
  */
-export function RecordInputFields(shape: Shape): ClassDecorator {
+export function RecordInputFields(shape: Shape, { required = false, except = [] }: RecordInputOptions = {}): ClassDecorator {
   return (target) => {
     for (const [field, schema] of plainFields(shape)) {
+      if (except.includes(field)) continue;
       const { graphql } = mappingOf(field, schema);
       const docs = apiDocs.get(schema);
       const rule = unwrapped(schema);
-      Field(graphql, { nullable: true, description: docs?.input ?? recordDescription(schema) })(target.prototype, field);
+      const nullable = !required || schema instanceof z.ZodOptional || schema instanceof z.ZodDefault;
+      Field(graphql, { nullable, description: docs?.input ?? recordDescription(schema) })(target.prototype, field);
       ValidateBy({
         name: 'recordField',
         validator: {

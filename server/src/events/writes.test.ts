@@ -5,11 +5,10 @@ import { deliverChangesThroughRedis } from './event-changes';
 import { itWithRedis, REDIS_URL } from '../test-support/redis';
 import WebSocket from 'ws';
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService } from '../auth/api-key.service';
-import { importDataset } from '../dataset/dataset.store';
-import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { fixtureFiles } from '../test-support/fixture';
+import type { TestApp } from '../test-support/app';
+import type { TestDatabase } from '../test-support/db';
+import { meetingInput } from '../test-support/fixture';
+import { withFixtureApp } from '../test-support/fixture-app';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -17,36 +16,25 @@ let editor: string;
 let admin: string;
 let revoked: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  const keys = new ApiKeyService(db.dataSource);
-  editor = (await keys.create('editor one', ApiKeyRole.EDITOR)).key;
-  admin = (await keys.create('admin one', ApiKeyRole.ADMIN)).key;
-  revoked = (await keys.create('gone', ApiKeyRole.ADMIN)).key;
-  await keys.revoke('gone');
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp(
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'editor one': editor, 'admin one': admin, gone: revoked },
+    } = fixture),
+  {
+    keys: [
+      { name: 'editor one', role: ApiKeyRole.EDITOR },
+      { name: 'admin one', role: ApiKeyRole.ADMIN },
+      { name: 'gone', role: ApiKeyRole.ADMIN, revoked: true },
+    ],
+  },
+);
 
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const citation = { url: 'https://example.org/new-source', title: 'A new source', publisher: 'Example Wire', publishedAt: '2021-11-01' };
-const meeting = (over: Record<string, unknown> = {}) => ({
-  title: 'Sherman and Ryabkov talk in Geneva',
-  startDate: '2021-11-10',
-  direction: 'MUTUAL',
-  cameoCode: '040',
-  importance: 3,
-  tags: ['talks'],
-  format: 'IN_PERSON',
-  level: 'DEPUTY_MINISTER',
-  participants: [{ actorId: 'ryabkov', role: 'PARTICIPANT' }],
-  citations: [citation],
-  ...over,
-});
+const meeting = (over: Record<string, unknown> = {}) => meetingInput({ startDate: '2021-11-10', citations: [citation], ...over });
 const CREATE_MEETING = `mutation($input: MeetingInput!, $note: String) { createMeeting(input: $input, note: $note) { id slug version title tone participants { side actor { slug } } citations { source { url } } } }`;
 const UPDATE_MEETING = `mutation($id: ID!, $version: Int!, $input: MeetingInput!) { updateMeeting(id: $id, version: $version, input: $input) { id version title outcome } }`;
 const count = async (sql: string) => Number((await db.dataSource.query(sql))[0].n);

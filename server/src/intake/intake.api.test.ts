@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService } from '../auth/api-key.service';
-import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, loadShippedDataset, TestDatabase } from '../test-support/db';
+import type { TestApp } from '../test-support/app';
+import type { TestDatabase } from '../test-support/db';
+import { withFixtureApp } from '../test-support/fixture-app';
 import { MAX_ARTICLE_LENGTH } from './intake.types';
 
 // The article the product started from, read where the repository's README says it lives (never copied here).
@@ -14,16 +14,15 @@ const seed = fs.existsSync(SEED_PATH) ? fs.readFileSync(SEED_PATH, 'utf8') : nul
 let db: TestDatabase;
 let app: TestApp;
 let editor: string;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await loadShippedDataset(db.dataSource);
-  editor = (await new ApiKeyService(db.dataSource).create('intake editor', ApiKeyRole.EDITOR)).key;
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app?.stop();
-  await db?.drop();
-});
+withFixtureApp(
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'intake editor': editor },
+    } = fixture),
+  { dataset: 'shipped', keys: [{ name: 'intake editor', role: ApiKeyRole.EDITOR }] },
+);
 
 const DRAFT = `mutation($article: ArticleInput!) { draftEventsFromArticle(article: $article) {
   source { url title publisher publishedAt existing { id url } }

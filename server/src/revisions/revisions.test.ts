@@ -1,27 +1,26 @@
 // The revision log as the desk reads it, over HTTP against real PostgreSQL: each revision's diff from the one
 // before (create, update, revert, delete, restore), and recent changes across the record, paged by cursor.
 import { ApiKeyRole } from '@detente/shared';
-import { ApiKeyService, hashKey } from '../auth/api-key.service';
-import { importDataset } from '../dataset/dataset.store';
-import { startTestApp, TestApp } from '../test-support/app';
-import { createTestDatabase, TestDatabase } from '../test-support/db';
-import { fixtureFiles } from '../test-support/fixture';
+import { hashKey } from '../auth/api-key.service';
+import type { TestApp } from '../test-support/app';
+import type { TestDatabase } from '../test-support/db';
+import { meetingInput } from '../test-support/fixture';
+import { withFixtureApp } from '../test-support/fixture-app';
 import { diffSnapshots, FieldChange } from './revision-diff';
 
 let db: TestDatabase;
 let app: TestApp;
 let editor: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDataset(db.dataSource, fixtureFiles());
-  editor = (await new ApiKeyService(db.dataSource).create('history editor', ApiKeyRole.EDITOR)).key;
-  app = await startTestApp(db.dataSource);
-});
-afterAll(async () => {
-  await app.stop();
-  await db.drop();
-});
+withFixtureApp(
+  (fixture) =>
+    ({
+      db,
+      app,
+      keys: { 'history editor': editor },
+    } = fixture),
+  { keys: [{ name: 'history editor', role: ApiKeyRole.EDITOR }] },
+);
 
 const write = async (query: string, variables: Record<string, unknown> = {}) => {
   const res = await app.gql(query, variables, { authorization: `Bearer ${editor}` });
@@ -43,18 +42,10 @@ describe('Revision.changes over real revisions', () => {
 
   beforeAll(async () => {
     const created = await write(`mutation($input: MeetingInput!) { createMeeting(input: $input, note: "first report") { id version } }`, {
-      input: {
-        title: 'Sherman and Ryabkov talk in Geneva',
+      input: meetingInput({
         startDate: '2021-11-01',
-        direction: 'MUTUAL',
-        cameoCode: '040',
-        importance: 3,
-        tags: ['talks'],
-        format: 'IN_PERSON',
-        level: 'DEPUTY_MINISTER',
-        participants: [{ actorId: 'ryabkov', role: 'PARTICIPANT' }],
         citations: [{ url: 'https://example.org/geneva', title: 'Geneva talks', publisher: 'Example Wire', publishedAt: '2021-11-02' }],
-      },
+      }),
     });
     eventId = created.id;
     await write(

@@ -157,3 +157,18 @@ export function fixtureFiles(events: DatasetEvent[] = FIXTURE_EVENTS, actors: Da
     events: events.map((record, index) => ({ file: 'events/fixture.json', index, record })),
   };
 }
+
+/** A meeting as the mutations take it (MeetingInput), Sherman and Ryabkov in Geneva; `over` sets or replaces fields. */
+export const meetingInput = (over: Record<string, unknown> = {}) => ({
+  title: 'Sherman and Ryabkov talk in Geneva',
+  startDate: '2021-11-10',
+  direction: 'MUTUAL',
+  cameoCode: '040',
+  importance: 3,
+  tags: ['talks'],
+  format: 'IN_PERSON',
+  level: 'DEPUTY_MINISTER',
+  participants: [{ actorId: 'ryabkov', role: 'PARTICIPANT' }],
+  citations: cite(99),
+  ...over,
+});

@@ -1,7 +1,7 @@
 // The public "Recent changes" page: the latest revisions across the record, newest first, a page at a time.
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { PAGE_END_FIELDS } from '../../graphql/paging.queries';
-import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../graphql/revision.queries';
+import { RECORD_CHANGE_FIELDS } from '../../graphql/revision.queries';
 import type { RecentChangesQuery, RecentChangesQueryVariables } from '../../graphql/types';
 
 export type RecentChange = RecentChangesQuery['recentChanges']['edges'][number]['node'];
@@ -13,12 +13,9 @@ export const RECENT_CHANGES_QUERY: TypedDocumentNode<RecentChangesQuery, RecentC
       edges {
         cursor
         node {
-          ...RevisionFields
+          ...RecordChangeFields
           changes {
             field
-          }
-          event {
-            ...EventRefFields
           }
         }
       }
@@ -27,7 +24,6 @@ export const RECENT_CHANGES_QUERY: TypedDocumentNode<RecentChangesQuery, RecentC
       }
     }
   }
-  ${EVENT_REF_FIELDS}
-  ${REVISION_FIELDS}
+  ${RECORD_CHANGE_FIELDS}
   ${PAGE_END_FIELDS}
 `;

@@ -1,13 +1,12 @@
 // Correct an actor: its name, kind, title, country, Wikidata id and aliases (one per line, Cyrillic welcome). The
 // slug stays fixed. The server's errors show on their fields; on an error the edits stay in the form.
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
 import ui from '../../../components/ui.module.css';
 import { EditorFooter } from '../components/EditorFooter';
+import { useRecordEditor } from '../components/useRecordEditor';
 import type { ActorKind } from '../../../graphql/types';
 import { FormField } from '../intake/FormField';
 import { humanize } from '../intake/labels';
-import { serverFieldErrors } from '../intake/serverFieldErrors';
 import { UPDATE_ACTOR, type DeskActor } from './actors.queries';
 import styles from './ActorsScreen.module.css';
 
@@ -42,27 +41,20 @@ function check(values: ActorValues): Record<string, string> {
 }
 
 export function ActorEditor({ actor, onDone }: { actor: DeskActor; onDone: (saved: DeskActor | null) => void }) {
-  const [values, setValues] = useState<ActorValues>(() => valuesOf(actor));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [updateActor, { loading }] = useMutation(UPDATE_ACTOR);
-  const set = <K extends keyof ActorValues>(key: K, value: ActorValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const found = check(values);
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length) return;
-    const aliases = [
-      ...new Set(
-        values.aliases
-          .split('\n')
-          .map((a) => a.trim())
-          .filter(Boolean),
-      ),
-    ];
-    try {
+  const { values, set, errors, general, save } = useRecordEditor<ActorValues>({
+    initial: () => valuesOf(actor),
+    check,
+    fields: FIELDS,
+    async write(values) {
+      const aliases = [
+        ...new Set(
+          values.aliases
+            .split('\n')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ),
+      ];
       const { data } = await updateActor({
         variables: {
           id: actor.id,
@@ -77,12 +69,8 @@ export function ActorEditor({ actor, onDone }: { actor: DeskActor; onDone: (save
         },
       });
       onDone(data?.updateActor ?? null);
-    } catch (error) {
-      const placed = serverFieldErrors(error, FIELDS);
-      setErrors(placed.fields);
-      setGeneral(placed.general);
-    }
-  }
+    },
+  });
 
   const headingId = `edit-${actor.id}-heading`;
   return (

@@ -7,7 +7,8 @@ import { humanize } from '../intake/labels';
 import { ActorEditor } from './ActorEditor';
 import { DESK_ACTORS_QUERY, type DeskActor } from './actors.queries';
 import { MergeActors } from './MergeActors';
-import { useDebouncedValue } from './useDebouncedValue';
+import { SearchRow, SearchStatus } from '../components/SearchRow';
+import { useDebounced } from '../components/useDebounced';
 import styles from './ActorsScreen.module.css';
 
 const PAGE = 50;
@@ -16,7 +17,7 @@ type Mode = { actorId: string; action: 'edit' | 'merge' } | null;
 
 export default function ActorsScreen() {
   const [search, setSearch] = useState('');
-  const debounced = useDebouncedValue(search.trim());
+  const debounced = useDebounced(search.trim());
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { data, loading, error, refetch } = useQuery(DESK_ACTORS_QUERY, { variables: { search: debounced || null, first: PAGE } });
@@ -34,27 +35,14 @@ export default function ActorsScreen() {
         <h2 className={styles.title}>Actors</h2>
         <p className={ui.muted}>People, bodies and outlets of the record. Correct one, or merge a duplicate into the actor to keep.</p>
       </header>
-      <div className={styles.searchRow} role="search">
-        <label htmlFor="actor-search" className={styles.label}>
-          Search actors (name, alias or title, any script)
-        </label>
-        <input
-          id="actor-search"
-          type="search"
-          className={styles.search}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Ryabkov, Рябков, State Department…"
-        />
-      </div>
-      <p className={styles.status} role="status">
-        {notice && <strong>{notice} </strong>}
-        {loading
-          ? 'Searching…'
-          : data
-            ? `${data.actors.totalCount} ${data.actors.totalCount === 1 ? 'actor' : 'actors'}${data.actors.totalCount > PAGE ? `, first ${PAGE} shown` : ''}`
-            : ''}
-      </p>
+      <SearchRow
+        id="actor-search"
+        label="Search actors (name, alias or title, any script)"
+        value={search}
+        onChange={setSearch}
+        placeholder="Ryabkov, Рябков, State Department…"
+      />
+      <SearchStatus notice={notice} loading={loading} total={data?.actors.totalCount} noun={['actor', 'actors']} page={PAGE} />
       {error && <ErrorMessage what="the actors" error={error} onRetry={() => void refetch()} />}
       <ul className={styles.list} aria-label="Actors">
         {actors.map((actor) => (

@@ -5,12 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import ui from '../../../components/ui.module.css';
 import { serverFieldErrors } from '../intake/serverFieldErrors';
 import { ACTOR_MERGE_PREVIEW_QUERY, DESK_ACTORS_QUERY, MERGE_ACTORS, UPDATE_ACTOR, type DeskActor } from './actors.queries';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebounced } from '../components/useDebounced';
 import styles from './ActorsScreen.module.css';
 
 export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: DeskActor | null) => void }) {
   const [search, setSearch] = useState('');
-  const debounced = useDebouncedValue(search.trim());
+  const debounced = useDebounced(search.trim());
   const [into, setInto] = useState<DeskActor | null>(null);
   const [copyNames, setCopyNames] = useState(true);
   const [error, setError] = useState<string | null>(null);

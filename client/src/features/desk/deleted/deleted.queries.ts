@@ -1,7 +1,7 @@
 // Deleting an event (soft: it stays in the log) and the "Deleted" list, read from the recent changes that deleted.
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { PAGE_END_FIELDS } from '../../../graphql/paging.queries';
-import { EVENT_REF_FIELDS, REVISION_FIELDS } from '../../../graphql/revision.queries';
+import { RECORD_CHANGE_FIELDS } from '../../../graphql/revision.queries';
 import type {
   DeletedEventsQuery,
   DeletedEventsQueryVariables,
@@ -17,18 +17,14 @@ export const DELETED_EVENTS_QUERY: TypedDocumentNode<DeletedEventsQuery, Deleted
   query DeletedEvents($first: Int!, $after: String) {
     recentChanges(actions: [DELETE], first: $first, after: $after) {
       nodes {
-        ...RevisionFields
-        event {
-          ...EventRefFields
-        }
+        ...RecordChangeFields
       }
       pageInfo {
         ...PageEndFields
       }
     }
   }
-  ${EVENT_REF_FIELDS}
-  ${REVISION_FIELDS}
+  ${RECORD_CHANGE_FIELDS}
   ${PAGE_END_FIELDS}
 `;
 

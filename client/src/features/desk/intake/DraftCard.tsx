@@ -177,7 +177,13 @@ export function DraftCard(props: DraftCardProps) {
             }}
           >
             <label htmlFor={`draft-${number}-other`}>Or cite it on another event (slug or ID)</label>
-            <input id={`draft-${number}-other`} type="text" value={otherEvent} onChange={(e) => setOtherEvent(e.target.value)} />
+            <input
+              id={`draft-${number}-other`}
+              type="text"
+              className={ui.textField}
+              value={otherEvent}
+              onChange={(e) => setOtherEvent(e.target.value)}
+            />
             <button type="submit" className={ui.button} disabled={busy || !otherEvent.trim()}>
               Add as citation
             </button>

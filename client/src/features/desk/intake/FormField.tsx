@@ -2,6 +2,7 @@
 // aria-describedby and aria-invalid, so a screen reader reads it with the field.
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
+import ui from '../../../components/ui.module.css';
 import styles from './FormField.module.css';
 
 export interface FormFieldProps {
@@ -20,7 +21,7 @@ export function FormField({ label, children, error, hint, required, className }:
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={[styles.field, className].filter(Boolean).join(' ')}>
+    <div className={[styles.field, ui.textFields, className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className={styles.label}>
         {label}
         {required && <span className={styles.required}> (required)</span>}

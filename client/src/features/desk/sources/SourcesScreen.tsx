@@ -1,13 +1,14 @@
 // /desk/sources: find a source by title, publisher or URL and correct it (URL, title, publisher, date, language).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import ui from '../../../components/ui.module.css';
 import { EditorFooter } from '../components/EditorFooter';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useDebouncedValue } from '../actors/useDebouncedValue';
+import { SearchRow, SearchStatus } from '../components/SearchRow';
+import { useDebounced } from '../components/useDebounced';
+import { useRecordEditor } from '../components/useRecordEditor';
 import styles from '../actors/ActorsScreen.module.css';
 import { FormField } from '../intake/FormField';
-import { serverFieldErrors } from '../intake/serverFieldErrors';
 import { DESK_SOURCES_QUERY, UPDATE_SOURCE, type DeskSource } from './sources.queries';
 
 const PAGE = 50;
@@ -15,32 +16,19 @@ const FIELDS = ['url', 'title', 'publisher', 'publishedAt', 'language'] as const
 
 export default function SourcesScreen() {
   const [search, setSearch] = useState('');
-  const debounced = useDebouncedValue(search.trim());
+  const debounced = useDebounced(search.trim());
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { data, loading, error, refetch } = useQuery(DESK_SOURCES_QUERY, { variables: { search: debounced || null, first: PAGE } });
   const sources = data?.sources.nodes ?? [];
-  const total = data?.sources.totalCount ?? 0;
   return (
     <div className={styles.screen}>
       <header>
         <h2 className={styles.title}>Sources</h2>
         <p className={ui.muted}>The documents events cite, newest first. A correction here shows on every event citing the source.</p>
       </header>
-      <div className={styles.searchRow} role="search">
-        <label htmlFor="source-search" className={styles.label}>
-          Search sources (title, publisher or URL)
-        </label>
-        <input id="source-search" type="search" className={styles.search} value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
-      <p className={styles.status} role="status">
-        {notice && <strong>{notice} </strong>}
-        {loading
-          ? 'Searching…'
-          : data
-            ? `${total} ${total === 1 ? 'source' : 'sources'}${total > PAGE ? `, first ${PAGE} shown` : ''}`
-            : ''}
-      </p>
+      <SearchRow id="source-search" label="Search sources (title, publisher or URL)" value={search} onChange={setSearch} />
+      <SearchStatus notice={notice} loading={loading} total={data?.sources.totalCount} noun={['source', 'sources']} page={PAGE} />
       {error && <ErrorMessage what="the sources" error={error} onRetry={() => void refetch()} />}
       <ul className={styles.list} aria-label="Sources">
         {sources.map((source) => (
@@ -103,25 +91,18 @@ function check(values: SourceValues): Record<string, string> {
 }
 
 function SourceEditor({ source, onDone }: { source: DeskSource; onDone: (saved: DeskSource | null) => void }) {
-  const [values, setValues] = useState<SourceValues>({
-    url: source.url,
-    title: source.title ?? '',
-    publisher: source.publisher ?? '',
-    publishedAt: source.publishedAt ?? '',
-    language: source.language ?? '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
   const [updateSource, { loading }] = useMutation(UPDATE_SOURCE);
-  const set = <K extends keyof SourceValues>(key: K, value: SourceValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const found = check(values);
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length) return;
-    try {
+  const { values, set, errors, general, save } = useRecordEditor<SourceValues>({
+    initial: () => ({
+      url: source.url,
+      title: source.title ?? '',
+      publisher: source.publisher ?? '',
+      publishedAt: source.publishedAt ?? '',
+      language: source.language ?? '',
+    }),
+    check,
+    fields: FIELDS,
+    async write(values) {
       const { data } = await updateSource({
         variables: {
           id: source.id,
@@ -135,12 +116,8 @@ function SourceEditor({ source, onDone }: { source: DeskSource; onDone: (saved: 
         },
       });
       onDone(data?.updateSource ?? null);
-    } catch (error) {
-      const placed = serverFieldErrors(error, FIELDS);
-      setErrors(placed.fields);
-      setGeneral(placed.general);
-    }
-  }
+    },
+  });
 
   const headingId = `edit-source-${source.id}`;
   return (
