@@ -49,6 +49,18 @@ describe('temperaturePath', () => {
     expect(ru.match(/L/g)).toHaveLength(1);
   });
 
+  it('Given one answer drawn in two windows (a pan), Then each path is placed in its own window', () => {
+    const points = [point('2021-02-01', '2021-02-28', -4, -2), point('2021-03-01', '2021-03-31', 2, -1)];
+    const here = temperaturePath(points, 'usToRu', window, 900, 80);
+    const later = { start: local(2021, 1, 15), end: local(2021, 4, 15) };
+    const panned = temperaturePath(points, 'usToRu', later, 900, 80);
+    const firstX = (path: string) => Number(/^M([\d.-]+)/.exec(path)?.[1]);
+    // The February bucket is drawn at its middle, 45 days into the first window and 31 into the second (90 days, 900 px).
+    expect(firstX(here)).toBeCloseTo(450, 0);
+    expect(firstX(panned)).toBeCloseTo(310, 0);
+    expect(temperaturePath(points, 'usToRu', window, 900, 80)).toBe(here);
+  });
+
   it('Given one event and then a year of empty buckets carrying its smoothed value, Then nothing is drawn', () => {
     const months = Array.from({ length: 13 }, (_, index) => {
       const start = `${2021 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;

@@ -91,6 +91,30 @@ export function drawnBuckets(points: readonly TemperaturePoint[], direction: 'us
   return drawn;
 }
 
+/** What a path needs of an answer that does not change as the view moves: bucket middles and the drawn buckets. */
+interface PreparedPoints {
+  middles: Float64Array;
+  starts: Float64Array;
+  /** The first moment after each bucket. */
+  ends: Float64Array;
+  drawn: Partial<Record<'usToRu' | 'ruToUs', boolean[]>>;
+}
+
+// An answer is drawn on every frame of a pan or zoom: its days are parsed once, not per frame.
+const prepared = new WeakMap<readonly TemperaturePoint[], PreparedPoints>();
+
+function prepare(points: readonly TemperaturePoint[]): PreparedPoints {
+  let found = prepared.get(points);
+  if (!found) {
+    const starts = Float64Array.from(points, (point) => parseDay(point.start).getTime());
+    const ends = Float64Array.from(points, (point) => parseDay(point.end).getTime() + DAY_MS);
+    const middles = starts.map((start, index) => (start + ends[index]) / 2);
+    found = { middles, starts, ends, drawn: {} };
+    prepared.set(points, found);
+  }
+  return found;
+}
+
 /**
  * An SVG path through the smoothed tone of one direction, over the buckets drawnBuckets allows; points far outside
  * the view are dropped, keeping one either side so the line runs to the edges.
@@ -104,14 +128,16 @@ export function temperaturePath(
   limit = TONE_LIMIT,
 ): string {
   const span = window.end.getTime() - window.start.getTime();
-  const inside = (time: number) => time >= window.start.getTime() - span && time <= window.end.getTime() + span;
-  const drawn = drawnBuckets(points, direction);
+  const from = window.start.getTime() - span;
+  const to = window.end.getTime() + span;
+  const ready = prepare(points);
+  const drawn = (ready.drawn[direction] ??= drawnBuckets(points, direction));
   let path = '';
   let penDown = false;
   points.forEach((point, index) => {
     const tone = point[direction].smoothed;
-    const time = bucketMiddle(point);
-    if (tone == null || !drawn[index] || !inside(time)) {
+    const time = ready.middles[index];
+    if (tone == null || !drawn[index] || time < from || time > to) {
       penDown = false;
       return;
     }
@@ -139,10 +165,11 @@ export function pointAt(points: readonly TemperaturePoint[], x: number, window: 
  * Russia → US) in or before it. The answer covers more than the window, so buckets outside it do not count.
  */
 export function hasDirectionalTone(points: readonly TemperaturePoint[], visible: Window): boolean {
+  const { starts, ends } = prepare(points);
   return points.some(
-    (point) =>
+    (point, index) =>
       (point.usToRu.smoothed != null || point.ruToUs.smoothed != null) &&
-      parseDay(point.start).getTime() <= visible.end.getTime() &&
-      parseDay(point.end).getTime() + DAY_MS > visible.start.getTime(),
+      starts[index] <= visible.end.getTime() &&
+      ends[index] > visible.start.getTime(),
   );
 }

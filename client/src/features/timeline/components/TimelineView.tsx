@@ -348,6 +348,15 @@ interface LiveWindowStore {
   get: () => LiveWindow | null;
 }
 
+function sameLiveWindow(current: LiveWindow, window: TimeWindow, layout: TimelineLayout): boolean {
+  return (
+    current.window.start.getTime() === window.start.getTime() &&
+    current.window.end.getTime() === window.end.getTime() &&
+    current.layout.left === layout.left &&
+    current.layout.width === layout.width
+  );
+}
+
 /**
  * The window as it moves, frame by frame. Kept out of TimelineView's state so that a pan re-renders
  * only what follows it (the temperature band), not the timeline panel around it.
@@ -359,6 +368,8 @@ function useLiveWindow(): LiveWindowStore {
     const listeners = new Set<() => void>();
     store.current = {
       publish: (window, layout) => {
+        // A pan frame publishes twice (its range change, then vis-timeline's redraw): draw the band once.
+        if (current && sameLiveWindow(current, window, layout)) return;
         current = { window, layout };
         listeners.forEach((listener) => listener());
       },
