@@ -221,10 +221,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
 
   if (embed) {
     return (
-      <div className={`${styles.app} ${styles.embed}`}>
+      <div className={`${styles.app} ${styles.embed}`} data-fills-frame>
         <main className={showDetail ? `${styles.embedMain} ${styles.embedMainWithDetail}` : styles.embedMain} aria-label="Détente timeline">
           <h1 className="visually-hidden">Détente: US–Russia relations timeline</h1>
-          <div>
+          <div className={styles.embedTimeline}>
             {hiddenNotice}
             {timeline}
           </div>

@@ -6,6 +6,7 @@ import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { diffItems } from '../utils/diffItems';
+import { laneHeights } from '../utils/laneHeights';
 import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
 import { renderItemContent } from '../utils/itemContent';
 import type { TimeWindow } from '../utils/timeWindow';
@@ -36,10 +37,12 @@ const ITEM_MARGIN_PX = 6;
 
 /**
  * Where the page fills the window without scrolling (styles in app/TimelinePage.module.css and
- * TimelineView.module.css use the same query) and marks itself with data-fits-window (not the embed), the
- * timeline takes the height its stage is given.
+ * TimelineView.module.css use the same query) and marks itself with data-fits-window, the timeline takes the
+ * height its stage is given. The embed marks itself with data-fills-frame and does so at any size.
  */
 export const FIT_WINDOW_MEDIA = '(min-width: 1100px) and (min-height: 760px)';
+/** The marker of a page that gives the timeline its frame's height at any size (the embed). */
+export const FILLS_FRAME_SELECTOR = '[data-fills-frame]';
 
 declare global {
   interface Window {
@@ -193,7 +196,8 @@ const patchedGroupClasses = new WeakSet<object>();
 
 /**
  * vis-timeline sizes every lane to all its stacked rows and offers no cap, so one busy lane pushes the others out
- * of sight. This caps a lane's height where the page asks for it; rows past the cap are clipped (the lane's
+ * of sight, and no way to let lanes take spare height. This sets a lane's height where the page gives one (taller
+ * or shorter than its rows); rows past it are clipped (the lane's
  * overflow is hidden in TimelineView.module.css) and, because items stack in `stackOrder`, those are the least
  * important ones and never the selected event. Patched once per vis Group class, and only for timelines that
  * registered a cap.
@@ -211,23 +215,8 @@ function capLaneHeights(timeline: Timeline, cap: (groupId: string) => number | n
   proto._calculateHeight = function cappedHeight(this: VisGroup, margin: unknown) {
     const height = measure.call(this, margin);
     const limit = laneCaps.get(this.itemSet.body as object)?.(String(this.groupId));
-    return limit ? Math.min(height, limit) : height;
+    return limit ?? height;
   };
-}
-
-/**
- * The height every lane may take so that all of them fit in `available` pixels: lanes shorter than the level
- * keep their own height, and what they leave is shared by the taller ones (water-filling).
- */
-export function laneLevel(naturalHeights: readonly number[], available: number): number {
-  const sorted = [...naturalHeights].sort((a, b) => a - b);
-  let remaining = available;
-  for (let index = 0; index < sorted.length; index++) {
-    const share = remaining / (sorted.length - index);
-    if (sorted[index] > share) return Math.max(MIN_LANE_PX, Math.floor(share));
-    remaining -= sorted[index];
-  }
-  return Number.POSITIVE_INFINITY;
 }
 
 /** vis-timeline's limits for a data range: the range plus a margin, and no zooming out past all of it. */
@@ -296,7 +285,8 @@ export function useVisTimeline({
     const groups = new DataSet<LaneGroup, 'id'>(laneGroups(wantedLanesRef.current, wantedItemsRef.current));
     // Where the page fits the window, the timeline takes its stage's height; elsewhere a share of the screen.
     const fitsWindow = () =>
-      typeof window.matchMedia === 'function' && window.matchMedia(FIT_WINDOW_MEDIA).matches && !!container.closest('[data-fits-window]');
+      !!container.closest(FILLS_FRAME_SELECTOR) ||
+      (typeof window.matchMedia === 'function' && window.matchMedia(FIT_WINDOW_MEDIA).matches && !!container.closest('[data-fits-window]'));
     const stage = container.parentElement;
     const maxHeight = () =>
       Math.max(MIN_TIMELINE_PX, fitsWindow() && stage ? stage.clientHeight : Math.round(window.innerHeight * FLOW_MAX_HEIGHT_VH));
@@ -342,25 +332,29 @@ export function useVisTimeline({
       timeline as unknown as { props?: { left?: { width?: number }; center?: { width?: number }; top?: { height?: number } } }
     ).props;
 
-    // Each lane's own height at the last draw, and the level that lets all of them fit under the axis.
+    // Each lane's own height at the last draw, and the height it is drawn at (utils/laneHeights.ts) so that all of
+    // them fit under the axis and, where the page gives the timeline a height, fill it.
     const naturalHeights = new Map<string, number>();
     const visGroups = (timeline as unknown as { itemSet: { groups: Record<string, VisGroup & { height?: number }> } }).itemSet.groups;
-    let level = Number.POSITIVE_INFINITY;
-    const computeLevel = () => {
+    let drawnHeights = new Map<string, number>();
+    // A lane shows whole rows: a row is an item's height plus the vertical margin between items (known after a draw).
+    let rowPx = 0;
+    const computeHeights = (): Map<string, number> => {
+      if (rowPx <= 0) return new Map();
       const axis = visProps?.top?.height || AXIS_PX_GUESS;
       const lanes = groups.getIds().map(String);
       const markers = lanes.includes(OMITTED_GROUP) ? (visGroups[OMITTED_GROUP]?.height ?? MIN_LANE_PX) : 0;
-      const heights = lanes.filter((id) => id !== OMITTED_GROUP).map((id) => naturalHeights.get(id) ?? MIN_LANE_PX);
-      return laneLevel(heights, currentMaxHeight - axis - markers - 2);
+      const eventLanes = lanes.filter((id) => id !== OMITTED_GROUP);
+      const heights = laneHeights(
+        eventLanes.map((id) => naturalHeights.get(id) ?? MIN_LANE_PX),
+        currentMaxHeight - axis - markers - 2,
+        { rowPx, edgePx: ITEM_MARGIN_PX / 2, minPx: MIN_LANE_PX, fill: fitsWindow() },
+      );
+      return new Map(eventLanes.map((id, index) => [id, heights[index]]));
     };
-    // A capped lane shows whole rows: a row is an item's height plus the vertical margin between items.
-    let rowPx = 0;
-    const laneCap = (groupId: string): number | null => {
-      if (groupId === OMITTED_GROUP || groupId === '__background__' || !Number.isFinite(level)) return null;
-      if (rowPx <= 0) return level;
-      const rows = Math.max(1, Math.floor((level - ITEM_MARGIN_PX / 2) / rowPx));
-      return rows * rowPx + ITEM_MARGIN_PX / 2;
-    };
+    const sameHeights = (a: Map<string, number>, b: Map<string, number>) =>
+      a.size === b.size && [...a].every(([id, height]) => b.get(id) === height);
+    const laneCap = (groupId: string): number | null => drawnHeights.get(groupId) ?? null;
     capLaneHeights(timeline, laneCap);
     const recordNatural = () => {
       // vis-timeline keeps each lane's stacked items; their extent is the lane's height before the cap.
@@ -372,9 +366,9 @@ export function useVisTimeline({
         naturalHeights.set(id, Math.max(MIN_LANE_PX, Math.ceil(bottom + ITEM_MARGIN_PX / 2)));
         if (id !== OMITTED_GROUP && items.length > 0) rowPx = Math.max(rowPx, Math.ceil(items[0].height + ITEM_MARGIN_PX));
       }
-      const next = computeLevel();
-      if (next !== level) {
-        level = next;
+      const next = computeHeights();
+      if (!sameHeights(next, drawnHeights)) {
+        drawnHeights = next;
         timeline.redraw();
         return;
       }
@@ -470,7 +464,7 @@ export function useVisTimeline({
       const next = maxHeight();
       if (next === currentMaxHeight) return;
       currentMaxHeight = next;
-      level = computeLevel();
+      drawnHeights = computeHeights();
       timeline.setOptions({ maxHeight: next });
     };
     const stageObserver = typeof ResizeObserver === 'undefined' || !stage ? null : new ResizeObserver(followHeight);
