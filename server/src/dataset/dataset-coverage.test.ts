@@ -377,11 +377,13 @@ const TOPICS: [string, [string, string][]][] = [
     ],
   ],
   [
-    '2026 events found in the stored reporting after the first pass: the Marinera crew freed, the Kremlin awaiting the January visit, Rubio on the end of New START, the Iran intelligence denial and the Witkoff channel, the Victory Day truce',
+    '2026 events found in the stored reporting after the first pass: the Marinera crew freed, the Kremlin awaiting the January visit, the "hostile state" label, Rubio on the end of New START, Lavrov’s caution, the Iran intelligence denial and the Witkoff channel, the Victory Day truce',
     [
       ['2026-01-09-russia-thanks-trump-for-freeing-marinera-crew', 'STATEMENT'],
       ['2026-01-15-peskov-awaits-witkoff-kushner-visit', 'STATEMENT'],
+      ['2026-01-31-zakharova-hostile-state-label-hurts-dialogue', 'STATEMENT'],
       ['2026-02-06-rubio-article-new-start-era-over', 'STATEMENT'],
+      ['2026-02-10-lavrov-no-euphoria-over-trump-pressure', 'STATEMENT'],
       ['2026-03-10-peskov-witkoff-channel-carries-sensitive-signals', 'STATEMENT'],
       ['2026-03-10-witkoff-says-russia-denies-sharing-intelligence-with-iran', 'STATEMENT'],
       ['2026-05-08-trump-announces-victory-day-ceasefire-prisoner-swap', 'STATEMENT'],
