@@ -90,6 +90,15 @@ describeBrowser('tenure bands on the timeline', () => {
     expect(await page.getByRole('checkbox', { name: 'Ambassadors' }).isChecked()).toBe(false);
   });
 
+  it('When Escape is pressed in the open menu, Then it closes and the keyboard is back on its button; Enter opens it again', async () => {
+    await page.getByRole('checkbox', { name: 'Presidents' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details:has(summary:text-is("Bands (1)"))').getAttribute('open')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bands (1)');
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'Presidents' }).waitFor({ state: 'visible' });
+  });
+
   it('When Presidents is unticked, Then the bands go and bands= leaves the URL', async () => {
     await page.getByRole('checkbox', { name: 'Presidents' }).uncheck();
     await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, BAND, { timeout: 10_000 });

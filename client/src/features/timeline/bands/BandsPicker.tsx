@@ -12,7 +12,15 @@ const BAND_LABELS: Record<BandGroup, string> = {
 export function BandsPicker({ bands, onChange }: { bands: readonly BandGroup[]; onChange: (bands: BandGroup[]) => void }) {
   const toggle = (band: BandGroup, on: boolean) => onChange(BAND_GROUPS.filter((b) => (b === band ? on : bands.includes(b))));
   return (
-    <details className={styles.picker}>
+    <details
+      className={styles.picker}
+      onKeyDown={(event) => {
+        // Escape closes the menu and returns to its button, as a menu's Escape does.
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary title="Shade who held office behind the events">Bands{bands.length > 0 ? ` (${bands.length})` : ''}</summary>
       <fieldset className={styles.menu}>
         <legend>Show who held office</legend>
