@@ -131,6 +131,37 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
     expect(inSight).toBe(true);
   });
 
+  it('Given a link to an event alone, When it is opened three times, answers coming in a different order, Then each opens on the same year around the event', async () => {
+    const data = await graphql(
+      app.url,
+      '{ events(filter: { from: "2019-01-01", to: "2019-12-31" }, first: 1) { nodes { id slug startDate } } }',
+    );
+    const { id, slug, startDate } = data.events.nodes[0] as { id: string; slug: string; startDate: string };
+    // Held back: nothing, then the event's own queries, then the data range, so each load answers in another order.
+    const slowed = [null, /query (OpeningEvent|EventDetail)\b/, /query DataRange\b/];
+    const windows: Array<{ start: number; end: number }> = [];
+    for (const slow of slowed) {
+      const tab = await context.newPage();
+      if (slow) {
+        await tab.route('**/graphql', async (route) => {
+          if (slow.test(route.request().postData() ?? '')) await new Promise((resolve) => setTimeout(resolve, 1_500));
+          await route.continue();
+        });
+      }
+      await tab.goto(`${app.url}/?event=${slug}`);
+      await settled(tab);
+      await tab.locator(`[data-testid="timeline"] .vis-item.vis-selected [data-event-id="${id}"]`).waitFor({ timeout: 15_000 });
+      windows.push(await visibleWindow(tab));
+      await tab.close();
+    }
+    expect(windows[1]).toEqual(windows[0]);
+    expect(windows[2]).toEqual(windows[0]);
+    // A year, with the event's day in the middle.
+    const eventNoon = new Date(`${startDate}T12:00:00`).getTime();
+    expect(windows[0].end - windows[0].start).toBe(Math.round(365.25 * 86_400_000));
+    expect(Math.abs((windows[0].start + windows[0].end) / 2 - eventNoon)).toBeLessThan(60_000);
+  });
+
   it('Given one kind in the filter, Then the empty lanes are dropped', async () => {
     await page.goto(`${app.url}/?kind=MISSION&from=2016-12-01&to=2017-09-30`);
     await settled(page);
