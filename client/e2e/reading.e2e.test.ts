@@ -110,6 +110,55 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
     expect(await laneTop()).toBe(lanesBefore);
   });
 
+  it('With the detail panel open, Then the lanes still take the height the timeline is given, all five in sight', async () => {
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31`);
+    await settled(page);
+    await page.locator(`${ITEM} .vis-item-content`).first().click();
+    await page.getByRole('button', { name: 'Close event details' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1_000);
+    for (const kind of KINDS) expect(await itemsInSight(page, kind)).toBeGreaterThan(0);
+    // Whole rows leave less than a row over, and that is shared out: no strip of the stage is left empty.
+    const gap = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="timeline"]')!;
+      return canvas.parentElement!.getBoundingClientRect().bottom - canvas.querySelector('.vis-timeline')!.getBoundingClientRect().bottom;
+    });
+    expect(gap).toBeLessThanOrEqual(4);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(DESK.height);
+    await page.screenshot({ path: screenshotPath('reading-lanes-detail-1440') });
+  });
+
+  it('Given an embed of one kind at 900×560, Then it draws one lane, which takes the height of the frame', async () => {
+    const frame = await browser.newContext({ viewport: { width: 900, height: 560 } });
+    const embed = await frame.newPage();
+    await embed.goto(`${app.url}/embed?kind=MISSION&from=2016-12-01&to=2017-09-30`);
+    await settled(embed);
+    const layout = await embed.evaluate(() => ({
+      lanes: [...document.querySelectorAll('[data-testid="timeline"] .vis-labelset .vis-label')].map((label) => label.textContent),
+      lane: document.querySelector('[data-testid="timeline"] .vis-foreground .vis-group')!.getBoundingClientRect().height,
+      credit: [...document.querySelectorAll('a')].find((link) => link.textContent === 'Open in Détente')!.getBoundingClientRect().bottom,
+      scrolls: document.documentElement.scrollHeight > window.innerHeight,
+    }));
+    expect(layout.lanes).toEqual(['Mission actions']);
+    expect(layout.lane).toBeGreaterThan(300);
+    // The credit line under the timeline sits at the frame's foot.
+    expect(layout.credit).toBeGreaterThan(560 - 24);
+    expect(layout.scrolls).toBe(false);
+    await embed.screenshot({ path: screenshotPath('reading-embed-mission') });
+    await frame.close();
+  });
+
+  it('On a 360×740 phone, Then the lane labels stay narrow', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const tab = await phone.newPage();
+    await tab.goto(`${app.url}/?from=2021-01-01&to=2021-12-31`);
+    await settled(tab);
+    const labels = await tab.evaluate(
+      () => document.querySelector('[data-testid="timeline"] .vis-panel.vis-left')!.getBoundingClientRect().width,
+    );
+    expect(labels).toBeLessThan(360 * 0.25);
+    await phone.close();
+  });
+
   it('Given a link to a minor event in a crowded lane, Then it is drawn in sight and highlighted', async () => {
     // The least important statement of 2021: the first to be cut from a full lane.
     const data = await graphql(
@@ -129,6 +178,37 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
       return box.top >= lane.top && box.bottom <= lane.bottom + 1 && box.bottom <= window.innerHeight;
     });
     expect(inSight).toBe(true);
+  });
+
+  it('Given a link to an event alone, When it is opened three times, answers coming in a different order, Then each opens on the same year around the event', async () => {
+    const data = await graphql(
+      app.url,
+      '{ events(filter: { from: "2019-01-01", to: "2019-12-31" }, first: 1) { nodes { id slug startDate } } }',
+    );
+    const { id, slug, startDate } = data.events.nodes[0] as { id: string; slug: string; startDate: string };
+    // Held back: nothing, then the event's own queries, then the data range, so each load answers in another order.
+    const slowed = [null, /query (OpeningEvent|EventDetail)\b/, /query DataRange\b/];
+    const windows: Array<{ start: number; end: number }> = [];
+    for (const slow of slowed) {
+      const tab = await context.newPage();
+      if (slow) {
+        await tab.route('**/graphql', async (route) => {
+          if (slow.test(route.request().postData() ?? '')) await new Promise((resolve) => setTimeout(resolve, 1_500));
+          await route.continue();
+        });
+      }
+      await tab.goto(`${app.url}/?event=${slug}`);
+      await settled(tab);
+      await tab.locator(`[data-testid="timeline"] .vis-item.vis-selected [data-event-id="${id}"]`).waitFor({ timeout: 15_000 });
+      windows.push(await visibleWindow(tab));
+      await tab.close();
+    }
+    expect(windows[1]).toEqual(windows[0]);
+    expect(windows[2]).toEqual(windows[0]);
+    // A year, with the event's day in the middle.
+    const eventNoon = new Date(`${startDate}T12:00:00`).getTime();
+    expect(windows[0].end - windows[0].start).toBe(Math.round(365.25 * 86_400_000));
+    expect(Math.abs((windows[0].start + windows[0].end) / 2 - eventNoon)).toBeLessThan(60_000);
   });
 
   it('Given one kind in the filter, Then the empty lanes are dropped', async () => {

@@ -13,7 +13,8 @@ import type { TimelineEvent } from '../graphql/timelineEvent.queries';
 import { TemperatureBand } from '../features/temperature/components/TemperatureBand';
 import { TimelineView, type TimelineViewHandle } from '../features/timeline/components/TimelineView';
 import type { TimelineLayout } from '../features/timeline/hooks/useVisTimeline';
-import { initialWindowFor, toIsoDay, type TimeWindow } from '../features/timeline/utils/timeWindow';
+import { useOpeningWindow } from '../features/timeline/hooks/useOpeningWindow';
+import { toIsoDay, type TimeWindow } from '../features/timeline/utils/timeWindow';
 import { eventSpan } from '../features/timeline/utils/toTimelineItems';
 import {
   EMPTY_FILTERS,
@@ -58,13 +59,9 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
   const filter = useMemo(() => toEventFilter(filters), [filterKey]);
   const filtersActive = hasActiveFilters(filters);
 
-  // The window: the URL's, else the last two years of data (once the data range is known).
+  // The window: the URL's, else a year around the event the URL names, else the last two years of data.
   const [settledWindow, setSettledWindow] = useState<TimeWindow | null>(state.window);
-  const openingWindow = useMemo(
-    () => state.window ?? (rangeSettled ? initialWindowFor(range) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the opening window is computed once it can be
-    [rangeSettled],
-  );
+  const openingWindow = useOpeningWindow({ urlWindow: state.window, eventId: state.event, range, rangeSettled, dataWindow });
   const timelineRef = useRef<TimelineViewHandle>(null);
   const [detailOpen, setDetailOpen] = useState(state.event !== null);
   const [announcement, setAnnouncement] = useState('');
@@ -132,16 +129,10 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
     </p>
   );
 
-  // A link may name the event by slug (readable) and give no window: once the event is known, use its
-  // id (so the timeline can mark it) and, without a window in the link, bring it into view.
-  const openedOnEventAlone = useRef(state.window === null && state.event !== null);
+  // A link may name the event by slug (readable): once the event is known, use its id (so the timeline can mark
+  // it). Without a window in the link, the timeline already opened around it (useOpeningWindow).
   const onEventLoaded = (event: LinkedEventSummary) => {
     if (event.id !== state.event && state.event !== null) update({ event: event.id }, 'replace');
-    if (!openedOnEventAlone.current) return;
-    openedOnEventAlone.current = false;
-    const span = eventSpan(event);
-    // The timeline holds the move until it exists and has drawn (it may still wait for the data range).
-    if (span) timelineRef.current?.revealEvent(event.id, span.start, span.end);
   };
 
   const closeDetail = useCallback(() => {

@@ -1164,6 +1164,19 @@ export type DataRangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DataRangeQuery = { dataRange: { from: string, to: string, latestEventDate: string } };
 
+export type OpeningEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpeningEventQuery = { event:
+    | { id: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+    | { id: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+    | { id: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+    | { id: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+    | { id: string, startDate: string, endDate: string | null, datePrecision: DatePrecision }
+   | null };
+
 export type TimelineWindowQueryVariables = Exact<{
   from: string;
   to: string;

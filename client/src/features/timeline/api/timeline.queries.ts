@@ -10,6 +10,8 @@ import type {
   FilteredOnDayQueryVariables,
   HiddenInSliceQuery,
   HiddenInSliceQueryVariables,
+  OpeningEventQuery,
+  OpeningEventQueryVariables,
   TimelineWindowQuery,
   TimelineWindowQueryVariables,
 } from '../../../graphql/types';
@@ -24,6 +26,18 @@ export const DATA_RANGE_QUERY: TypedDocumentNode<DataRangeQuery, DataRangeQueryV
       from
       to
       latestEventDate
+    }
+  }
+`;
+
+/** The dates of the event a link opens on (by id or slug), to open the timeline around it. */
+export const OPENING_EVENT_QUERY: TypedDocumentNode<OpeningEventQuery, OpeningEventQueryVariables> = gql`
+  query OpeningEvent($id: ID!) {
+    event(id: $id) {
+      id
+      startDate
+      endDate
+      datePrecision
     }
   }
 `;

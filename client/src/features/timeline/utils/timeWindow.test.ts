@@ -1,4 +1,12 @@
-import { fetchWindowFor, initialWindowFor, needsFetch, toIsoDay, type FetchedWindow } from './timeWindow';
+import {
+  EVENT_WINDOW_MS,
+  fetchWindowFor,
+  initialWindowFor,
+  needsFetch,
+  toIsoDay,
+  windowAroundEvent,
+  type FetchedWindow,
+} from './timeWindow';
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -60,5 +68,25 @@ describe('initialWindowFor', () => {
     const window = initialWindowFor(null, new Date(2026, 10, 27, 9, 30));
     expect(window.start.getTime()).toBeLessThan(day('2024-11-27').getTime());
     expect(window.start.getTime()).toBeGreaterThan(day('2024-09-01').getTime());
+  });
+});
+
+describe('windowAroundEvent', () => {
+  it('Given a one-day event, Then the window is a year with the event in the middle', () => {
+    const window = windowAroundEvent({ start: day('2016-02-11') });
+    expect(window.end.getTime() - window.start.getTime()).toBe(EVENT_WINDOW_MS);
+    expect((window.start.getTime() + window.end.getTime()) / 2).toBe(day('2016-02-11').getTime() + 43_200_000);
+  });
+
+  it('Given an event longer than the year, Then the window holds all of it with a margin', () => {
+    const window = windowAroundEvent({ start: day('2014-01-01'), end: day('2016-01-01') });
+    expect(window.start < day('2014-01-01') && window.end > day('2016-01-01')).toBe(true);
+  });
+
+  it('Given an event near the end of the bounds, Then the window is moved inside them, not shrunk', () => {
+    const bounds = { start: day('2013-09-15'), end: day('2026-10-23') };
+    const window = windowAroundEvent({ start: day('2026-06-24') }, bounds);
+    expect(window.end.getTime()).toBe(bounds.end.getTime());
+    expect(window.end.getTime() - window.start.getTime()).toBe(EVENT_WINDOW_MS);
   });
 });

@@ -74,3 +74,24 @@ function parseLocalDay(value: string): Date | null {
   if (!match) return null;
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
+
+/** A link to one event opens on a year around it (or on the event and a margin, if it is longer). */
+export const EVENT_WINDOW_MS = Math.round(365.25 * DAY_MS);
+
+/**
+ * The window a link to an event opens on: the event in the middle, a year around it, moved (not shrunk) to stay
+ * within `bounds` when they are given. It depends on nothing but the event and the bounds, so every load of the
+ * same link opens on the same window.
+ */
+export function windowAroundEvent(event: { start: Date; end?: Date }, bounds: TimeWindow | null = null): TimeWindow {
+  const start = event.start.getTime();
+  // A point event is its day.
+  const end = event.end ? event.end.getTime() : start + DAY_MS;
+  const span = Math.max(EVENT_WINDOW_MS, (end - start) * 1.5);
+  let from = (start + end) / 2 - span / 2;
+  if (bounds) {
+    from = Math.min(from, bounds.end.getTime() - span);
+    from = Math.max(from, bounds.start.getTime());
+  }
+  return { start: new Date(from), end: new Date(from + span) };
+}
