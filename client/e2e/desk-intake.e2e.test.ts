@@ -339,4 +339,49 @@ describeBrowser('the desk: article intake, actors and merges, in Chromium', () =
       expect(data.old.events.nodes.map((e: any) => e.title)).toContain('Nuland comments on embassy staffing (merge test)');
     });
   });
+
+  describe('sources', () => {
+    beforeAll(async () => {
+      page = await editorTab();
+    });
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('Given a search by a word of its title, When the source is edited, Then bad input is shown on its field and the correction is saved', async () => {
+      const title = 'Secretary Kerry Press Availability with Russian Foreign Minister Lavrov and UN Special Representative Brahimi';
+      await page.goto(`${app.url}/desk/sources`);
+      await page.getByLabel(/^Search sources/).fill('Brahimi');
+      const row = page.getByTestId('source-row').filter({ has: page.getByRole('heading', { name: title }) });
+      await row.waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^\d+ sources?$/ })
+        .waitFor();
+      await row.getByRole('button', { name: `Edit ${title}` }).click();
+
+      await row.getByLabel(/^Language/).fill('e1');
+      await row.getByRole('button', { name: 'Save source' }).click();
+      expect(await row.getByLabel(/^Language/).getAttribute('aria-invalid')).toBe('true');
+
+      await row.getByLabel(/^Language/).fill('fr');
+      await row.getByRole('button', { name: 'Save source' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Saved ${title}.` })
+        .waitFor();
+
+      const data = await graphql(`
+        {
+          sources(search: "Brahimi", first: 5) {
+            nodes {
+              title
+              language
+            }
+          }
+        }
+      `);
+      expect(data.sources.nodes.find((s: { title: string }) => s.title === title)?.language).toBe('fr');
+    });
+  });
 });

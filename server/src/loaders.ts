@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { LinkDirection, LinkType } from '@detente/shared';
 import { Actor } from './actors/actor.entity';
 import { ActorTenure } from './actors/tenure.entity';
+import { notFound } from './common/errors';
 import { Event } from './events/event.entity';
 import { Participant } from './events/participant.entity';
 import { Citation, Source } from './sources/source.entity';
@@ -12,6 +13,13 @@ export interface LinkEdge {
   type: LinkType;
   direction: LinkDirection;
   eventId: string;
+}
+
+/** A row the record points at (a participant's actor, a citation's source, a link's event); a dangling id is NOT_FOUND. */
+export async function loadReferenced<T>(loader: DataLoader<string, T | null>, id: string, what: string): Promise<T> {
+  const row = await loader.load(id);
+  if (!row) throw notFound(`${what} ${id} not found`);
+  return row;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -5,6 +5,7 @@ import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
 import type { Context } from '../context';
 import { notFound } from '../common/errors';
+import { loadReferenced } from '../loaders';
 import { Citation, Source } from '../sources/source.entity';
 import { Event, EventRoot, Statement } from './event.entity';
 import { EventCountsArgs, EventsArgs, TemperatureArgs, TimelineArgs } from './event.inputs';
@@ -107,29 +108,23 @@ export class StatementResolver {
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @FieldResolver(() => Actor, { description: 'The actor.' })
-  async actor(@Root() participant: Participant, @Ctx() ctx: Context) {
-    const actor = await ctx.loaders.actor.load(participant.actorId);
-    if (!actor) throw notFound(`Actor ${participant.actorId} not found`);
-    return actor;
+  actor(@Root() participant: Participant, @Ctx() ctx: Context) {
+    return loadReferenced(ctx.loaders.actor, participant.actorId, 'Actor');
   }
 }
 
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Source, { description: 'The cited document.' })
-  async source(@Root() citation: Citation, @Ctx() ctx: Context) {
-    const source = await ctx.loaders.source.load(citation.sourceId);
-    if (!source) throw notFound(`Source ${citation.sourceId} not found`);
-    return source;
+  source(@Root() citation: Citation, @Ctx() ctx: Context) {
+    return loadReferenced(ctx.loaders.source, citation.sourceId, 'Source');
   }
 }
 
 @Resolver(() => EventLink)
 export class EventLinkResolver {
   @FieldResolver(() => Event, { description: 'The event at the other end of the link.' })
-  async event(@Root() link: EventLink, @Ctx() ctx: Context) {
-    const event = await ctx.loaders.event.load(link.eventId);
-    if (!event) throw notFound(`Event ${link.eventId} not found`);
-    return event;
+  event(@Root() link: EventLink, @Ctx() ctx: Context) {
+    return loadReferenced(ctx.loaders.event, link.eventId, 'Event');
   }
 }

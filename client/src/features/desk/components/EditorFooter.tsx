@@ -21,7 +21,7 @@ export function EditorFooter({
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" className={`${ui.button} ${styles.primary}`} disabled={loading}>
+        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={loading}>
           {loading ? 'Saving…' : saveLabel}
         </button>
         <button type="button" className={ui.button} onClick={onCancel} disabled={loading}>

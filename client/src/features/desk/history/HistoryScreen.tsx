@@ -166,7 +166,7 @@ function RevertDialog({ open, event, toVersion, onClose, onReverted, onConflict 
           <button type="button" className={ui.button} onClick={onClose} data-dialog-close>
             Cancel
           </button>
-          <button type="submit" className={`${ui.button} ${styles.primary}`} disabled={loading}>
+          <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={loading}>
             {loading ? 'Reverting…' : `Revert to version ${toVersion}`}
           </button>
         </div>

@@ -95,7 +95,7 @@ export function ArticleForm({ article, onChange, onSubmit, errors, busy }: Artic
         </FormField>
       </div>
       <div className={styles.formActions}>
-        <button type="submit" className={`${ui.button} ${styles.primary}`} disabled={busy}>
+        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={busy}>
           {busy ? 'Drafting…' : 'Draft events'}
         </button>
       </div>

@@ -163,7 +163,7 @@ export function DraftCard(props: DraftCardProps) {
 
       {open && !props.children && (
         <div className={styles.draftActions}>
-          <button type="button" className={`${ui.button} ${styles.primary}`} disabled={busy} onClick={props.onCreate}>
+          <button type="button" className={`${ui.button} ${ui.primary}`} disabled={busy} onClick={props.onCreate}>
             Create event
           </button>
           <button type="button" className={ui.button} disabled={busy} onClick={props.onDismiss}>
