@@ -10,7 +10,7 @@ import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
 import { HEADLINE_OPTIONS, HEADLINE_SQL, TSQUERY, parseSnippet } from './search';
 import { CompiledEvent, Selection, eventJson } from './compiled-reads';
-import { exactTopByRelevance, knownRare } from './search-ranking';
+import { knownRare, relevanceTopQuery, rememberRare } from './search-ranking';
 
 const key = (expr: string, dir: SortKey['dir'], type: SortKey['type'], alias: string): SortKey => ({ expr, dir, type, alias });
 /** The only orderings there are: client enums map to these columns, never to client text. */
@@ -56,27 +56,43 @@ export class EventService {
     const qb = applyFilter(this.base(), args.filter);
     if (nodes) qb.select(eventJson(this.dataSource, nodes, 'e'), 'compiled_node');
     if (searching) {
-      qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
+      // Ordered by relevance, the sort key is the rank (k_rank): selected again, PostgreSQL scores every match twice.
+      if (order !== EventOrder.RELEVANCE) qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
       qb.addSelect(HEADLINE_SQL, 'search_snippet');
       qb.setParameter('fHeadline', HEADLINE_OPTIONS);
     }
-    // A first page by relevance: the exact top from the newest matches when the stored bound proves it (search-ranking.ts).
+    // A first page by relevance: the exact top from the newest matches when the stored bound proves it, else from
+    // ranking every match (search-ranking.ts), found in a CTE of the page query itself: one statement either way.
+    // A word the newest events hold too few of is remembered, and its next pages rank every match directly.
     let narrow: ((page: SelectQueryBuilder<Event>) => void) | undefined;
-    if (
-      order === EventOrder.RELEVANCE &&
-      !args.after &&
-      args.last === undefined &&
-      !args.before &&
-      !knownRare(JSON.stringify(args.filter))
-    ) {
-      const top = await exactTopByRelevance(this.dataSource, args.filter!, args.first + 1);
-      if (top.ids) narrow = (page) => void page.andWhere('e.id = ANY(:fTopIds::uuid[])', { fTopIds: top.ids });
+    const rareKey = JSON.stringify(args.filter);
+    let rare = false;
+    if (order === EventOrder.RELEVANCE && !args.after && args.last === undefined && !args.before && !knownRare(rareKey)) {
+      const top = relevanceTopQuery(this.dataSource, args.filter!, args.first + 1);
+      rare = true;
+      narrow = (page) =>
+        void page
+          .addCommonTableExpression(top.sql, 'search_top', { materialized: true })
+          .setParameters(top.parameters)
+          .addSelect('(SELECT rare FROM search_top)', 'search_rare')
+          .andWhere('e.id = ANY((SELECT top FROM search_top)::uuid[])');
     }
-    const withSearch = <T>(edge: { cursor: string; node: T }, row: { raw: Record<string, unknown> }) =>
-      searching ? { ...edge, rank: Number(row.raw.search_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) } : edge;
+    const withSearch = <T>(edge: { cursor: string; node: T }, row: { raw: Record<string, unknown> }) => {
+      // No rows at all is rare too: every match was ranked.
+      if (row.raw.search_rare === false) rare = false;
+      return searching
+        ? { ...edge, rank: Number(row.raw.search_rank ?? row.raw.k_rank), snippet: parseSnippet(String(row.raw.search_snippet ?? '')) }
+        : edge;
+    };
+    const remember = <C>(connection: C): C => {
+      if (rare) rememberRare(rareKey);
+      return connection;
+    };
     if (nodes)
-      return paginate<Event, CompiledEvent>(qb, ORDERS[order], args, withSearch, (raw) => raw.compiled_node as CompiledEvent, narrow);
-    return paginate<Event>(qb, ORDERS[order], args, withSearch, undefined, narrow);
+      return remember(
+        await paginate<Event, CompiledEvent>(qb, ORDERS[order], args, withSearch, (raw) => raw.compiled_node as CompiledEvent, narrow),
+      );
+    return remember(await paginate<Event>(qb, ORDERS[order], args, withSearch, undefined, narrow));
   }
 
   /** One live event by UUID or slug as the answer's JSON for `selection`, in one statement. */

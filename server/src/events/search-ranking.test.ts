@@ -81,6 +81,19 @@ describe('relevance fast path', () => {
     expect(page.edges).toHaveLength(2);
   });
 
+  it('Given a word not searched before, When the service serves its first page, Then one statement answers, exactly, common or rare', async () => {
+    const service = new EventService(db.dataSource);
+    // "geneva" is in every other event's summary, far too common for the bound; "kaliningrad" in two titles.
+    for (const word of ['sanctions relief', 'geneva', 'kaliningrad']) {
+      db.queries.length = 0;
+      const page = await service.list({ filter: { search: word }, first: 50 });
+      expect(db.queries.filter((sql) => /^\s*(WITH|SELECT)/i.test(sql))).toHaveLength(1);
+      expect(page.edges.map((e) => e.node.id)).toEqual(await exactTop(word, 50));
+      const ranks = page.edges.map((e) => (e as typeof e & { rank: number }).rank);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    }
+  });
+
   it('Given a query of two words, When the top is asked, Then the one-word bound is not used', async () => {
     const fast = await exactTopByRelevance(db.dataSource, { search: 'sanctions trade' }, 51, 500);
     expect(fast.ids).toBeUndefined();

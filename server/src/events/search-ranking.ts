@@ -43,9 +43,70 @@ export function knownRare(search: string, now = Date.now()): boolean {
   return false;
 }
 
-function rememberRare(search: string, now = Date.now()) {
+export function rememberRare(search: string, now = Date.now()) {
   if (rareSearches.size >= MAX_REMEMBERED) rareSearches.delete(rareSearches.keys().next().value as string);
   rareSearches.set(search, now + RARE_FOR_MS);
+}
+
+/**
+ * One row: the fast path's figures, and `top`, the exact top `size` ids in relevance order whichever way they were
+ * found (the fast path's when it is exact, else every match ranked: that sub-select is in a CASE branch, so
+ * PostgreSQL runs it only then). `rare`: the newest events held fewer than `size` matches. Named parameters, the
+ * filter's among them (filter.ts), so a page query over the same filter can take it as a CTE and stay one statement.
+ */
+export function relevanceTopQuery(
+  dataSource: DataSource,
+  filter: EventFilter,
+  size: number,
+  recent = RECENT_CANDIDATES,
+): { sql: string; parameters: Record<string, unknown> } {
+  // The newest events within the filter, the search left out: read from the start-date index, newest first.
+  const window = applyFilter(dataSource.createQueryBuilder().from('event', 'e'), { ...filter, search: undefined })
+    .select('e.id', 'id')
+    .addSelect('e.start_date', 'start_date')
+    .addSelect('e.search_vector', 'search_vector')
+    .orderBy('e.start_date', 'DESC')
+    .limit(recent);
+  // Every match within the filter, ranked as the page query ranks them (event.service.ts).
+  const all = applyFilter(dataSource.createQueryBuilder().from('event', 'e'), filter)
+    .select('e.id', 'id')
+    .addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'rank')
+    .addSelect('e.start_date', 'start_date')
+    .orderBy('rank', 'DESC')
+    .addOrderBy('e.start_date', 'DESC')
+    .addOrderBy('e.id', 'ASC')
+    .limit(size);
+  const sql = `WITH recent AS MATERIALIZED (${window.getQuery()}),
+            edge AS (SELECT min(start_date) AS day, count(*) < :fRecent AS whole FROM recent),
+            -- Events on the oldest day read may have company on that day that was not read: they count as unread.
+            candidates AS (
+              SELECT r.id, r.start_date, ts_rank_cd(r.search_vector, q.q) AS rank
+                FROM recent r, edge, (SELECT ${TSQUERY} AS q) q
+               WHERE r.search_vector @@ q.q AND (edge.whole OR r.start_date > edge.day)),
+            top AS (
+              SELECT id, rank, row_number() OVER (ORDER BY rank DESC, start_date DESC, id) AS ord
+                FROM candidates ORDER BY rank DESC, start_date DESC, id LIMIT :fSize),
+            q AS (SELECT ${TSQUERY}::text AS text),
+            fast AS MATERIALIZED (
+              SELECT (SELECT array_agg(id ORDER BY ord) FROM top) AS ids,
+                     (SELECT count(*)::int FROM candidates) AS candidates,
+                     (SELECT min(rank)::float8 FROM top) AS rank,
+                     (SELECT coalesce(sum(b.max_weight), 0)::float8 FROM search_lexeme_bound b
+                       WHERE b.lexeme IN (SELECT DISTINCT replace(m[1], '''''', '''') FROM q, regexp_matches(q.text, :fLexeme, 'g') m)) AS bound,
+                     (SELECT whole FROM edge) AS whole,
+                     (SELECT regexp_replace(q.text, :fLexeme, '', 'g') ~ '^[\\s|()]*$' FROM q) AS or_only),
+            verdict AS (
+              SELECT *, whole OR (or_only AND coalesce(cardinality(ids), 0) >= :fSize AND rank >= bound) AS exact FROM fast)
+       SELECT ids, candidates, rank, bound, exact,
+              NOT whole AND coalesce(cardinality(ids), 0) < :fSize AS rare,
+              CASE WHEN exact THEN coalesce(ids, '{}')
+                   ELSE (SELECT coalesce(array_agg(ranked.id ORDER BY ranked.rank DESC, ranked.start_date DESC, ranked.id), '{}')
+                           FROM (${all.getQuery()}) ranked) END AS top
+         FROM verdict`;
+  return {
+    sql,
+    parameters: { ...window.getParameters(), ...all.getParameters(), fRecent: recent, fSize: size, fLexeme: QUOTED_LEXEME },
+  };
 }
 
 export async function exactTopByRelevance(
@@ -54,51 +115,9 @@ export async function exactTopByRelevance(
   size: number,
   recent = RECENT_CANDIDATES,
 ): Promise<FastTopResult> {
-  // The newest events within the filter, the search left out: read from the start-date index, newest first.
-  const window = applyFilter(dataSource.createQueryBuilder().from('event', 'e'), { ...filter, search: undefined })
-    .select('e.id', 'id')
-    .addSelect('e.start_date', 'start_date')
-    .addSelect('e.search_vector', 'search_vector')
-    .orderBy('e.start_date', 'DESC')
-    .limit(recent);
-  const [windowSql, windowParams] = window.getQueryAndParameters();
-  const n = windowParams.length;
-  const query = TSQUERY.replace(/:fSearch/g, `$${n + 1}`);
-  const rows: Array<{
-    ids: string[] | null;
-    candidates: number;
-    rank: number | null;
-    bound: number | null;
-    whole: boolean;
-    or_only: boolean;
-  }> = await dataSource.query(
-    `WITH recent AS MATERIALIZED (${windowSql}),
-            edge AS (SELECT min(start_date) AS day, count(*) < $${n + 2} AS whole FROM recent),
-            -- Events on the oldest day read may have company on that day that was not read: they count as unread.
-            candidates AS (
-              SELECT r.id, r.start_date, ts_rank_cd(r.search_vector, q.q) AS rank
-                FROM recent r, edge, (SELECT ${query} AS q) q
-               WHERE r.search_vector @@ q.q AND (edge.whole OR r.start_date > edge.day)),
-            top AS (
-              SELECT id, rank, row_number() OVER (ORDER BY rank DESC, start_date DESC, id) AS ord
-                FROM candidates ORDER BY rank DESC, start_date DESC, id LIMIT $${n + 3}),
-            q AS (SELECT ${query}::text AS text)
-       SELECT (SELECT array_agg(id ORDER BY ord) FROM top) AS ids,
-              (SELECT count(*)::int FROM candidates) AS candidates,
-              (SELECT min(rank)::float8 FROM top) AS rank,
-              (SELECT sum(b.max_weight) FROM search_lexeme_bound b
-                WHERE b.lexeme IN (SELECT DISTINCT replace(m[1], '''''', '''') FROM q, regexp_matches(q.text, $${n + 4}, 'g') m)) AS bound,
-              (SELECT whole FROM edge) AS whole,
-              (SELECT regexp_replace(q.text, $${n + 4}, '', 'g') ~ '^[\\s|()]*$' FROM q) AS or_only`,
-    [...windowParams, filter.search?.trim(), recent, size, QUOTED_LEXEME],
-  );
+  const { sql, parameters } = relevanceTopQuery(dataSource, filter, size, recent);
+  const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
+  const rows: Array<{ ids: string[] | null; candidates: number; bound: number; exact: boolean }> = await dataSource.query(query, values);
   const row = rows[0];
-  const candidates = row?.candidates ?? 0;
-  const bound = row?.bound === null || row?.bound === undefined ? 0 : Number(row.bound);
-  const ids = row?.ids ?? [];
-  // Everything within the filter was read: the ranking is exact whatever the query.
-  if (row?.whole) return { ids, bound, candidates };
-  const separates = row?.or_only && ids.length >= size && row.rank !== null && Number(row.rank) >= bound;
-  if (ids.length < size) rememberRare(`${JSON.stringify(filter)}`);
-  return { ids: separates ? ids : undefined, bound, candidates };
+  return { ids: row?.exact ? (row.ids ?? []) : undefined, bound: row?.bound ?? 0, candidates: row?.candidates ?? 0 };
 }
