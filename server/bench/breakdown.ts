@@ -3,7 +3,7 @@
 // the statement alone in PostgreSQL (EXPLAIN ANALYZE) and through pg, and graphql-jit's walk and the response's
 // serialisation over the very answer the resolver returned. BENCH_BREAKDOWN_REQUESTS sets how many (0 skips).
 import { performance } from 'node:perf_hooks';
-import { GraphQLSchema, parse, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
+import { parse, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -78,10 +78,10 @@ export async function measureBreakdown(options: {
       resolverMs += performance.now() - started;
     }
   };
-  dataSource.query = (async (sql: string, params?: unknown[]) => {
+  dataSource.query = (async (sql: string, params?: unknown[], ...rest: unknown[]) => {
     const started = performance.now();
     try {
-      return await originalQuery(sql, params);
+      return await (originalQuery as (...args: unknown[]) => Promise<unknown>)(sql, params, ...rest);
     } finally {
       statementMs += performance.now() - started;
       statement = { sql, params: params ?? [] };
@@ -141,10 +141,17 @@ export async function measureBreakdown(options: {
   }
   const jsonParseMs = timeRepeated(requests, () => jsonTexts.map((text) => JSON.parse(text)));
 
-  // graphql-jit over the answer the resolver returned: a copy of the schema whose `timeline` returns it as is.
-  const copy = new GraphQLSchema(schema.toConfig());
-  (copy.getQueryType() as GraphQLObjectType).getFields().timeline.resolve = () => resolved;
-  const compiled = compileQuery(copy, parse(body.query));
+  // graphql-jit over the answer the resolver returned: the operation compiled while `timeline` returns it as is
+  // (graphql-jit reads a field's resolver when it compiles). A copy of the schema would share its types, so the
+  // resolver is swapped on the schema itself, and put back before any other request can compile.
+  field.resolve = () => resolved;
+  const compiled = (() => {
+    try {
+      return compileQuery(schema, parse(body.query));
+    } finally {
+      field.resolve = original;
+    }
+  })();
   if (!isCompiledQuery(compiled)) throw new Error(`breakdown: ${JSON.stringify(compiled.errors)}`);
   let result: unknown;
   const executorSamples: number[] = [];

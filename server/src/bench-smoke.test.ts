@@ -48,6 +48,7 @@ describe('npm run bench (smoke)', () => {
       BENCH_PAGE_RUNS: '1',
       BENCH_PAN_SECONDS: '1',
       BENCH_COLD_START_RUNS: '1',
+      BENCH_BREAKDOWN_REQUESTS: '3',
       // Its own folder, so a full benchmark running meanwhile keeps its own; initialised on the first smoke run.
       BENCH_COLD_START_DIR: path.join('.data', 'bench-smoke-cold-start'),
       BENCH_RESULTS: results,
@@ -76,6 +77,12 @@ describe('npm run bench (smoke)', () => {
       if (scenario.id.startsWith('b-'))
         expect({ id: scenario.id, overlap: scenario.overlap.at50 }).toEqual({ id: scenario.id, overlap: 1 });
     }
+    // Where (a)'s time goes: every stage timed, none more than the whole request.
+    for (const stage of ['totalMs', 'resolverMs', 'statementMs', 'postgresExecutionMs', 'wireMs', 'executorMs', 'stringifyMs'])
+      expect({ stage, ok: isFigure(report.breakdown[stage]) && report.breakdown[stage] <= report.breakdown.totalMs }).toEqual({
+        stage,
+        ok: true,
+      });
     if (HAS_CHROMIUM) {
       for (const figure of ['firstDrawP50', 'frameP95', 'itemsLoaded'])
         expect({ figure, ok: isFigure(report.page[figure]) }).toEqual({ figure, ok: true });
