@@ -27,26 +27,47 @@ export function parseSnippet(marked: string): Snippet {
 }
 
 /**
- * The query a snippet is marked with (it needs `e`, the event row). The stored vector holds the names and aliases of
- * the event's actors, but the snippet's text (title, summary, quote) names them in Latin: a search for "Рябков"
- * matches the alias and would mark nothing. So an actor found by an alias and not by its name adds its name's words
- * to the query; a search that matched by the name itself marks what it always did.
- *
- * The event's actor ids are one list (outlet, then participants) so each is read by the actor's primary key: written
- * as `a.id = e.outlet_id OR a.id IN (…)`, PostgreSQL scanned every actor for every row of the page (4 ms a row at
- * 5,000 actors, 40 of the 47 ms of a rare-word page; EXPLAIN ANALYZE on the bench data).
+ * The event's actors that the search matched, by name or by an alias (it needs `e`, the event row, and `q.q`, the
+ * search query), read by the actor's primary key. The event's actor ids are one list (outlet, then participants):
+ * written as `a.id = e.outlet_id OR a.id IN (…)`, PostgreSQL scanned every actor for every row of the page (4 ms a row
+ * at 5,000 actors, 40 of the 47 ms of a rare-word page; EXPLAIN ANALYZE on the bench data).
  */
-const HEADLINE_TSQUERY = `coalesce(${TSQUERY} || websearch_to_tsquery('english', (
-    SELECT string_agg(regexp_replace(translate(a.name, '"-', '  '), '\\s+', ' or ', 'g'), ' or ' ORDER BY a.id)
+const MATCHED_ACTORS = `(
+    SELECT a.id, a.name, to_tsvector('simple', a.name) @@ q.q AS by_name
     FROM actor a
     WHERE a.id IN (SELECT e.outlet_id UNION ALL SELECT p.actor_id FROM event_participant p WHERE p.event_id = e.id)
-      AND to_tsvector('simple', array_to_string(a.aliases, ' ')) @@ ${TSQUERY}
-      AND NOT to_tsvector('simple', a.name) @@ ${TSQUERY}
-  )), ${TSQUERY})`;
+      AND to_tsvector('simple', a.name || ' ' || array_to_string(a.aliases, ' ')) @@ q.q
+  )`;
 
 /**
- * The marked snippet of event `e` (`:fHeadline` is HEADLINE_OPTIONS). Parsed with the Russian configuration, which
- * stems Cyrillic words with the Russian stemmer and Latin ones with the English, so a Russian quote is marked as an
- * English one is.
+ * The marked snippet of event `e` (`:fHeadline` is HEADLINE_OPTIONS), in one scalar sub-select so the event's actors
+ * are read, and the search query built, once per row (not once per actor).
+ *
+ * The stored vector holds the names and aliases of the event's actors, but the snippet's text (title, summary, quote)
+ * names them in Latin: a search for "Рябков" matches the alias and would mark nothing. So an actor found by an alias
+ * and not by its name adds its name's words to the marking query; a search that matched by the name itself marks
+ * what it always did. An event that matched through an actor its text never names (a participant only mentioned)
+ * would still have nothing marked: its snippet then ends with the matched actors' names, marked, so a reader sees
+ * why it matched.
+ *
+ * Parsed with the Russian configuration, which stems Cyrillic words with the Russian stemmer and Latin ones with the
+ * English, so a Russian quote is marked as an English one is.
  */
-export const HEADLINE_SQL = `ts_headline('russian', concat_ws(' — ', e.title, e.summary, e.quote), ${HEADLINE_TSQUERY}, :fHeadline)`;
+export const HEADLINE_SQL = `(
+  SELECT CASE WHEN m.named IS NULL OR strpos(h.marked, '${MARK_START}') > 0 THEN h.marked
+              ELSE h.marked || ' (' || m.named || ')' END
+  /* OFFSET 0 keeps q and h sub-selects of their own: pulled up, each use of q.q would build the query again, and
+     each use of h.marked would run ts_headline again (3 ms more on a 20-hit page of the shipped dataset). */
+  FROM (SELECT ${TSQUERY} AS q OFFSET 0) q
+  CROSS JOIN LATERAL (
+    SELECT string_agg(regexp_replace(translate(a.name, '"-', '  '), '\\s+', ' or ', 'g'), ' or ' ORDER BY a.id)
+             FILTER (WHERE NOT a.by_name) AS words,
+           string_agg('${MARK_START}' || a.name || '${MARK_END}', ', ' ORDER BY a.id) AS named
+    FROM ${MATCHED_ACTORS} a
+  ) m
+  CROSS JOIN LATERAL (
+    SELECT ts_headline('russian', concat_ws(' — ', e.title, e.summary, e.quote),
+                       coalesce(q.q || websearch_to_tsquery('english', m.words), q.q), :fHeadline) AS marked
+    OFFSET 0
+  ) h
+)`;
