@@ -8,7 +8,7 @@ import { UUID_PATTERN } from '../common/ids';
 import { Event } from './event.entity';
 import { EventFilter, EventOrder } from './event.inputs';
 import { applyFilter } from './filter';
-import { HEADLINE_OPTIONS, HEADLINE_SQL, TSQUERY, parseSnippet } from './search';
+import { HEADLINE_OPTIONS, HEADLINE_SQL, QUOTED_LEXEME, TSQUERY, parseSnippet } from './search';
 import { CompiledEvent, Selection, eventJson } from './compiled-reads';
 import { knownRare, relevanceTopQuery, rememberRare } from './search-ranking';
 
@@ -59,7 +59,7 @@ export class EventService {
       // Ordered by relevance, the sort key is the rank (k_rank): selected again, PostgreSQL scores every match twice.
       if (order !== EventOrder.RELEVANCE) qb.addSelect(`ts_rank_cd(e.search_vector, ${TSQUERY})`, 'search_rank');
       qb.addSelect(HEADLINE_SQL, 'search_snippet');
-      qb.setParameter('fHeadline', HEADLINE_OPTIONS);
+      qb.setParameter('fHeadline', HEADLINE_OPTIONS).setParameter('fLexeme', QUOTED_LEXEME);
     }
     // A first page by relevance: the exact top from the newest matches when the stored bound proves it, else from
     // ranking every match (search-ranking.ts), found in a CTE of the page query itself: one statement either way.

@@ -97,6 +97,10 @@ describe('search highlights', () => {
     expect((await marked('Ryabkov'))['e6-mentioned-only']).toEqual(['Sergei Ryabkov']);
   });
 
+  it("Given the Cyrillic name and a word only the text holds, Then both are marked (the actor holds one of the query's words)", async () => {
+    expect((await marked('Рябков embassies'))['e6-russian-quote']).toEqual(['Ryabkov', 'embassies']);
+  });
+
   it('Given an actor found by name, Then only the searched words are marked, not the rest of the name', async () => {
     expect((await marked('Nuland'))['e2-meeting']).toEqual(['Nuland']);
   });

@@ -10,13 +10,10 @@
 import { DataSource } from 'typeorm';
 import type { EventFilter } from './event.inputs';
 import { applyFilter } from './filter';
-import { TSQUERY } from './search';
+import { QUOTED_LEXEME, TSQUERY } from './search';
 
 /** How many of the newest events (within the filter) the fast path ranks. */
 export const RECENT_CANDIDATES = 2000;
-
-/** A pattern for the lexemes in tsquery text: 'lex', with '' for a quote inside. */
-const QUOTED_LEXEME = `'((?:[^']|'')*)'`;
 
 export interface FastTopResult {
   /** The exact top `size` ids in relevance order, or undefined when the bound did not separate (rank everything). */

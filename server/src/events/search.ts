@@ -2,6 +2,8 @@
 // their highlighted matches.
 /** The search query in all three configurations the stored vector holds; `:fSearch` is the user's text. */
 export const TSQUERY = `(websearch_to_tsquery('english', :fSearch) || websearch_to_tsquery('russian', :fSearch) || websearch_to_tsquery('simple', :fSearch))`;
+/** A pattern for the lexemes in tsquery text: 'lex', with '' for a quote inside (the `:fLexeme` parameter). */
+export const QUOTED_LEXEME = `'((?:[^']|'')*)'`;
 // Private-use characters mark the matches, so the snippet is plain text and no markup from the data can slip through.
 const MARK_START = '\uE000';
 const MARK_END = '\uE001';
@@ -27,20 +29,22 @@ export function parseSnippet(marked: string): Snippet {
 }
 
 /**
- * The event's actors that the search matched, by name or by an alias (it needs `e`, the event row, and `q.q`, the
- * search query), read by the actor's primary key. The event's actor ids are one list (outlet, then participants):
+ * The event's actors that the search matched, by name or by an alias (it needs `e`, the event row, and `q`, the
+ * search query and its lexemes), read by the actor's primary key. An actor matches when it holds any of the query's
+ * lexemes: the query itself may need words that only the text holds ("Рябков New START"). A negated word cannot
+ * count: the event matched, so none of its actors holds it. The event's actor ids are one list (outlet, then participants):
  * written as `a.id = e.outlet_id OR a.id IN (…)`, PostgreSQL scanned every actor for every row of the page (4 ms a row
  * at 5,000 actors, 40 of the 47 ms of a rare-word page; EXPLAIN ANALYZE on the bench data).
  */
 const MATCHED_ACTORS = `(
-    SELECT a.id, a.name, to_tsvector('simple', a.name) @@ q.q AS by_name
+    SELECT a.id, a.name, tsvector_to_array(to_tsvector('simple', a.name)) && q.lexemes AS by_name
     FROM actor a
     WHERE a.id IN (SELECT e.outlet_id UNION ALL SELECT p.actor_id FROM event_participant p WHERE p.event_id = e.id)
-      AND to_tsvector('simple', a.name || ' ' || array_to_string(a.aliases, ' ')) @@ q.q
+      AND tsvector_to_array(to_tsvector('simple', a.name || ' ' || array_to_string(a.aliases, ' '))) && q.lexemes
   )`;
 
 /**
- * The marked snippet of event `e` (`:fHeadline` is HEADLINE_OPTIONS), in one scalar sub-select so the event's actors
+ * The marked snippet of event `e` (`:fHeadline` is HEADLINE_OPTIONS, `:fLexeme` QUOTED_LEXEME), in one scalar sub-select so the event's actors
  * are read, and the search query built, once per row (not once per actor).
  *
  * The stored vector holds the names and aliases of the event's actors, but the snippet's text (title, summary, quote)
@@ -58,7 +62,10 @@ export const HEADLINE_SQL = `(
               ELSE h.marked || ' (' || m.named || ')' END
   /* OFFSET 0 keeps q and h sub-selects of their own: pulled up, each use of q.q would build the query again, and
      each use of h.marked would run ts_headline again (3 ms more on a 20-hit page of the shipped dataset). */
-  FROM (SELECT ${TSQUERY} AS q OFFSET 0) q
+  FROM (
+    SELECT t.q, ARRAY(SELECT replace(m[1], '''''', '''') FROM regexp_matches(t.q::text, :fLexeme, 'g') m) AS lexemes
+    FROM (SELECT ${TSQUERY} AS q OFFSET 0) t
+  ) q
   CROSS JOIN LATERAL (
     SELECT string_agg(regexp_replace(translate(a.name, '"-', '  '), '\\s+', ' or ', 'g'), ' or ' ORDER BY a.id)
              FILTER (WHERE NOT a.by_name) AS words,
