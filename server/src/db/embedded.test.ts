@@ -186,6 +186,10 @@ describe('supervision', () => {
     const stored = new Set(read.data.actors.nodes.map((a: { slug: string }) => a.slug));
     expect(acknowledged.filter((slug) => !stored.has(slug))).toEqual([]);
     expect(app.log.some((line) => /stopped unexpectedly/.test(line))).toBe(true);
+    // The supervisor logs the restart once `pg.start()` has resolved, which can be a moment after the server first
+    // answers a read; the line then still has to cross the app's stderr pipe.
+    const loggedBy = Date.now() + 10_000;
+    while (!app.log.some((line) => /running again after/.test(line)) && Date.now() < loggedBy) await new Promise((r) => setTimeout(r, 100));
     expect(app.log.some((line) => /running again after/.test(line))).toBe(true);
   });
 });
