@@ -7,7 +7,6 @@ import { Event } from './event.entity';
 import type { EventFilter } from './event.inputs';
 import { LONGEST_SPAN_DAYS, applyFilter, rollupAnswers } from './filter';
 import { CompiledEvent, Selection, eventJson } from './compiled-reads';
-import { rangeCounts } from './rollup-ranges';
 
 interface PickRow {
   id: string | null;
@@ -49,7 +48,7 @@ export class TimelineService {
    *
    * Ranked per slice, only a slice's first `maxItems` events (by importance, then date) can ever be picked, so each
    * slice reads just those from the index instead of the whole window being ranked. The counts per slice come from
-   * the rollups when the filter allows (none, or kinds only), from a scan of the window otherwise.
+   * the daily rollup when the filter allows (none, or kinds only), from a scan of the window otherwise.
    *
    * Given the selection of its events (a compiled read), the same statement returns the picked events as the
    * answer's JSON, and each slice first reads only `SLICE_READ` candidates. Ranked within its slice, a slice's next
@@ -137,18 +136,11 @@ export class TimelineService {
         .andWhere('e.start_date < :tFrom')
         // Implied by the window (it ends on or after from, after its start), and lets event_spanning_start_idx (migration BeforeWindowIndex) answer.
         .andWhere('e.last_date > e.start_date');
-      // Per slice, whole months, then whole weeks, then the edge days from the rollups (rollup-ranges.ts). A
-      // slice counts the events starting on its days (those that began earlier are slice 0's, counted above).
-      const sliceDays = Array.from({ length: buckets }, (_, b) => ({
-        key: b,
-        from: addDaysIso(from, Math.ceil((b * days) / buckets)),
-        to: addDaysIso(from, Math.ceil(((b + 1) * days) / buckets) - 1),
-      }));
-      const inSlices = rangeCounts(sliceDays, 'tr', 'tKinds');
+      // Per slice, whole weeks from the weekly rollup and the edge days from the daily one (RollupRangeCount).
+      const inSlice = `event_count_between(greatest(s.first_start, :tFrom::date), s.last_start, :tKinds::varchar[])`;
       totals = {
-        sql: `SELECT s.slice, coalesce(c.n, 0) + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n
-                FROM slices s LEFT JOIN (${inSlices.sql}) c ON c.key = s.slice`,
-        parameters: { ...earlier.getParameters(), ...inSlices.parameters, tKinds: filter?.kinds?.length ? filter.kinds : null },
+        sql: `SELECT s.slice, ${inSlice} + CASE WHEN s.slice = 0 THEN (${earlier.getQuery()}) ELSE 0 END AS n FROM slices s`,
+        parameters: { ...earlier.getParameters(), tKinds: filter?.kinds?.length ? filter.kinds : null },
       };
     } else {
       const scan = applyFilter(this.dataSource.createQueryBuilder().from('event', 'e'), { ...filter, from, to })
