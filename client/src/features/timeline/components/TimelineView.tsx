@@ -266,7 +266,7 @@ export function TimelineView({
         </Suspense>
       )}
 
-      <div className={styles.stage} ref={stageRef}>
+      <div className={empty ? `${styles.stage} ${styles.stageEmpty}` : styles.stage} ref={stageRef}>
         <div
           className={styles.canvas}
           data-testid="timeline"
