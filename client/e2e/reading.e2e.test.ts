@@ -2,7 +2,7 @@
 // matches, titles cut on words, one count for what is in view, a period picker, a link to copy, and a history
 // that Back steps through. One app serves every test, as in timeline.e2e.test.ts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchBrowser, RunningApp, screenshotPath, startApp } from './support';
+import { graphql, HAS_CHROMIUM, launchBrowser, RunningApp, screenshotPath, startApp, visibleWindow } from './support';
 
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 jest.setTimeout(180_000);
@@ -42,22 +42,6 @@ async function itemsInSight(page: Page, kind: string): Promise<number> {
       }).length,
     DESK,
   );
-}
-
-async function visibleWindow(page: Page): Promise<{ start: number; end: number }> {
-  return page.evaluate(() => {
-    const { start, end } = window.__detente!.timeline.getWindow();
-    return { start: start.getTime(), end: end.getTime() };
-  });
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return ((await response.json()) as { data: any }).data;
 }
 
 describeBrowser('reading the record in Chromium at 1440×900', () => {

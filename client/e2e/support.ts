@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, Browser } from 'playwright-core';
+import { chromium, Browser, type Page } from 'playwright-core';
 import { HEADLESS_CHROMIUM_ARGS } from '../../server/src/test-support/chromium';
 import { freePort } from '../../server/src/test-support/net';
 
@@ -114,4 +114,23 @@ export async function launchBrowser(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/** The timeline's visible window, in milliseconds (the page exposes its timeline to tests: page-globals.d.ts). */
+export async function visibleWindow(page: Page): Promise<{ start: number; end: number }> {
+  return page.evaluate(() => {
+    const { start, end } = window.__detente!.timeline.getWindow();
+    return { start: start.getTime(), end: end.getTime() };
+  });
+}
+
+/** Asks the running app's GraphQL API directly, as a script would. */
+export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of its own query
+  return ((await response.json()) as { data: any }).data;
 }

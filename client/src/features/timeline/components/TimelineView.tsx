@@ -225,8 +225,10 @@ export function TimelineView({
     );
   }, [openSlice, windowData.events]);
 
-  const shown = windowData.events.length;
-  const empty = windowData.settled && !windowData.loading && shown === 0 && !windowData.error;
+  // Empty is what the reader sees: the answer also holds a margin beyond the screen (useTimelineWindow), so events
+  // just outside the window must not hide "No events match" and where the matches are.
+  const nothingInView = !inView.loading && inView.data?.events.totalCount === 0 && drawnInView === 0;
+  const empty = windowData.settled && !windowData.loading && !windowData.error && (windowData.events.length === 0 || nothingInView);
 
   return (
     <div className={styles.panel}>
@@ -264,7 +266,7 @@ export function TimelineView({
         </Suspense>
       )}
 
-      <div className={styles.stage} ref={stageRef}>
+      <div className={empty ? `${styles.stage} ${styles.stageEmpty}` : styles.stage} ref={stageRef}>
         <div
           className={styles.canvas}
           data-testid="timeline"
