@@ -389,6 +389,15 @@ const TOPICS: [string, [string, string][]][] = [
       ['2026-05-08-trump-announces-victory-day-ceasefire-prisoner-swap', 'STATEMENT'],
     ],
   ],
+  [
+    '2025 events found in the second pass: the call on the Houthi strikes, the autumn exchange over nuclear tests, the embassy barred from the seized property',
+    [
+      ['2025-03-15-rubio-lavrov-call-houthis', 'MEETING'],
+      ['2025-10-08-ryabkov-warns-russia-will-answer-any-us-nuclear-test', 'STATEMENT'],
+      ['2025-11-13-peskov-russia-will-respond-in-kind-to-us-tests', 'STATEMENT'],
+      ['2025-11-14-russian-embassy-says-us-bars-ambassador-from-seized-property', 'STATEMENT'],
+    ],
+  ],
 ];
 
 describe('the shipped dataset: the topics the issue names', () => {
