@@ -60,37 +60,3 @@ export function splitRange(from: string, to: string, coarsest: RollupGrain = 'mo
 /** The rollup table of a family and grain, and its period column (the daily tables name theirs `day`). */
 export const rollupTable = (family: 'count' | 'tone', grain: RollupGrain) => `event_${family}_by_${grain}`;
 export const periodColumn = (grain: RollupGrain) => (grain === 'day' ? 'day' : 'period');
-
-/**
- * Live events per key starting in each key's range of days, from the rollups: a statement giving rows (key, n),
- * keys with no events left out, for TypeORM's named parameters (all prefixed with `prefix`). `kinds`, when given,
- * is the named parameter of a varchar[] of the kinds to count, NULL for every kind.
- */
-export function rangeCounts(
-  ranges: Array<{ key: number; from: string; to: string }>,
-  prefix: string,
-  kinds?: string,
-): { sql: string; parameters: Record<string, unknown> } {
-  const parameters: Record<string, unknown> = {};
-  const parts: string[] = [];
-  for (const grain of ['month', 'week', 'day'] as const) {
-    const rows = ranges.flatMap(({ key, from, to }) =>
-      splitRange(from, to)
-        .filter((r) => r.grain === grain)
-        .map((r) => ({ key, ...r })),
-    );
-    if (!rows.length) continue;
-    const name = `${prefix}${grain[0].toUpperCase()}${grain.slice(1)}`;
-    parameters[`${name}Key`] = rows.map((r) => r.key);
-    parameters[`${name}First`] = rows.map((r) => r.first);
-    parameters[`${name}Last`] = rows.map((r) => r.last);
-    const column = `x.${periodColumn(grain)}`;
-    parts.push(`SELECT r.key, x.events FROM unnest(:${name}Key::int[], :${name}First::date[], :${name}Last::date[]) AS r(key, first, last)
-                  JOIN ${rollupTable('count', grain)} x ON ${column} BETWEEN r.first AND r.last
-                 ${kinds ? `WHERE (:${kinds}::varchar[] IS NULL OR x.kind = ANY (:${kinds}::varchar[]))` : ''}`);
-  }
-  const sql = parts.length
-    ? `SELECT key, sum(events) AS n FROM (${parts.join(' UNION ALL ')}) c GROUP BY key`
-    : `SELECT NULL::int AS key, NULL::bigint AS n WHERE false`;
-  return { sql, parameters };
-}
