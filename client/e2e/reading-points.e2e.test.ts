@@ -10,6 +10,46 @@ jest.setTimeout(180_000);
 
 const ITEM = '[data-testid="timeline"] .vis-item.event-item:not(.vis-line):not(.vis-dot)';
 const DESK = { width: 1440, height: 900 };
+const PHONE = { width: 360, height: 740 };
+
+/** Every label wholly inside the drawing area: its event, the text shown, the hover text, and whether the stylesheet cut it. */
+async function drawnTitles(page: Page) {
+  return page.$$eval(`${ITEM} .event-item__content`, (contents) => {
+    const panel = document.querySelector('[data-testid="timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
+    return contents.flatMap((content) => {
+      const title = content.querySelector<HTMLElement>('.event-item__title')!;
+      const box = title.getBoundingClientRect();
+      // Only labels wholly inside the drawing area: the timeline's own edge clips the others.
+      if (box.width === 0 || box.left < panel.left || box.right > panel.right) return [];
+      return [
+        {
+          id: (content as HTMLElement).dataset.eventId!,
+          shown: title.textContent ?? '',
+          hover: content.getAttribute('title') ?? '',
+          // The stylesheet's own ellipsis would cut where the box ends, mid-word.
+          clipped: title.scrollWidth > title.clientWidth + 1,
+        },
+      ];
+    });
+  });
+}
+
+/** Each shown title is whole, or a head of it ended after a whole word with an ellipsis; none is cut by the stylesheet. */
+function expectCutOnWords(drawn: Awaited<ReturnType<typeof drawnTitles>>, titles: Map<string, string>) {
+  for (const { id, shown, hover, clipped } of drawn) {
+    const title = titles.get(id)!;
+    expect({ id, clipped }).toEqual({ id, clipped: false });
+    expect(hover).toContain(title);
+    if (!shown.endsWith('…')) {
+      expect(shown).toBe(title);
+      continue;
+    }
+    const kept = shown.slice(0, -1);
+    expect(title.startsWith(kept)).toBe(true);
+    // The kept words end a word: what follows in the title is a space or punctuation before one.
+    expect(title.charAt(kept.length)).toMatch(/[\s,;:.–—-]/);
+  }
+}
 
 async function settled(page: Page) {
   await page.waitForSelector(ITEM, { timeout: 30_000 });
@@ -110,41 +150,14 @@ describeBrowser('more of reading the record in Chromium at 1440×900', () => {
     const titles = new Map<string, string>(data.events.nodes.map((node: { id: string; title: string }) => [node.id, node.title]));
     await page.goto(`${app.url}/?from=2025-08-01&to=2025-08-31`);
     await settled(page);
-    const drawn = await page.$$eval(`${ITEM} .event-item__content`, (contents) => {
-      const panel = document.querySelector('[data-testid="timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
-      return contents.flatMap((content) => {
-        const title = content.querySelector<HTMLElement>('.event-item__title')!;
-        const box = title.getBoundingClientRect();
-        // Only labels wholly inside the drawing area: the timeline's own edge clips the others.
-        if (box.width === 0 || box.left < panel.left || box.right > panel.right) return [];
-        return [
-          {
-            id: (content as HTMLElement).dataset.eventId!,
-            shown: title.textContent ?? '',
-            hover: content.getAttribute('title') ?? '',
-            // The stylesheet's own ellipsis would cut where the box ends, mid-word.
-            clipped: title.scrollWidth > title.clientWidth + 1,
-          },
-        ];
-      });
-    });
+    const drawn = await drawnTitles(page);
     expect(drawn.length).toBeGreaterThan(5);
-    for (const { id, shown, hover, clipped } of drawn) {
-      const title = titles.get(id)!;
-      expect(clipped).toBe(false);
-      expect(hover).toContain(title);
-      if (!shown.endsWith('…')) {
-        expect(shown).toBe(title);
-        continue;
-      }
-      const kept = shown.slice(0, -1);
-      expect(title.startsWith(kept)).toBe(true);
-      // The kept words end a word: what follows in the title is a space or punctuation before one.
-      expect(title.charAt(kept.length)).toMatch(/[\s,;:.–—-]/);
-    }
+    expectCutOnWords(drawn, titles);
     // At this zoom there is room: titles run well past 45 characters, and a title that fits is whole.
     expect(Math.max(...drawn.map(({ shown }) => shown.replace(/…$/, '').length))).toBeGreaterThan(45);
     expect(drawn.some(({ id, shown }) => shown === titles.get(id) && shown.length > 45)).toBe(true);
+    // Nor is a title capped at a fixed count of characters: one longer than 64 is shown whole where it fits.
+    expect(drawn.some(({ id, shown }) => shown === titles.get(id) && shown.length > 64)).toBe(true);
 
     // On keyboard focus, the selection is announced with the whole title.
     await page.getByTestId('timeline').focus();
@@ -154,6 +167,85 @@ describeBrowser('more of reading the record in Chromium at 1440×900', () => {
     });
     const said = (await page.getByTestId('announcer').textContent())!;
     expect([...titles.values()].some((title) => said.startsWith(`Selected: ${title}, `))).toBe(true);
+  });
+
+  it('On a phone at 360×740, Then titles are cut only after a whole word, over a year and at month zoom, and whole on hover', async () => {
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      const onPhone = await phone.newPage();
+      for (const [from, to] of [
+        ['2025-01-01', '2025-12-31'],
+        ['2025-08-01', '2025-08-31'],
+      ]) {
+        await onPhone.goto(`${app.url}/?from=${from}&to=${to}`);
+        await settled(onPhone);
+        const drawn = await drawnTitles(onPhone);
+        expect(drawn.length).toBeGreaterThan(2);
+        // The API's titles of the events drawn, each asked for by id (in batches: the API allows 30 aliases a query).
+        const titles = new Map<string, string>();
+        for (let at = 0; at < drawn.length; at += 25) {
+          const batch = drawn.slice(at, at + 25);
+          const data = await graphql(app.url, `{ ${batch.map(({ id }, i) => `e${i}: event(id: "${id}") { id title }`).join(' ')} }`);
+          for (const event of Object.values(data as Record<string, { id: string; title: string }>)) titles.set(event.id, event.title);
+        }
+        expectCutOnWords(drawn, titles);
+        // Some titles are too long for a phone: they are cut, and cut on a word, not by the stylesheet.
+        expect(drawn.some(({ shown }) => shown.endsWith('…'))).toBe(true);
+      }
+      await onPhone.screenshot({ path: screenshotPath('reading-points-phone-titles') });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('On a phone, When a kind filter leaves the window empty, Then the message, where the matches are and the jump are all on screen, and the jump works', async () => {
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      const onPhone = await phone.newPage();
+      await onPhone.goto(`${app.url}/?kind=MISSION&from=2024-01-01&to=2024-12-31`);
+      const empty = onPhone.getByTestId('timeline-empty');
+      await empty.getByTestId('matches-elsewhere').waitFor({ timeout: 30_000 });
+      const jump = empty.getByRole('button', { name: /^Show all \d+/ });
+      await empty.scrollIntoViewIfNeeded();
+      const layout = await onPhone.evaluate(() => {
+        const box = (element: Element | null) => element!.getBoundingClientRect();
+        const message = box(document.querySelector('[data-testid="timeline-empty"]'));
+        const where = box(document.querySelector('[data-testid="matches-elsewhere"]'));
+        const button = box(
+          [...document.querySelectorAll('[data-testid="timeline-empty"] button')].find((b) => /^Show all/.test(b.textContent ?? ''))!,
+        );
+        const stage = box(document.querySelector('[data-testid="timeline"]')!.parentElement);
+        const inside = (inner: DOMRect, outer: { left: number; right: number; top: number; bottom: number }) =>
+          inner.left >= outer.left - 1 && inner.right <= outer.right + 1 && inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
+        const screen = { left: 0, right: window.innerWidth, top: 0, bottom: window.innerHeight };
+        return {
+          messageOnScreen: inside(message, screen),
+          whereInMessage: inside(where, message),
+          buttonInMessage: inside(button, message),
+          messageInStage: inside(message, stage),
+          // The page does not scroll sideways: nothing is wider than the phone.
+          noSidewaysScroll: document.documentElement.scrollWidth <= window.innerWidth,
+          // The button is big enough to press with a finger.
+          buttonHeight: Math.round(button.height),
+        };
+      });
+      expect(layout).toEqual({
+        messageOnScreen: true,
+        whereInMessage: true,
+        buttonInMessage: true,
+        messageInStage: true,
+        noSidewaysScroll: true,
+        buttonHeight: expect.any(Number),
+      });
+      expect(layout.buttonHeight).toBeGreaterThanOrEqual(24);
+      await onPhone.screenshot({ path: screenshotPath('reading-points-phone-empty') });
+      await jump.tap();
+      await onPhone.waitForFunction(() => document.querySelector('[data-testid="timeline-empty"]') === null, null, { timeout: 20_000 });
+      await settled(onPhone);
+      expect(await onPhone.locator(`${ITEM}.kind-MISSION`).count()).toBeGreaterThan(0);
+    } finally {
+      await phone.close();
+    }
   });
 
   it('Then the search field’s clear button keeps off the typed text, and clears the search', async () => {

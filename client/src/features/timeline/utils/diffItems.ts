@@ -23,7 +23,8 @@ export function sameItem(a: EventTimelineItem, b: EventTimelineItem): boolean {
     a.className === b.className &&
     a.icon === b.icon &&
     a.dateLabel === b.dateLabel &&
-    a.omittedCount === b.omittedCount
+    a.omittedCount === b.omittedCount &&
+    a.titleRoomPx === b.titleRoomPx
   );
 }
 

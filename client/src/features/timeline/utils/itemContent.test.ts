@@ -1,4 +1,4 @@
-import { cutAtWord, renderItemContent } from './itemContent';
+import { cutAtWord, fitAtWord, renderItemContent, titleRoomPx } from './itemContent';
 
 describe('renderItemContent', () => {
   it('renders a title containing markup as text, creating no elements from it', () => {
@@ -54,5 +54,49 @@ describe('cutAtWord', () => {
 
   it('Given one word longer than the limit, Then it is cut inside the word', () => {
     expect(cutAtWord('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+  });
+});
+
+describe('fitAtWord', () => {
+  // A stand-in for measured pixels: 7 px a character, 5 for a space, 9 for the ellipsis.
+  const width = (text: string) => [...text].reduce((sum, char) => sum + (char === ' ' ? 5 : char === '…' ? 9 : 7), 0);
+
+  it('Given a measure, Then the longest word-ended head that fits is kept, ellipsis included', () => {
+    const title = 'Rubio and Lavrov talk in Riyadh about restoring embassies';
+    const shown = fitAtWord(title, (text) => width(text) <= 150);
+    expect(width(shown)).toBeLessThanOrEqual(150);
+    expect(shown).toBe('Rubio and Lavrov talk…');
+    // One more word would not have fitted.
+    expect(width('Rubio and Lavrov talk in…')).toBeGreaterThan(150);
+  });
+
+  it('Given room for the whole title, Then it is kept whole, with no ellipsis', () => {
+    expect(fitAtWord('Lavrov in Ankara', (text) => width(text) <= 500)).toBe('Lavrov in Ankara');
+  });
+
+  it('Given a cut after a dash, Then no dash is left before the ellipsis', () => {
+    expect(fitAtWord('New START – Russia suspends its part', (text) => text.length <= 14)).toBe('New START…');
+  });
+});
+
+describe('titleRoomPx', () => {
+  const DAY = 86_400_000;
+  it('Given a wide timeline over two years, Then a label gets 30rem', () => {
+    expect(titleRoomPx(1250, (730 * DAY) / 1250)).toBe(480);
+  });
+
+  it('Given the same timeline at month zoom, Then a label may run longer, up to 48rem', () => {
+    expect(titleRoomPx(1250, (31 * DAY) / 1250)).toBe(750);
+    expect(titleRoomPx(1400, (31 * DAY) / 1400)).toBe(768);
+  });
+
+  it('Given a timeline narrowed by the detail panel, Then a label takes at most half of it', () => {
+    expect(titleRoomPx(700, (365 * DAY) / 700)).toBe(350);
+  });
+
+  it('Given a phone, Then a label gets 12rem over a year and most of the width at month zoom', () => {
+    expect(titleRoomPx(290, (365 * DAY) / 290)).toBe(Math.round(290 * 0.66));
+    expect(titleRoomPx(300, (31 * DAY) / 300)).toBe(240);
+    expect(titleRoomPx(460, (365 * DAY) / 460)).toBe(192);
   });
 });

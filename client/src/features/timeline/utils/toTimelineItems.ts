@@ -25,6 +25,8 @@ export interface EventTimelineItem {
   dateLabel?: string;
   /** For a "+N" marker: how many events of its slice are not drawn. */
   omittedCount?: number;
+  /** The widest its label may be drawn, in pixels (itemContent.ts titleRoomPx); the title is cut on a word to fit. */
+  titleRoomPx?: number;
 }
 
 /** The lane of "+N" markers, above the event lanes. */
@@ -115,6 +117,8 @@ export interface ToTimelineItemsOptions {
    * ("ting in Bali, Blinken avoid…"), so it is marked `before-view` and its label is not drawn.
    */
   firstDayInView?: string;
+  /** The widest a label may be drawn at this zoom, in pixels (itemContent.ts titleRoomPx). */
+  titleRoomPx?: number;
 }
 
 export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOptions = {}): EventTimelineItem | null {
@@ -137,6 +141,7 @@ export function toTimelineItem(event: TimelineEvent, options: ToTimelineItemsOpt
     // key. (A range turning into a point is replaced, not merged: see diffItems.)
     ...(shortSpan || span.end === undefined ? {} : { end: span.end }),
     content: event.title,
+    ...(options.titleRoomPx ? { titleRoomPx: options.titleRoomPx } : {}),
     className: classNames.join(' '),
     icon: appearance.icon,
     kind: event.kind,
