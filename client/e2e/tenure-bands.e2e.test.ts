@@ -8,6 +8,7 @@ jest.setTimeout(180_000);
 
 const ITEM = '[data-testid="timeline"] .vis-item.event-item:not(.vis-line):not(.vis-dot)';
 const BAND = '[data-testid="timeline"] .vis-item.vis-background.band-item';
+const LABEL = '[data-testid="band-labels"] .band-label';
 
 /** Where a day (local midnight) falls on screen, from the timeline's visible window and its drawing area. */
 async function xOfDay(page: Page, year: number, month: number, day: number): Promise<number> {
@@ -22,10 +23,13 @@ async function xOfDay(page: Page, year: number, month: number, day: number): Pro
   );
 }
 
+/** The shaded band of a holder's tenure, found through its label in the strip above the timeline. */
 async function bandBox(page: Page, holder: string) {
-  const band = page.locator(BAND).filter({ hasText: holder }).first();
-  await band.waitFor({ timeout: 20_000 });
-  const box = await band.boundingBox();
+  const label = page.locator(LABEL).filter({ hasText: holder }).first();
+  await label.waitFor({ timeout: 20_000 });
+  const id = await label.getAttribute('data-band-id');
+  // vis-timeline puts a background item's data-id on its content, inside the shaded box.
+  const box = await page.locator(`${BAND}:has([data-id="${id}"])`).boundingBox();
   if (!box) throw new Error(`the band of ${holder} has no box`);
   return box;
 }
@@ -58,7 +62,7 @@ describeBrowser('tenure bands on the timeline', () => {
     const inauguration = await xOfDay(page, 2017, 1, 20);
     expect(Math.abs(trump.x - inauguration)).toBeLessThan(3);
     expect(Math.abs(obama.x + obama.width - inauguration)).toBeLessThan(3);
-    await expect(page.locator(BAND).filter({ hasText: 'Vladimir Putin · President of Russia' }).count()).resolves.toBe(1);
+    await expect(page.locator(LABEL).filter({ hasText: 'Vladimir Putin · President of Russia' }).count()).resolves.toBe(1);
     expect(new URL(page.url()).searchParams.getAll('bands')).toEqual(['presidents']);
     await page.screenshot({ path: screenshotPath('tenure-bands') });
   });
@@ -78,6 +82,40 @@ describeBrowser('tenure bands on the timeline', () => {
     );
     expect(order.length).toBeGreaterThan(3);
     expect(new Set(order)).toEqual(new Set(['event on top']));
+  });
+
+  it('Then each name is over its band in a strip above the timeline, where no marker or event covers it, and a press outside closes the menu', async () => {
+    const placed = await page.evaluate(
+      ([labelSelector, bandSelector]) => {
+        const timeline = document.querySelector('[data-testid="timeline"]')!.getBoundingClientRect();
+        const panel = document.querySelector('[data-testid="timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>(labelSelector)].map((label) => {
+          const box = label.getBoundingClientRect();
+          const band = document.querySelector(`[data-id="${label.dataset.bandId}"]`)!.closest(bandSelector)!.getBoundingClientRect();
+          const top = document.elementFromPoint(box.left + Math.min(box.width / 2, 30), box.top + box.height / 2);
+          return {
+            name: label.textContent,
+            // Where its band starts in view: the band's own left edge, or the drawing area's when it began earlier.
+            offBy: Math.abs(box.left - Math.max(band.left, panel.left)),
+            aboveTimeline: box.bottom <= timeline.top + 1,
+            uncovered: top === label,
+          };
+        });
+      },
+      [LABEL, BAND],
+    );
+    expect(placed.map(({ name }) => name)).toEqual(
+      expect.arrayContaining(['Barack Obama · U.S. President', 'Donald Trump · U.S. President', 'Vladimir Putin · President of Russia']),
+    );
+    for (const label of placed) {
+      expect(label).toEqual({ name: label.name, offBy: expect.any(Number), aboveTimeline: true, uncovered: true });
+      expect(label.offBy).toBeLessThan(3);
+    }
+    // The menu is still open from the tick; a press on the timeline closes it.
+    const menu = page.locator('details:has(summary:text-is("Bands (1)"))');
+    expect(await menu.getAttribute('open')).not.toBeNull();
+    await page.getByTestId('timeline-status').click();
+    expect(await menu.getAttribute('open')).toBeNull();
   });
 
   it('When the page is reloaded with bands= in the URL, Then the same bands are drawn over the same days and the menu shows Presidents ticked', async () => {
@@ -102,6 +140,7 @@ describeBrowser('tenure bands on the timeline', () => {
   it('When Presidents is unticked, Then the bands go and bands= leaves the URL', async () => {
     await page.getByRole('checkbox', { name: 'Presidents' }).uncheck();
     await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, BAND, { timeout: 10_000 });
+    expect(await page.locator(LABEL).count()).toBe(0);
     expect(new URL(page.url()).searchParams.has('bands')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { toBandItems } from './bandItems';
+import { bandLabelBoxes, toBandItems } from './bandItems';
 import type { TenureBandsQuery } from '../../../graphql/types';
 
 type Tenure = TenureBandsQuery['tenures'][number];
@@ -43,5 +43,30 @@ describe('tenure bands', () => {
     const bands = toBandItems(TENURES, ['ambassadors'], OPEN_END);
     expect(bands.map((b) => b.title)).toEqual(['U.S. Ambassador to Russia: Jon Huntsman, 3 Oct 2017 – 3 Oct 2019']);
     expect(toBandItems(TENURES, ['presidents'], OPEN_END)[2].title).toBe('President of Russia: Vladimir Putin, 7 May 2012 – in office');
+  });
+});
+
+describe('band labels over the timeline', () => {
+  const bands = toBandItems(TENURES, ['presidents'], OPEN_END);
+  const layout = { left: 100, width: 1000 };
+
+  it('Given a window across a change of president, Then each label sits over its part of the window, in its office row', () => {
+    const window = { start: new Date(2016, 0, 20), end: new Date(2018, 0, 20) };
+    const boxes = bandLabelBoxes(bands, window, layout);
+    const obama = boxes.find((box) => box.text.startsWith('Barack Obama'))!;
+    const trump = boxes.find((box) => box.text.startsWith('Donald Trump'))!;
+    const putin = boxes.find((box) => box.text.startsWith('Vladimir Putin'))!;
+    // Obama's band began before the window: his label starts at its left edge and ends at the inauguration.
+    expect(obama.left).toBe(100);
+    expect(obama.left + obama.width).toBeCloseTo(trump.left, 6);
+    expect(trump.left).toBeCloseTo(100 + (366 / 731) * 1000, 0);
+    expect(trump.left + trump.width).toBe(1100);
+    expect([obama.row, trump.row, putin.row]).toEqual([0, 0, 1]);
+    expect(putin.side).toBe('ru');
+  });
+
+  it('Given a window before a tenure began, Then its label is not drawn', () => {
+    const window = { start: new Date(2010, 0, 1), end: new Date(2011, 0, 1) };
+    expect(bandLabelBoxes(bands, window, layout).map((box) => box.text)).toEqual(['Barack Obama · U.S. President']);
   });
 });

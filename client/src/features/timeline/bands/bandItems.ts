@@ -16,6 +16,9 @@ export interface BandItem {
   /** The office and dates, on hover. */
   title: string;
   className: string;
+  /** Which row of the label strip over the timeline names it: one row per office, the US one first. */
+  row: number;
+  side: 'us' | 'ru';
 }
 
 export const OFFICES_BY_BAND: Record<BandGroup, readonly Office[]> = {
@@ -58,7 +61,7 @@ export function toBandItems(tenures: readonly Tenure[], bands: readonly BandGrou
       seen.set(tenure.office, nth + 1);
       const start = localDay(tenure.startDate);
       const end = tenure.endDate ? localDay(tenure.endDate) : new Date(Math.max(openEnd.getTime(), start.getTime() + 86_400_000));
-      const side = tenure.office.startsWith('US_') ? 'us' : 'ru';
+      const side: BandItem['side'] = tenure.office.startsWith('US_') ? 'us' : 'ru';
       const until = tenure.endDate ? dayFormat.format(end) : 'in office';
       return {
         id: `band:${tenure.id}`,
@@ -68,6 +71,40 @@ export function toBandItems(tenures: readonly Tenure[], bands: readonly BandGrou
         content: `${tenure.actor.name} · ${OFFICE_NAMES[tenure.office]}`,
         title: `${OFFICE_NAMES[tenure.office]}: ${tenure.actor.name}, ${dayFormat.format(start)} – ${until}`,
         className: `band-item band-item--${side} band-item--row${offices.indexOf(tenure.office)}${nth % 2 ? ' band-item--alt' : ''}`,
-      };
+        row: offices.indexOf(tenure.office),
+        side,
+      } satisfies BandItem;
     });
+}
+
+/** Where a band's label is drawn in the strip over the timeline: pixels from the timeline's left edge. */
+export interface BandLabelBox {
+  id: string;
+  row: number;
+  side: BandItem['side'];
+  text: string;
+  title: string;
+  left: number;
+  width: number;
+}
+
+/**
+ * The labels of the bands in view, each over the part of its band that is on screen (so a tenure that began before
+ * the window is still named at the window's left edge). `layout` is the timeline's drawing area, as it pans.
+ */
+export function bandLabelBoxes(
+  bands: readonly BandItem[],
+  window: { start: Date; end: Date },
+  layout: { left: number; width: number },
+): BandLabelBox[] {
+  const from = window.start.getTime();
+  const span = window.end.getTime() - from;
+  if (!(span > 0) || !(layout.width > 0)) return [];
+  const x = (time: number) => layout.left + ((time - from) / span) * layout.width;
+  return bands.flatMap((band) => {
+    const left = x(Math.max(band.start.getTime(), from));
+    const right = x(Math.min(band.end.getTime(), window.end.getTime()));
+    if (right - left < 1) return [];
+    return [{ id: band.id, row: band.row, side: band.side, text: band.content, title: band.title, left, width: right - left }];
+  });
 }

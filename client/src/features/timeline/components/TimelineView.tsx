@@ -21,10 +21,12 @@ import { roundWindow, type BandGroup, type LaneMode } from '../../../lib/urlStat
 import type { TimelineEvent } from '../../../graphql/timelineEvent.queries';
 import { EVENTS_IN_VIEW_QUERY } from '../api/timeline.queries';
 import { useTimelineWindow } from '../hooks/useTimelineWindow';
+import { useLiveWindow, type LiveWindowStore } from '../hooks/useLiveWindow';
 import { useVisTimeline, type OmittedMarker, type TimelineLayout } from '../hooks/useVisTimeline';
 import { adjacentEvent } from '../../../lib/selection';
 import { spanMs, toIsoDay, type TimeWindow } from '../utils/timeWindow';
 import { eventSpan, toOmittedItems, toTimelineItems } from '../utils/toTimelineItems';
+import { titleRoomPx } from '../utils/itemContent';
 import { ToneLegend } from './ToneLegend';
 import { BandsPicker } from '../bands/BandsPicker';
 import type { OmittedSlice } from './OmittedPopover';
@@ -100,6 +102,7 @@ export function TimelineView({
   const windowData = useTimelineWindow(filter);
   const { requestWindow } = windowData;
   const [msPerPx, setMsPerPx] = useState(0);
+  const [drawingWidthPx, setDrawingWidthPx] = useState(0);
   const [visibleDays, setVisibleDays] = useState<{ from: string; to: string } | null>(null);
   const live = useLiveWindow();
 
@@ -107,7 +110,10 @@ export function TimelineView({
     (visible: TimeWindow, widthPx: number) => {
       requestWindow(visible);
       onWindowSettled?.(visible);
-      if (widthPx > 0) setMsPerPx(spanMs(visible) / widthPx);
+      if (widthPx > 0) {
+        setMsPerPx(spanMs(visible) / widthPx);
+        setDrawingWidthPx(widthPx);
+      }
       setVisibleDays(daysOf(visible));
     },
     [requestWindow, onWindowSettled],
@@ -134,7 +140,8 @@ export function TimelineView({
     initialWindow,
     onRangeChanged,
     onSelect: onVisSelect,
-    onRangeChange: renderBand ? onRangeChange : undefined,
+    // Followed frame by frame only where something is drawn in step (the temperature band, the bands' labels).
+    onRangeChange: renderBand || bands.length > 0 ? onRangeChange : undefined,
     onLanesClipped: setLanesClipped,
     onOmittedOpen,
   });
@@ -155,12 +162,19 @@ export function TimelineView({
     }).length;
   }, [windowData.events, visibleDays]);
 
+  // Labels run as long as the zoom leaves room for (longer at month zoom), cut on a word (utils/itemContent.ts).
+  const roomPx = drawingWidthPx > 0 ? titleRoomPx(drawingWidthPx, msPerPx) : undefined;
   const items = useMemo(
     () => [
-      ...toTimelineItems(windowData.events, { pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX, lanes, firstDayInView: visibleDays?.from }),
+      ...toTimelineItems(windowData.events, {
+        pointBelowMs: msPerPx * MIN_RANGE_WIDTH_PX,
+        lanes,
+        firstDayInView: visibleDays?.from,
+        titleRoomPx: roomPx,
+      }),
       ...toOmittedItems(windowData.omitted),
     ],
-    [windowData.events, windowData.omitted, msPerPx, lanes, visibleDays?.from],
+    [windowData.events, windowData.omitted, msPerPx, lanes, visibleDays?.from, roomPx],
   );
   useEffect(() => setItems(items, lanes), [items, lanes, setItems]);
   useEffect(() => setSelection(selectedEventId), [selectedEventId, setSelection, items]);
@@ -262,7 +276,7 @@ export function TimelineView({
       </div>
       {bands.length > 0 && (
         <Suspense fallback={null}>
-          <TenureBands bands={bands} setBands={setBands} openEnd={bandsEnd} />
+          <TenureBands bands={bands} setBands={setBands} openEnd={bandsEnd} live={live} />
         </Suspense>
       )}
 
@@ -337,52 +351,6 @@ function inViewStatus(inView: number, drawn: number, lanesClipped: boolean): str
   const lanes = lanesClipped ? ' Lanes marked “…” show their most important events: zoom in for the rest.' : '';
   if (drawn >= inView) return `${events}.${lanes}`;
   return `${events}; the ${numberFormat.format(drawn)} most important are drawn, and “+N” marks the rest — select one to list them.${lanes}`;
-}
-
-interface LiveWindow {
-  window: TimeWindow;
-  layout: TimelineLayout;
-}
-
-interface LiveWindowStore {
-  publish: (window: TimeWindow, layout: TimelineLayout) => void;
-  subscribe: (listener: () => void) => () => void;
-  get: () => LiveWindow | null;
-}
-
-function sameLiveWindow(current: LiveWindow, window: TimeWindow, layout: TimelineLayout): boolean {
-  return (
-    current.window.start.getTime() === window.start.getTime() &&
-    current.window.end.getTime() === window.end.getTime() &&
-    current.layout.left === layout.left &&
-    current.layout.width === layout.width
-  );
-}
-
-/**
- * The window as it moves, frame by frame. Kept out of TimelineView's state so that a pan re-renders
- * only what follows it (the temperature band), not the timeline panel around it.
- */
-function useLiveWindow(): LiveWindowStore {
-  const store = useRef<LiveWindowStore | null>(null);
-  if (!store.current) {
-    let current: LiveWindow | null = null;
-    const listeners = new Set<() => void>();
-    store.current = {
-      publish: (window, layout) => {
-        // A pan frame publishes twice (its range change, then vis-timeline's redraw): draw the band once.
-        if (current && sameLiveWindow(current, window, layout)) return;
-        current = { window, layout };
-        listeners.forEach((listener) => listener());
-      },
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      get: () => current,
-    };
-  }
-  return store.current;
 }
 
 function LiveBand({ live, render }: { live: LiveWindowStore; render: NonNullable<TimelineViewProps['renderBand']> }) {

@@ -8,7 +8,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { diffItems } from '../utils/diffItems';
 import { laneHeights } from '../utils/laneHeights';
 import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
-import { renderItemContent } from '../utils/itemContent';
+import { measureLabelsIn, renderItemContent } from '../utils/itemContent';
 import type { TimeWindow } from '../utils/timeWindow';
 import { OMITTED_GROUP, isOmittedId, type EventTimelineItem, type SideLane } from '../utils/toTimelineItems';
 import type { LaneMode } from '../../../lib/urlState';
@@ -119,13 +119,6 @@ export interface VisTimelineHandle {
 }
 
 /** A band's label, from text nodes only; the full office and dates are on hover. */
-function bandLabel(item: BandItem): HTMLElement {
-  const label = document.createElement('span');
-  label.className = 'band-item__label';
-  label.textContent = item.content;
-  label.title = item.title;
-  return label;
-}
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -312,7 +305,8 @@ export function useVisTimeline({
       dataAttributes: ['id'],
       // Content is built from text nodes; the item's `content` string is never parsed as HTML.
       template: (item?: EventTimelineItem | BandItem) =>
-        !item ? '' : item.type === 'background' ? bandLabel(item) : renderItemContent(item),
+        // A band draws only its shade: its label is in the strip above the timeline (bands/TenureBands.tsx).
+        !item ? '' : item.type === 'background' ? '' : renderItemContent(item),
       xss: { disabled: false },
       tooltip: { followMouse: false },
       // Observable by the benchmark: navigation to the first drawn timeline.
@@ -322,6 +316,8 @@ export function useVisTimeline({
     };
     // vis-timeline's typings predate custom item fields; our items are a superset of DataItem.
     const timeline = new Timeline(container, items as never, groups as never, options);
+    // Titles are cut to the pixel in the labels' own fonts, read where vis-timeline draws its items.
+    measureLabelsIn(container.querySelector<HTMLElement>('.vis-itemset') ?? container);
     timelineRef.current = timeline;
     itemsRef.current = items;
     groupsRef.current = groups;
