@@ -90,13 +90,13 @@ describe('titleRoomPx', () => {
     expect(titleRoomPx(1400, (31 * DAY) / 1400)).toBe(768);
   });
 
-  it('Given a timeline narrowed by the detail panel, Then a label takes at most half of it', () => {
+  it('Given a timeline narrowed by the detail panel, Then a label takes two thirds of it, never more than 30rem', () => {
+    expect(titleRoomPx(470, (365 * DAY) / 470)).toBe(310);
     expect(titleRoomPx(700, (365 * DAY) / 700)).toBe(350);
   });
 
-  it('Given a phone, Then a label gets 12rem over a year and most of the width at month zoom', () => {
-    expect(titleRoomPx(290, (365 * DAY) / 290)).toBe(Math.round(290 * 0.66));
+  it('Given a phone, Then a label gets two thirds of the drawing area over a year and 80% at month zoom', () => {
+    expect(titleRoomPx(270, (365 * DAY) / 270)).toBe(178);
     expect(titleRoomPx(300, (31 * DAY) / 300)).toBe(240);
-    expect(titleRoomPx(460, (365 * DAY) / 460)).toBe(192);
   });
 });

@@ -50,15 +50,17 @@ const WIDE_LABELS_BELOW_DAYS = 62;
 
 /**
  * The widest an item's label may be drawn, in pixels, for a drawing area `widthPx` wide showing `msPerPx` per pixel:
- * 30rem (half the drawing area at most) in a wide timeline, 12rem on a phone; at month zoom and closer, where
- * items stand far apart, up to 48rem (or most of a phone's width). The title is then cut on a word to fit
- * (renderItemContent), never mid-word by the stylesheet.
+ * half the drawing area, up to 30rem, and up to two thirds of it where the area is narrow (a phone, or the detail
+ * panel open beside it), 20rem at most; at month zoom and closer, where items stand far apart, up to 48rem (60%
+ * of the area, or 80% of a narrow one). The title is then cut on a word to fit (renderItemContent), never
+ * mid-word by the stylesheet.
  */
 export function titleRoomPx(widthPx: number, msPerPx: number): number {
   if (!(widthPx > 0)) return 30 * REM_PX;
   const close = msPerPx > 0 && (msPerPx * widthPx) / DAY_MS <= WIDE_LABELS_BELOW_DAYS;
-  if (widthPx < 480) return Math.round(close ? Math.min(widthPx * 0.8, 20 * REM_PX) : Math.min(12 * REM_PX, widthPx * 0.66));
-  return Math.round(close ? Math.min(48 * REM_PX, widthPx * 0.6) : Math.min(30 * REM_PX, widthPx * 0.5));
+  const narrow = close ? Math.min(widthPx * 0.8, 24 * REM_PX) : Math.min(widthPx * 0.66, 20 * REM_PX);
+  const wide = close ? Math.min(widthPx * 0.6, 48 * REM_PX) : Math.min(widthPx * 0.5, 30 * REM_PX);
+  return Math.round(Math.max(narrow, wide));
 }
 
 /** Measures label text in the timeline's own fonts; null where nothing can be measured (jsdom). */
