@@ -42,7 +42,14 @@ export default defineConfig({
             },
             // graphql itself stays out of this group: GraphiQL uses far more of it than Apollo does,
             // and a shared group would pull all of that into the timeline page's first load.
-            { name: 'apollo', test: /node_modules[\\/](@apollo|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/ },
+            // Apollo's hooks for writing (useMutation) and for queries on demand (useLazyQuery) serve only the desk and
+            // the correction form, which load later: left out of the group, they load with those and not on the first page.
+            {
+              name: 'apollo',
+              test: (id: string) =>
+                /node_modules[\\/](@apollo|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/.test(id) &&
+                !/[\\/]react[\\/]hooks[\\/](useMutation|useLazyQuery)\.js$/.test(id),
+            },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

@@ -4,7 +4,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { formatEventDate } from '@detente/shared/dates';
 import type { ActorSummary, LinkedEventSummary } from '../features/event-detail/api/event.queries';
-import { EventList } from '../features/event-list/components/EventList';
 import { FilterPanel } from '../features/filters/components/FilterPanel';
 import { MatchesElsewhere } from '../features/filters/components/ShowAllMatches';
 import { presetWindow, type DatePreset } from '../features/filters/utils/presets';
@@ -27,6 +26,7 @@ import {
   type LaneMode,
 } from '../lib/urlState';
 import { useUrlState } from '../lib/useUrlState';
+import { SkeletonLines } from '../components/Placeholders';
 import ui from '../components/ui.module.css';
 import styles from './TimelinePage.module.css';
 
@@ -38,6 +38,8 @@ const EventDetail = lazy(() =>
 import { RecordUpTo } from '../features/about/components/RecordUpTo';
 import { ExportMenu } from '../features/export/components/ExportMenu';
 
+// The list view is loaded when it is first chosen: the timeline is what most readers open.
+const EventList = lazy(() => import('../features/event-list/components/EventList').then((module) => ({ default: module.EventList })));
 // Loaded when a print is first asked for: most readers never print.
 const PrintView = lazy(() => import('../features/export/components/PrintView'));
 
@@ -306,16 +308,18 @@ export function TimelinePage({ embed = false }: { embed?: boolean }) {
             <ExportMenu query={exportQuery} onPrint={() => setPrintRequest((n) => n + 1)} />
           </div>
           {state.view === 'list' ? (
-            <EventList
-              filter={filter}
-              from={listFrom}
-              to={listTo}
-              selectedEventId={state.event}
-              onSelectEvent={selectEvent}
-              onOpenSelected={() => state.event && setDetailOpen(true)}
-              onClearFilters={clearFilters}
-              filtersActive={filtersActive}
-            />
+            <Suspense fallback={<SkeletonLines count={6} />}>
+              <EventList
+                filter={filter}
+                from={listFrom}
+                to={listTo}
+                selectedEventId={state.event}
+                onSelectEvent={selectEvent}
+                onOpenSelected={() => state.event && setDetailOpen(true)}
+                onClearFilters={clearFilters}
+                filtersActive={filtersActive}
+              />
+            </Suspense>
           ) : (
             <>
               {hiddenNotice}

@@ -1,6 +1,6 @@
 // The filters beside the timeline: text search, date presets, kinds with counts, direction,
 // actors (autocomplete) and tags. Every change goes to the URL through onChange.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Direction, EventKind } from '@detente/shared/enums';
 import { KIND_APPEARANCE, KIND_ORDER } from '../../../domain/eventKinds';
@@ -11,11 +11,14 @@ import { ACTOR_NAME_QUERY, ACTOR_SEARCH_QUERY, KIND_COUNTS_QUERY, TAGS_QUERY, ty
 import { sumByKind } from '../utils/highlights';
 import { DATE_PRESETS, type DatePreset } from '../utils/presets';
 import { PeriodPicker } from './PeriodPicker';
-import { SearchResults } from './SearchResults';
 import { SkeletonLines } from '../../../components/Placeholders';
 import ui from '../../../components/ui.module.css';
 import styles from './FilterPanel.module.css';
 import { SUPERSEDES_PREVIOUS } from '../../../lib/apollo';
+
+// The ranked hits and their snippets load with the first search: most visits never search, and the timeline
+// page's first JavaScript stays within its budget (client/e2e/initial-js-budget.test.ts).
+const SearchResults = lazy(() => import('./SearchResults').then((module) => ({ default: module.SearchResults })));
 
 export interface FilterPanelProps {
   filters: EventFilters;
@@ -51,7 +54,11 @@ export function FilterPanel({ filters, dataRange, onChange, onClear, onPreset, o
   return (
     <div className={styles.panel}>
       <SearchBox value={filters.search} onSearch={(search) => onChange({ search })} />
-      {filters.search.trim() && <SearchResults filter={toEventFilter(filters)} onJump={onJump} onShowAll={onPeriod} />}
+      {filters.search.trim() && (
+        <Suspense fallback={<SkeletonLines count={3} />}>
+          <SearchResults filter={toEventFilter(filters)} onJump={onJump} onShowAll={onPeriod} />
+        </Suspense>
+      )}
 
       <fieldset className={styles.group}>
         <legend>Period</legend>
