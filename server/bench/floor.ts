@@ -12,6 +12,9 @@ export interface FloorServer {
 
 export async function startFloor(databaseUrl: string, scenarios: Scenario[], poolSize: number): Promise<FloorServer> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'detente-bench-floor' });
+  // pg emits an idle client's backend error on its pool, and an unhandled one ends the process: when the database
+  // shuts down at the end of a run, that lost the results of a finished run (seen twice, 2 and 3 December).
+  pool.on('error', (error) => console.error(`  floor: a pooled connection failed (${error.message}); the pool replaces it`));
   const byPath = new Map(scenarios.map((s) => [`/${s.id}`, s.floor]));
   const server = http.createServer((req, res) => {
     const floor = byPath.get(req.url ?? '');

@@ -33,6 +33,8 @@ const pool = new pg.Pool({
   max: Number(process.env.POOL_SIZE || 10),
   options: '-c plan_cache_mode=force_custom_plan',
 });
+// An idle connection's error (the database shutting down at the end of a run) is logged, not fatal.
+pool.on('error', (error) => console.error('peer: a pooled connection failed:', error.message));
 const preset = {
   extends: [PostGraphileAmberPreset],
   // Without the Node interface, \`id\` stays the table's uuid column as in the app's schema.
