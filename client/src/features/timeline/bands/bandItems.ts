@@ -58,6 +58,7 @@ export function toBandItems(tenures: readonly Tenure[], bands: readonly BandGrou
     .sort((a, b) => offices.indexOf(a.office) - offices.indexOf(b.office) || a.startDate.localeCompare(b.startDate))
     .map((tenure) => {
       const nth = seen.get(tenure.office) ?? 0;
+      const row = offices.indexOf(tenure.office);
       seen.set(tenure.office, nth + 1);
       const start = localDay(tenure.startDate);
       const end = tenure.endDate ? localDay(tenure.endDate) : new Date(Math.max(openEnd.getTime(), start.getTime() + 86_400_000));
@@ -70,8 +71,8 @@ export function toBandItems(tenures: readonly Tenure[], bands: readonly BandGrou
         end,
         content: `${tenure.actor.name} · ${OFFICE_NAMES[tenure.office]}`,
         title: `${OFFICE_NAMES[tenure.office]}: ${tenure.actor.name}, ${dayFormat.format(start)} – ${until}`,
-        className: `band-item band-item--${side} band-item--row${offices.indexOf(tenure.office)}${nth % 2 ? ' band-item--alt' : ''}`,
-        row: offices.indexOf(tenure.office),
+        className: `band-item band-item--${side} band-item--row${row}${nth % 2 ? ' band-item--alt' : ''}`,
+        row,
         side,
       } satisfies BandItem;
     });

@@ -77,7 +77,7 @@ const fitted = new Map<string, string>();
 
 /**
  * Reads the fonts an item's label is drawn in, from a hidden label inside the timeline's container, so that titles
- * can be cut to the pixel (fitTitle). Called once the timeline's container is in the page; again if its fonts change.
+ * can be cut to the pixel (fitTitle). Called each time a timeline is created (hooks/useVisTimeline.ts).
  */
 export function measureLabelsIn(container: HTMLElement): void {
   if (typeof OffscreenCanvas === 'undefined') return;
@@ -110,9 +110,10 @@ export function measureLabelsIn(container: HTMLElement): void {
   fitted.clear();
 }
 
-/** The title as drawn in a label at most `roomPx` wide: whole if it fits, else cut after the last word that does. */
-export function fitTitle(item: Pick<EventTimelineItem, 'content' | 'icon' | 'dateLabel'>, roomPx: number | undefined): string {
+/** The title as drawn in a label at most `titleRoomPx` wide: whole if it fits, else cut after the last word that does. */
+export function fitTitle(item: Pick<EventTimelineItem, 'content' | 'icon' | 'dateLabel' | 'titleRoomPx'>): string {
   const measure = labelMeasure;
+  const roomPx = item.titleRoomPx;
   if (!measure || !roomPx) return cutAtWord(item.content);
   const key = `${roomPx}|${item.icon}|${item.dateLabel ?? ''}|${item.content}`;
   const known = fitted.get(key);
@@ -159,7 +160,7 @@ export function renderItemContent(
   }
   const title = document.createElement('span');
   title.className = 'event-item__title';
-  title.textContent = fitTitle(item, item.titleRoomPx);
+  title.textContent = fitTitle(item);
   if (item.titleRoomPx) root.style.maxWidth = `${item.titleRoomPx}px`;
   root.append(title);
   return root;
