@@ -20,6 +20,8 @@ import { correctionLimiter } from './corrections/correction-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
 import { jitGateway } from './common/jit-executor';
+import { answerSplicer } from './common/answer-text';
+import { ANSWER_TEXT_FIELDS } from './events/aggregates';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
@@ -88,7 +90,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
     }),
   );
   const apollo = new ApolloServer<Context>({
-    ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema) } : { schema }),
+    ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema, ANSWER_TEXT_FIELDS) } : { schema }),
     introspection: true,
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would stop the server before in-flight requests finish.
@@ -221,6 +223,7 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
         const context = {
           ...createContext(dataSource, req.requestId, req.header('authorization'), req.ip ?? 'unknown', config.compiledReads),
           admitCorrection: admitCorrectionFrom(req.ip ?? 'unknown'),
+          spliceAnswer: answerSplicer(res),
         };
         res.locals.outcome = context.outcome;
         return context;

@@ -28,6 +28,11 @@ export interface Context extends AuthContext {
   timeline: TimelineService;
   sources: SourceService;
   eventWrites: EventWriteService;
+  /**
+   * Over HTTP: registers a root field's answer written by PostgreSQL and returns the placeholder the response
+   * carries until it is sent (common/answer-text.ts). Absent elsewhere (WebSocket, executeOperation).
+   */
+  spliceAnswer?: (json: string) => string;
   /** Runs a write as the authenticated key (resolvers are already guarded by @Authorized). */
   writes<T>(write: (author: string) => Promise<T>): Promise<T>;
 }

@@ -4,8 +4,24 @@
 // option; its `gateway` interface is the documented way to hand it one. Parsing, validation, the limits and every
 // plugin hook still run in Apollo Server before this is called.
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { getVariableValues, GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLError,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { answerShape, AnswerText, type AnswerShape, type AnswerTextInfo } from './answer-text';
 
 /** Distinct operations kept compiled; analysts' ad-hoc queries beyond this evict the oldest. */
 export const COMPILED_OPERATIONS_KEPT = 500;
@@ -27,8 +43,101 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return converted;
 }
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+/** A root field whose answer PostgreSQL writes whole: the field, where it is asked, and the shape under it. */
+interface TextField {
+  node: FieldNode;
+  definition: GraphQLField<unknown, unknown>;
+  shape: AnswerShape;
+}
+
+/** An operation whose root fields are all text fields, with its fragments by name. */
+interface TextPlan {
+  fields: TextField[];
+  fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/**
+ * The root fields of a query when every one of them can be answered as text (answer-text.ts): each is one of
+ * `textFields`, with no directives, and its selection has an exact shape. Undefined otherwise.
+ */
+function textPlanOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  textFields: ReadonlySet<string>,
+): TextPlan | undefined {
+  const queryType = schema.getQueryType();
+  if (operation.operation !== 'query' || !queryType) return undefined;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const fields: TextField[] = [];
+  const keys = new Set<string>();
+  for (const node of operation.selectionSet.selections) {
+    if (node.kind !== Kind.FIELD || node.directives?.length || !textFields.has(node.name.value)) return undefined;
+    const key = node.alias?.value ?? node.name.value;
+    // The same key twice is merged by the executor; rare enough to leave to it.
+    if (keys.has(key)) return undefined;
+    keys.add(key);
+    const definition = queryType.getFields()[node.name.value];
+    const type = definition && getNamedType(definition.type);
+    const shape = isObjectType(type) ? answerShape(node.selectionSet, type, fragments) : undefined;
+    if (!shape) return undefined;
+    fields.push({ node, definition, shape });
+  }
+  return fields.length ? { fields, fragments } : undefined;
+}
+
+/**
+ * Runs each text field's own resolver (argument validation included) asking for text. Undefined when any of
+ * them throws or answers otherwise: the executor then runs the operation as usual, so its answer and errors are
+ * exactly the usual ones.
+ */
+async function answerAsText(
+  { fields, fragments }: TextPlan,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  context: { spliceAnswer?: (json: string) => string },
+): Promise<ExecutionResult | undefined> {
+  const splice = context.spliceAnswer;
+  if (!splice) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return undefined;
+  const queryType = schema.getQueryType()!;
+  const texts: Array<[string, string]> = [];
+  try {
+    for (const { node, definition, shape } of fields) {
+      const key = node.alias?.value ?? node.name.value;
+      const info: GraphQLResolveInfo & AnswerTextInfo = {
+        fieldName: node.name.value,
+        fieldNodes: [node],
+        returnType: definition.type,
+        parentType: queryType,
+        path: { prev: undefined, key, typename: queryType.name },
+        schema,
+        fragments,
+        rootValue: undefined,
+        operation,
+        variableValues: coerced.coerced,
+        answerShape: shape,
+      };
+      const value = await definition.resolve?.(undefined, getArgumentValues(definition, node, coerced.coerced), context, info);
+      if (!(value instanceof AnswerText)) return undefined;
+      texts.push([key, value.json]);
+    }
+  } catch {
+    return undefined;
+  }
+  return { data: Object.fromEntries(texts.map(([key, json]) => [key, splice(json)])) };
+}
+
+/**
+ * `textFields`: root fields whose resolvers can answer as text (answer-text.ts) when the request's context
+ * carries `spliceAnswer`.
+ */
+export function jitGateway(schema: GraphQLSchema, textFields: ReadonlySet<string> = new Set()): GatewayInterface {
   const compiled = new Map<string, CompiledQuery>();
+  const asText = new Map<string, TextPlan | undefined>();
 
   const executor: GatewayExecutor = async ({ document, source, operation, operationName, request, context }) => {
     const key = `${operationName ?? ''}\n${source}`;
@@ -44,7 +153,17 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       if (!isCompiledQuery(result)) return result;
       query = result;
       compiled.set(key, query);
-      if (compiled.size > COMPILED_OPERATIONS_KEPT) compiled.delete(compiled.keys().next().value!);
+      asText.set(key, textPlanOf(schema, document, operation, textFields));
+      if (compiled.size > COMPILED_OPERATIONS_KEPT) {
+        const oldest = compiled.keys().next().value!;
+        compiled.delete(oldest);
+        asText.delete(oldest);
+      }
+    }
+    const plan = asText.get(key);
+    if (plan) {
+      const answer = await answerAsText(plan, schema, operation, request.variables ?? {}, context);
+      if (answer) return answer;
     }
     const result = await query.query(undefined, context, request.variables ?? {});
     // No data at all means the variables were refused. graphql-js says why in the words Apollo Server reads as

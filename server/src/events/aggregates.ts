@@ -2,11 +2,15 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { Direction, EventKind } from '@detente/shared';
+import { AnswerText, jsonText, jsonTextArray, jsonTextOf, type AnswerShape } from '../common/answer-text';
 import { badInput } from '../common/errors';
 import { DateScalar } from '../common/scalars';
 import { applyFilter, rollupAnswers } from './filter';
 import { Bucket, EventFilter, MAX_BUCKETS } from './event.inputs';
 import { RollupGrain, periodColumn, rollupTable, splitRange } from './rollup-ranges';
+
+/** Root fields whose resolvers answer as text when the executor asks (common/answer-text.ts). */
+export const ANSWER_TEXT_FIELDS: ReadonlySet<string> = new Set(['eventCounts']);
 
 const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
@@ -111,7 +115,25 @@ function checkRange(from: string, to: string, bucket: Bucket) {
 export class AggregateService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]> {
+  /**
+   * The buckets, or with `shape` (the exact selection under the field, answer-text.ts) their JSON text as the
+   * response carries it. A shape with a field the statement does not know gets the buckets.
+   */
+  async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]>;
+  async eventCounts(
+    from: string,
+    to: string,
+    bucket: Bucket,
+    filter: EventFilter | undefined,
+    shape: AnswerShape | undefined,
+  ): Promise<BucketCount[] | AnswerText>;
+  async eventCounts(
+    from: string,
+    to: string,
+    bucket: Bucket,
+    filter: EventFilter | undefined,
+    shape?: AnswerShape,
+  ): Promise<BucketCount[] | AnswerText> {
     checkRange(from, to, bucket);
     let inner: { getQueryAndParameters(): [string, unknown[]] };
     if (rollupAnswers(filter)) {
@@ -137,27 +159,46 @@ export class AggregateService {
     }
     const [sql, params] = inner.getQueryAndParameters();
     const n = params.length;
+    const start = `to_char(start, 'YYYY-MM-DD')`;
+    const end = `to_char((start + $${n + 4}::interval - interval '1 day')::date, 'YYYY-MM-DD')`;
+    // With a shape, the answer's JSON text (answer-text.ts): each field's text, a kind's count's inside a bucket's.
+    const kindShape = shape?.find((f) => f.name === 'byKind')?.shape;
+    const kindFields: Record<string, string> = { kind: jsonText('counts.kind'), count: jsonText('counts.n::int') };
+    const kindText = kindShape ? jsonTextOf(kindShape, (f) => kindFields[f.name]) : undefined;
+    const bucketFields: Record<string, string> = {
+      start: jsonText(start),
+      end: jsonText(end),
+      count: jsonText('count'),
+      byKind: 'by_kind',
+    };
+    const bucketText = shape && (!kindShape || kindText) ? jsonTextOf(shape, (f) => bucketFields[f.name]) : undefined;
     // The answer's own shape, built by PostgreSQL as one JSON value: a thousand buckets arrive as one text that
-    // JSON.parse reads, not as 5,000 rows of (bucket, kind) that pg parses cell by cell and Node then regroups.
-    const rows: Array<{ answer: BucketCount[] }> = await this.dataSource.query(
+    // JSON.parse reads (or, as text, nothing reads), not as 5,000 rows of (bucket, kind) that pg parses cell by
+    // cell and Node then regroups.
+    const rows: Array<{ answer: BucketCount[] | string }> = await this.dataSource.query(
       `WITH counts AS (${sql}),
             buckets AS (SELECT b::date AS start FROM generate_series(date_trunc($${n + 1}, $${n + 2}::date::timestamp), $${n + 3}::date::timestamp, $${n + 4}::interval) b),
             per_bucket AS (
               SELECT buckets.start,
                      coalesce(sum(counts.n), 0)::int AS count,
-                     coalesce(json_agg(json_build_object('kind', counts.kind, 'count', counts.n::int) ORDER BY counts.kind)
-                                FILTER (WHERE counts.kind IS NOT NULL), '[]') AS by_kind
+                     ${
+                       bucketText
+                         ? jsonTextArray(kindText ?? `'null'`, 'counts.kind', 'counts.kind IS NOT NULL')
+                         : `coalesce(json_agg(json_build_object('kind', counts.kind, 'count', counts.n::int) ORDER BY counts.kind)
+                                FILTER (WHERE counts.kind IS NOT NULL), '[]')`
+                     } AS by_kind
                 FROM buckets LEFT JOIN counts ON counts.b = buckets.start
                GROUP BY buckets.start)
-       SELECT coalesce(json_agg(json_build_object(
-                'start', to_char(start, 'YYYY-MM-DD'),
-                'end', to_char((start + $${n + 4}::interval - interval '1 day')::date, 'YYYY-MM-DD'),
-                'count', count,
-                'byKind', by_kind) ORDER BY start), '[]') AS answer
+       SELECT ${
+         bucketText
+           ? jsonTextArray(bucketText, 'start')
+           : `coalesce(json_agg(json_build_object('start', ${start}, 'end', ${end}, 'count', count, 'byKind', by_kind) ORDER BY start), '[]')`
+       } AS answer
          FROM per_bucket`,
       [...params, TRUNC[bucket], from, to, STEP[bucket]],
     );
-    return rows[0].answer;
+    const answer = rows[0].answer;
+    return typeof answer === 'string' ? new AnswerText(answer) : answer;
   }
 
   async relationsTemperature(

@@ -4,6 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
 import type { Context } from '../context';
+import type { AnswerTextInfo } from '../common/answer-text';
 import { notFound } from '../common/errors';
 import { loadReferenced } from '../loaders';
 import { Citation, Source } from '../sources/source.entity';
@@ -47,8 +48,13 @@ export class EventResolver {
   @Query(() => [BucketCount], {
     description: 'How many events start in each day, week, month or year of a range, split by kind (at most 1,000 buckets).',
   })
-  eventCounts(@Args() { from, to, bucket, filter }: EventCountsArgs, @Ctx() ctx: Context) {
-    return ctx.aggregates.eventCounts(from, to, bucket, filter);
+  eventCounts(
+    @Args() { from, to, bucket, filter }: EventCountsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo & AnswerTextInfo,
+  ) {
+    // The executor asks for the answer as text (answer-text.ts) when the selection allows it.
+    return ctx.aggregates.eventCounts(from, to, bucket, filter, ctx.compiledReads ? info.answerShape : undefined);
   }
 
   @Query(() => [TemperaturePoint], {
