@@ -7,6 +7,7 @@ import { parse, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphq
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { AnswerText } from '../src/common/answer-text';
 import { getSchema } from '../src/schema';
 import { percentile } from './page';
 import type { HttpRequestSpec } from './scenarios';
@@ -34,6 +35,8 @@ export interface Breakdown {
   /** What is left of the total: HTTP, Express, Apollo Server's request pipeline and plugins, the event loop. */
   restMs: number;
   responseBytes: number;
+  /** The timeline answered as PostgreSQL's JSON text (src/common/answer-text.ts): nothing parsed, walked or re-serialised. */
+  asText: boolean;
 }
 
 const median = (values: number[]) => percentile(values, 50);
@@ -139,33 +142,40 @@ export async function measureBreakdown(options: {
   } finally {
     await client.end();
   }
-  const jsonParseMs = timeRepeated(requests, () => jsonTexts.map((text) => JSON.parse(text)));
+  const asText = resolved instanceof AnswerText;
+  let jsonParseMs = 0;
+  let executorMs = 0;
+  let stringifyMs = 0;
+  if (!asText) {
+    jsonParseMs = timeRepeated(requests, () => jsonTexts.map((text) => JSON.parse(text)));
 
-  // graphql-jit over the answer the resolver returned: the operation compiled while `timeline` returns it as is
-  // (graphql-jit reads a field's resolver when it compiles). A copy of the schema would share its types, so the
-  // resolver is swapped on the schema itself, and put back before any other request can compile.
-  field.resolve = () => resolved;
-  const compiled = (() => {
-    try {
-      return compileQuery(schema, parse(body.query));
-    } finally {
-      field.resolve = original;
+    // graphql-jit over the answer the resolver returned: the operation compiled while `timeline` returns it as is
+    // (graphql-jit reads a field's resolver when it compiles). A copy of the schema would share its types, so the
+    // resolver is swapped on the schema itself, and put back before any other request can compile.
+    field.resolve = () => resolved;
+    const compiled = (() => {
+      try {
+        return compileQuery(schema, parse(body.query));
+      } finally {
+        field.resolve = original;
+      }
+    })();
+    if (!isCompiledQuery(compiled)) throw new Error(`breakdown: ${JSON.stringify(compiled.errors)}`);
+    let result: unknown;
+    const executorSamples: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const started = performance.now();
+      result = await compiled.query(undefined, {}, body.variables);
+      executorSamples.push(performance.now() - started);
     }
-  })();
-  if (!isCompiledQuery(compiled)) throw new Error(`breakdown: ${JSON.stringify(compiled.errors)}`);
-  let result: unknown;
-  const executorSamples: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const started = performance.now();
-    result = await compiled.query(undefined, {}, body.variables);
-    executorSamples.push(performance.now() - started);
+    if ((result as { errors?: unknown[] }).errors)
+      throw new Error(`breakdown: ${JSON.stringify((result as { errors: unknown[] }).errors)}`);
+    stringifyMs = timeRepeated(requests, () => JSON.stringify(result));
+    executorMs = median(executorSamples);
   }
-  if ((result as { errors?: unknown[] }).errors) throw new Error(`breakdown: ${JSON.stringify((result as { errors: unknown[] }).errors)}`);
-  const stringifyMs = timeRepeated(requests, () => JSON.stringify(result));
 
   const totalMs = median(stages.total);
   const resolverMedian = median(stages.resolver);
-  const executorMs = median(executorSamples);
   return {
     requests,
     totalMs,
@@ -179,6 +189,7 @@ export async function measureBreakdown(options: {
     stringifyMs,
     restMs: totalMs - resolverMedian - executorMs - stringifyMs,
     responseBytes,
+    asText,
   };
 }
 
@@ -193,9 +204,13 @@ export function formatBreakdown(b: Breakdown): string[] {
     `  ${ms(b.postgresPlanningMs)}        PostgreSQL planning (EXPLAIN ANALYZE)`,
     `  ${ms(b.postgresExecutionMs)}        PostgreSQL execution (EXPLAIN ANALYZE, TIMING OFF)`,
     `  ${ms(b.wireMs)}        through a bare pg client, JSON as text (PostgreSQL + wire)`,
-    `  ${ms(b.jsonParseMs)}        JSON.parse of the events' JSON`,
-    `  ${ms(b.executorMs)}    graphql-jit walking the answer`,
-    `  ${ms(b.stringifyMs)}    JSON.stringify of the response`,
+    ...(b.asText
+      ? [`  ${'—'.padStart(9)}    answered as PostgreSQL's JSON text: no JSON.parse, no executor walk, no stringify of the events`]
+      : [
+          `  ${ms(b.jsonParseMs)}        JSON.parse of the events' JSON`,
+          `  ${ms(b.executorMs)}    graphql-jit walking the answer`,
+          `  ${ms(b.stringifyMs)}    JSON.stringify of the response`,
+        ]),
     `  ${ms(b.restMs)}    the rest: HTTP, Express, Apollo Server's pipeline and plugins`,
   ];
 }

@@ -20,8 +20,9 @@ import { correctionLimiter } from './corrections/correction-limit';
 import { corsFor, securityHeaders } from './common/security';
 import type { Logger } from './common/logger';
 import { jitGateway } from './common/jit-executor';
-import { answerSplicer } from './common/answer-text';
-import { ANSWER_TEXT_FIELDS } from './events/aggregates';
+import { answerSplicer, type AnswerShape } from './common/answer-text';
+import { eventCountsWrites } from './events/aggregates';
+import { timelineWrites } from './events/timeline.service';
 import { getSchema } from './schema';
 import { createMetrics } from './ops/metrics';
 import { keepRequestId, requestLogger } from './ops/request-log';
@@ -89,8 +90,13 @@ export async function createApp({ dataSource, config, logger }: AppOptions): Pro
       onDatabaseUnavailable: (reason) => databaseWatch.lost(reason),
     }),
   );
+  // Root fields that answer as PostgreSQL's JSON text when the selection allows (common/answer-text.ts).
+  const textFields = new Map([
+    ['eventCounts', eventCountsWrites],
+    ['timeline', (shape: AnswerShape) => timelineWrites(dataSource, shape)],
+  ]);
   const apollo = new ApolloServer<Context>({
-    ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema, ANSWER_TEXT_FIELDS) } : { schema }),
+    ...(config.graphqlExecutor === 'jit' ? { gateway: jitGateway(schema, textFields) } : { schema }),
     introspection: true,
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would stop the server before in-flight requests finish.

@@ -8,26 +8,34 @@
 // the field's value in the envelope Apollo Server stringifies is a placeholder, replaced in the body as it is
 // sent. The placeholder starts with a NUL character, which no answer can hold (PostgreSQL's text cannot, and
 // requests carrying one are refused), so it never matches anything but itself.
-import { GraphQLObjectType, Kind, getNamedType, isObjectType, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  type FragmentDefinitionNode,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Response } from 'express';
 
 /** One key of an answer object: its response key (the alias, or the field's name), the field, and what is under it. */
 export interface ShapeField {
   key: string;
   name: string;
+  /** The type the field is asked on; for `__typename` on an interface, the row decides the answer. */
   type: string;
+  abstract: boolean;
   shape?: AnswerShape;
 }
+
+type Composite = GraphQLObjectType | GraphQLInterfaceType;
 
 /** The keys of one object of the answer, in the order the executor writes them. */
 export type AnswerShape = ShapeField[];
 
-function collect(
-  set: SelectionSetNode,
-  type: GraphQLObjectType,
-  fragments: Record<string, FragmentDefinitionNode>,
-  into: AnswerShape,
-): boolean {
+function collect(set: SelectionSetNode, type: Composite, fragments: Record<string, FragmentDefinitionNode>, into: AnswerShape): boolean {
   for (const node of set.selections) {
     if (node.directives?.length) return false;
     if (node.kind === Kind.FIELD) {
@@ -36,7 +44,7 @@ function collect(
       const key = node.alias?.value ?? name;
       let field = into.find((f) => f.key === key);
       if (!field) {
-        field = { key, name, type: type.name };
+        field = { key, name, type: type.name, abstract: isInterfaceType(type) };
         into.push(field);
       }
       if (name === '__typename') continue;
@@ -44,12 +52,12 @@ function collect(
       if (!definition) return false;
       if (!node.selectionSet) continue;
       const inner = getNamedType(definition.type);
-      if (!isObjectType(inner)) return false;
+      if (!isObjectType(inner) && !isInterfaceType(inner)) return false;
       field.shape ??= [];
       if (!collect(node.selectionSet, inner, fragments, field.shape)) return false;
     } else {
       // A fragment adds its fields where it is spread, as graphql-js's collectFields does, if it applies to this
-      // type unconditionally; one that narrows (an interface's implementations) is left to the executor.
+      // type unconditionally; one that narrows (to one of an interface's types) is left to the executor.
       const fragment = node.kind === Kind.INLINE_FRAGMENT ? node : fragments[node.name.value];
       if (!fragment || fragment.directives?.length) return false;
       if (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) return false;
@@ -66,7 +74,7 @@ function collect(
  */
 export function answerShape(
   set: SelectionSetNode | undefined,
-  type: GraphQLObjectType,
+  type: Composite,
   fragments: Record<string, FragmentDefinitionNode>,
 ): AnswerShape | undefined {
   if (!set) return undefined;
@@ -85,7 +93,7 @@ export const jsonText = (expr: string) => `coalesce(to_json(${expr})::text, 'nul
 export function jsonTextOf(shape: AnswerShape, value: (field: ShapeField) => string | undefined): string | undefined {
   const parts: string[] = [];
   for (const field of shape) {
-    const sql = field.name === '__typename' ? `'"${field.type}"'` : value(field);
+    const sql = field.name === '__typename' && !field.abstract ? `'"${field.type}"'` : value(field);
     if (sql === undefined) return undefined;
     // Response keys and type names are GraphQL names ([_A-Za-z][_0-9A-Za-z]*): nothing in them needs escaping.
     parts.push(`'${parts.length ? ',' : '{'}"${field.key}":'`, sql);

@@ -9,6 +9,7 @@ import {
   getNamedType,
   getVariableValues,
   GraphQLError,
+  isInterfaceType,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -64,7 +65,7 @@ function textPlanOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  textFields: ReadonlySet<string>,
+  textFields: TextFields,
 ): TextPlan | undefined {
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) return undefined;
@@ -73,15 +74,16 @@ function textPlanOf(
   const fields: TextField[] = [];
   const keys = new Set<string>();
   for (const node of operation.selectionSet.selections) {
-    if (node.kind !== Kind.FIELD || node.directives?.length || !textFields.has(node.name.value)) return undefined;
+    const supports = node.kind === Kind.FIELD && !node.directives?.length ? textFields.get(node.name.value) : undefined;
+    if (node.kind !== Kind.FIELD || !supports) return undefined;
     const key = node.alias?.value ?? node.name.value;
     // The same key twice is merged by the executor; rare enough to leave to it.
     if (keys.has(key)) return undefined;
     keys.add(key);
     const definition = queryType.getFields()[node.name.value];
     const type = definition && getNamedType(definition.type);
-    const shape = isObjectType(type) ? answerShape(node.selectionSet, type, fragments) : undefined;
-    if (!shape) return undefined;
+    const shape = isObjectType(type) || isInterfaceType(type) ? answerShape(node.selectionSet, type, fragments) : undefined;
+    if (!shape || !supports(shape)) return undefined;
     fields.push({ node, definition, shape });
   }
   return fields.length ? { fields, fragments } : undefined;
@@ -131,11 +133,11 @@ async function answerAsText(
   return { data: Object.fromEntries(texts.map(([key, json]) => [key, splice(json)])) };
 }
 
-/**
- * `textFields`: root fields whose resolvers can answer as text (answer-text.ts) when the request's context
- * carries `spliceAnswer`.
- */
-export function jitGateway(schema: GraphQLSchema, textFields: ReadonlySet<string> = new Set()): GatewayInterface {
+/** Root fields whose resolvers can answer as text (answer-text.ts), each with the shapes it can write. */
+export type TextFields = ReadonlyMap<string, (shape: AnswerShape) => boolean>;
+
+/** `textFields` answer as text when the request's context carries `spliceAnswer`. */
+export function jitGateway(schema: GraphQLSchema, textFields: TextFields = new Map()): GatewayInterface {
   const compiled = new Map<string, CompiledQuery>();
   const asText = new Map<string, TextPlan | undefined>();
 

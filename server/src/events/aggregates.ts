@@ -9,9 +9,6 @@ import { applyFilter, rollupAnswers } from './filter';
 import { Bucket, EventFilter, MAX_BUCKETS } from './event.inputs';
 import { RollupGrain, periodColumn, rollupTable, splitRange } from './rollup-ranges';
 
-/** Root fields whose resolvers answer as text when the executor asks (common/answer-text.ts). */
-export const ANSWER_TEXT_FIELDS: ReadonlySet<string> = new Set(['eventCounts']);
-
 const STEP: Record<Bucket, string> = { DAY: '1 day', WEEK: '1 week', MONTH: '1 month', YEAR: '1 year' };
 const TRUNC: Record<Bucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 const APPROX_DAYS: Record<Bucket, number> = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 };
@@ -112,6 +109,22 @@ function checkRange(from: string, to: string, bucket: Bucket) {
   }
 }
 
+/**
+ * The JSON text of a bucket and of one of its kinds for an answer shape (answer-text.ts), over per_bucket's
+ * columns (`start` and `end` are the day expressions) and a counts row; undefined for a field they do not know.
+ */
+function bucketTexts(shape: AnswerShape, start = 'start', end = 'start'): { bucket: string; kind: string } | undefined {
+  const kindShape = shape.find((f) => f.name === 'byKind')?.shape;
+  const kindFields: Record<string, string> = { kind: jsonText('counts.kind'), count: jsonText('counts.n::int') };
+  const kind = kindShape ? jsonTextOf(kindShape, (f) => kindFields[f.name]) : `'null'`;
+  const bucketFields: Record<string, string> = { start: jsonText(start), end: jsonText(end), count: jsonText('count'), byKind: 'by_kind' };
+  const bucket = jsonTextOf(shape, (f) => bucketFields[f.name]);
+  return kind && bucket ? { bucket, kind } : undefined;
+}
+
+/** Whether `eventCounts` can write this shape as text. */
+export const eventCountsWrites = (shape: AnswerShape) => bucketTexts(shape) !== undefined;
+
 export class AggregateService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -161,17 +174,7 @@ export class AggregateService {
     const n = params.length;
     const start = `to_char(start, 'YYYY-MM-DD')`;
     const end = `to_char((start + $${n + 4}::interval - interval '1 day')::date, 'YYYY-MM-DD')`;
-    // With a shape, the answer's JSON text (answer-text.ts): each field's text, a kind's count's inside a bucket's.
-    const kindShape = shape?.find((f) => f.name === 'byKind')?.shape;
-    const kindFields: Record<string, string> = { kind: jsonText('counts.kind'), count: jsonText('counts.n::int') };
-    const kindText = kindShape ? jsonTextOf(kindShape, (f) => kindFields[f.name]) : undefined;
-    const bucketFields: Record<string, string> = {
-      start: jsonText(start),
-      end: jsonText(end),
-      count: jsonText('count'),
-      byKind: 'by_kind',
-    };
-    const bucketText = shape && (!kindShape || kindText) ? jsonTextOf(shape, (f) => bucketFields[f.name]) : undefined;
+    const text = shape && bucketTexts(shape, start, end);
     // The answer's own shape, built by PostgreSQL as one JSON value: a thousand buckets arrive as one text that
     // JSON.parse reads (or, as text, nothing reads), not as 5,000 rows of (bucket, kind) that pg parses cell by
     // cell and Node then regroups.
@@ -182,16 +185,16 @@ export class AggregateService {
               SELECT buckets.start,
                      coalesce(sum(counts.n), 0)::int AS count,
                      ${
-                       bucketText
-                         ? jsonTextArray(kindText ?? `'null'`, 'counts.kind', 'counts.kind IS NOT NULL')
+                       text
+                         ? jsonTextArray(text.kind, 'counts.kind', 'counts.kind IS NOT NULL')
                          : `coalesce(json_agg(json_build_object('kind', counts.kind, 'count', counts.n::int) ORDER BY counts.kind)
                                 FILTER (WHERE counts.kind IS NOT NULL), '[]')`
                      } AS by_kind
                 FROM buckets LEFT JOIN counts ON counts.b = buckets.start
                GROUP BY buckets.start)
        SELECT ${
-         bucketText
-           ? jsonTextArray(bucketText, 'start')
+         text
+           ? jsonTextArray(text.bucket, 'start')
            : `coalesce(json_agg(json_build_object('start', ${start}, 'end', ${end}, 'count', count, 'byKind', by_kind) ORDER BY start), '[]')`
        } AS answer
          FROM per_bucket`,

@@ -19,6 +19,7 @@ import { DataSource, EntityMetadata } from 'typeorm';
 import { ParticipantRole } from '@detente/shared';
 import { Actor } from '../actors/actor.entity';
 import { Source } from '../sources/source.entity';
+import { jsonText, jsonTextArray, jsonTextOf, type AnswerShape, type ShapeField } from '../common/answer-text';
 import { Agreement, Meeting, MissionAction, Sanction, Statement } from './event.entity';
 
 /** The fields asked for under one position of the answer, merged over aliases, fragments and directives. */
@@ -98,6 +99,8 @@ interface Columns {
   event: Map<string, Array<ColumnInfo & { kind: string }>>;
   actor: Map<string, ColumnInfo>;
   source: Map<string, ColumnInfo>;
+  /** An event's kind (the discriminator) → its GraphQL type's name (the entity's class). */
+  typeNames: Map<string, string>;
 }
 
 const byProperty = (metadata: EntityMetadata) =>
@@ -109,15 +112,22 @@ let columnsCache: Columns | undefined;
 function columnsOf(dataSource: DataSource): Columns {
   if (columnsCache) return columnsCache;
   const event: Columns['event'] = new Map();
+  const typeNames: Columns['typeNames'] = new Map();
   for (const entity of [Statement, Meeting, Sanction, MissionAction, Agreement]) {
     const metadata = dataSource.getMetadata(entity);
+    typeNames.set(String(metadata.discriminatorValue), entity.name);
     for (const c of metadata.columns) {
       const list = event.get(c.propertyName) ?? [];
       list.push({ kind: String(metadata.discriminatorValue), databaseName: c.databaseName, type: c.type });
       event.set(c.propertyName, list);
     }
   }
-  columnsCache = { event, actor: byProperty(dataSource.getMetadata(Actor)), source: byProperty(dataSource.getMetadata(Source)) };
+  columnsCache = {
+    event,
+    actor: byProperty(dataSource.getMetadata(Actor)),
+    source: byProperty(dataSource.getMetadata(Source)),
+    typeNames,
+  };
   return columnsCache;
 }
 
@@ -262,6 +272,103 @@ class JsonCompiler {
                JOIN event ${t} ON ${t}.id = ${x}.other AND ${t}.deleted_at IS NULL`,
     );
   }
+}
+
+/**
+ * Column types whose JSON text (to_json) is byte for byte what the executor writes for the field: String, ID and
+ * enums from text, varchar and uuid (to_json escapes strings as JSON.stringify does), Int, Boolean, Date (a date
+ * column's JSON is "YYYY-MM-DD"), arrays of those, and Float from real (PostgreSQL writes a real's shortest
+ * digits, as JavaScript does the double it parses them to, in the ranges the record allows). Timestamps are left
+ * to the executor: their JSON is not the DateTime scalar's.
+ */
+const TEXT_COLUMN_TYPES = new Set(['text', 'varchar', 'uuid', 'integer', 'int', 'smallint', 'boolean', 'date', 'real']);
+
+/**
+ * Builds the JSON text of the answer itself (common/answer-text.ts) for an exact shape: keys in the shape's order,
+ * only what was asked. Undefined wherever a field needs its resolver or a scalar the text cannot match.
+ */
+class TextCompiler {
+  private next = 0;
+  constructor(private readonly columns: Columns) {}
+
+  private alias(prefix: string) {
+    return `${prefix}${this.next++}_`;
+  }
+
+  private scalar(alias: string, column: ColumnInfo | undefined): string | undefined {
+    return column && TEXT_COLUMN_TYPES.has(String(column.type)) ? jsonText(`${alias}.${column.databaseName}`) : undefined;
+  }
+
+  private row(alias: string, shape: AnswerShape, columns: Map<string, ColumnInfo>): string | undefined {
+    return jsonTextOf(shape, (f) => (f.shape ? undefined : this.scalar(alias, columns.get(f.name))));
+  }
+
+  event(e: string, shape: AnswerShape): string | undefined {
+    return jsonTextOf(shape, (field) => this.eventField(e, field));
+  }
+
+  private eventField(e: string, field: ShapeField): string | undefined {
+    const sub = field.shape;
+    switch (field.name) {
+      case '__typename': {
+        const cases = [...this.columns.typeNames].map(([kind, type]) => `WHEN '${kind}' THEN '"${type}"'`).join(' ');
+        return `CASE ${e}.kind ${cases} END`;
+      }
+      case 'kind':
+        return jsonText(`${e}.kind`);
+      case 'location': {
+        const location =
+          sub && jsonTextOf(sub, (f) => ({ name: jsonText(`${e}.location_name`), country: jsonText(`${e}.location_country`) })[f.name]);
+        // As the entity's getter: no name, no location.
+        return location && `CASE WHEN ${e}.location_name <> '' THEN ${location} ELSE 'null' END`;
+      }
+      case 'participants': {
+        const p = this.alias('p');
+        const a = this.alias('a');
+        const object =
+          sub &&
+          jsonTextOf(sub, (f) =>
+            f.name === 'actor' && f.shape
+              ? this.row(a, f.shape, this.columns.actor)
+              : { role: jsonText(`${p}.role`), side: jsonText(`${p}.side`) }[f.name],
+          );
+        return (
+          object &&
+          `(SELECT ${jsonTextArray(object, `${p}.position, ${p}.role`)}
+              FROM event_participant ${p} JOIN actor ${a} ON ${a}.id = ${p}.actor_id WHERE ${p}.event_id = ${e}.id)`
+        );
+      }
+      case 'citations': {
+        const c = this.alias('c');
+        const s = this.alias('s');
+        const object =
+          sub &&
+          jsonTextOf(sub, (f) =>
+            f.name === 'source' && f.shape
+              ? this.row(s, f.shape, this.columns.source)
+              : f.name === 'excerpt'
+                ? jsonText(`${c}.excerpt`)
+                : undefined,
+          );
+        return (
+          object &&
+          `(SELECT ${jsonTextArray(object, `${c}.position`)}
+              FROM citation ${c} JOIN source ${s} ON ${s}.id = ${c}.source_id WHERE ${c}.event_id = ${e}.id)`
+        );
+      }
+      default: {
+        const columns = sub ? undefined : this.columns.event.get(field.name);
+        // One column for every kind; `action` (a column per kind) and relations are left to the executor.
+        if (!columns || new Set(columns.map((c) => c.databaseName)).size !== 1) return undefined;
+        return this.scalar(e, columns[0]);
+      }
+    }
+  }
+}
+
+/** The JSON text of a live event row under `alias` for an exact shape, or undefined when the executor must answer. */
+export function eventText(dataSource: DataSource, shape: AnswerShape, alias: string): string | undefined {
+  return new TextCompiler(columnsOf(dataSource)).event(alias, shape);
 }
 
 /** The JSON of a live event row under `alias`, holding what `selection` may read. */

@@ -40,7 +40,14 @@ export class EventResolver {
   @Query(() => TimelineWindow, {
     description: 'The level-of-detail query behind the page: the most important events of a window, and counts of the rest.',
   })
-  timeline(@Args() { from, to, filter, maxItems }: TimelineArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  async timeline(
+    @Args() { from, to, filter, maxItems }: TimelineArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo & AnswerTextInfo,
+  ) {
+    // The executor asks for the answer as text (answer-text.ts) when the selection allows it.
+    const text = ctx.compiledReads && info.answerShape && (await ctx.timeline.timelineText(from, to, filter, maxItems, info.answerShape));
+    if (text) return text;
     const nodes = ctx.compiledReads ? selectionAt(selectionOf(info), ['events']) : undefined;
     return ctx.timeline.timeline(from, to, filter, maxItems, undefined, nodes);
   }

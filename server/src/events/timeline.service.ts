@@ -2,20 +2,41 @@
 // of what was left out.
 import { DataSource } from 'typeorm';
 import { addDaysIso, daysBetween } from '@detente/shared';
+import { AnswerText, type AnswerShape } from '../common/answer-text';
 import { badInput } from '../common/errors';
 import { Event } from './event.entity';
 import type { EventFilter } from './event.inputs';
 import { LONGEST_SPAN_DAYS, applyFilter, rollupAnswers } from './filter';
-import { CompiledEvent, Selection, eventJson } from './compiled-reads';
+import { CompiledEvent, Selection, eventJson, eventText } from './compiled-reads';
 
 interface PickRow {
   id: string | null;
   bucket: number;
   total: string | null;
   picked: boolean;
-  /** The event's JSON, on picked rows of a compiled read. */
-  node?: CompiledEvent;
+  /** The event's JSON, on picked rows of a compiled read (its text, when the answer is written as text). */
+  node?: CompiledEvent | string;
 }
+
+/** What the pick returns for each picked event: its JSON for the executor, or its JSON text for the answer. */
+type NodeSql = { sql: string; type: 'json' | 'text' };
+
+const WINDOW_FIELDS = new Set(['__typename', 'from', 'to', 'totalCount', 'events', 'omitted']);
+const OMITTED_FIELDS = new Set(['__typename', 'from', 'to', 'count']);
+
+/** The SQL of an events shape's text, when the whole TimelineWindow shape can be written as text. */
+function windowText(dataSource: DataSource, shape: AnswerShape): { events?: string } | undefined {
+  if (!shape.every((f) => WINDOW_FIELDS.has(f.name))) return undefined;
+  const omitted = shape.find((f) => f.name === 'omitted');
+  if (omitted && !omitted.shape?.every((f) => OMITTED_FIELDS.has(f.name))) return undefined;
+  const events = shape.find((f) => f.name === 'events')?.shape;
+  if (!events) return {};
+  const sql = eventText(dataSource, events, 'ev');
+  return sql === undefined ? undefined : { events: sql };
+}
+
+/** Whether `timeline` can write this shape as text (common/answer-text.ts). */
+export const timelineWrites = (dataSource: DataSource, shape: AnswerShape) => windowText(dataSource, shape) !== undefined;
 
 export const DEFAULT_TIMELINE_BUCKETS = 40;
 
@@ -65,9 +86,8 @@ export class TimelineService {
     buckets = DEFAULT_TIMELINE_BUCKETS,
     nodes?: Selection,
   ): Promise<TimelineResult> {
-    if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
-    const days = daysBetween(from, to) + 1;
-    const rows = await this.pick(from, to, filter, maxItems, buckets, nodes);
+    const node = nodes && { sql: eventJson(this.dataSource, nodes, 'ev'), type: 'json' as const };
+    const { rows, omitted } = await this.pickAndCount(from, to, filter, maxItems, buckets, node);
     const picked = rows.filter((r) => r.picked);
     const events: TimelineResult['events'] = nodes
       ? picked.map((r) => r.node as CompiledEvent)
@@ -80,6 +100,66 @@ export class TimelineService {
             .addOrderBy('e.id')
             .getMany()
         : [];
+    const totalCount = events.length + omitted.reduce((sum, b) => sum + b.count, 0);
+    return { from, to, events, totalCount, omitted };
+  }
+
+  /**
+   * The same window as the answer's JSON text for an exact shape of TimelineWindow (common/answer-text.ts), or
+   * undefined when the shape holds something only the executor answers.
+   */
+  async timelineText(
+    from: string,
+    to: string,
+    filter: EventFilter | undefined,
+    maxItems: number,
+    shape: AnswerShape,
+  ): Promise<AnswerText | undefined> {
+    const text = windowText(this.dataSource, shape);
+    if (!text) return undefined;
+    // Without events asked, each picked row still carries a (null) text, so the pick reads as a compiled read does.
+    const node = { sql: text.events ?? `'null'`, type: 'text' as const };
+    const { rows, omitted } = await this.pickAndCount(from, to, filter, maxItems, DEFAULT_TIMELINE_BUCKETS, node);
+    const picked = rows.filter((r) => r.picked);
+    const totalCount = picked.length + omitted.reduce((sum, b) => sum + b.count, 0);
+    const value = (name: string, sub: AnswerShape | undefined): string => {
+      switch (name) {
+        case '__typename':
+          return '"TimelineWindow"';
+        case 'from':
+          return JSON.stringify(from);
+        case 'to':
+          return JSON.stringify(to);
+        case 'totalCount':
+          return String(totalCount);
+        case 'events':
+          return `[${picked.map((r) => r.node as string).join(',')}]`;
+        default:
+          // omitted: small objects, written by JSON.stringify with their keys in the shape's order.
+          return JSON.stringify(
+            omitted.map((b) =>
+              Object.fromEntries(
+                (sub ?? []).map((f) => [f.key, f.name === '__typename' ? 'OmittedBucket' : b[f.name as keyof OmittedBucket]]),
+              ),
+            ),
+          );
+      }
+    };
+    return new AnswerText(`{${shape.map((f) => `${JSON.stringify(f.key)}:${value(f.name, f.shape)}`).join(',')}}`);
+  }
+
+  /** The pick's rows, and the counts of what was left out per slice. */
+  private async pickAndCount(
+    from: string,
+    to: string,
+    filter: EventFilter | undefined,
+    maxItems: number,
+    buckets: number,
+    node: NodeSql | undefined,
+  ): Promise<{ rows: PickRow[]; omitted: OmittedBucket[] }> {
+    if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
+    const days = daysBetween(from, to) + 1;
+    const rows = await this.pick(from, to, filter, maxItems, buckets, node);
     const omitted = rows
       .filter((r) => !r.picked && Number(r.total) > 0)
       .map((r) => {
@@ -89,8 +169,7 @@ export class TimelineService {
         return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
       })
       .sort((a, b) => a.from.localeCompare(b.from));
-    const totalCount = events.length + omitted.reduce((sum, b) => sum + b.count, 0);
-    return { from, to, events, totalCount, omitted };
+    return { rows, omitted };
   }
 
   /** The pick and the counts in one statement: a row per picked event (with its JSON when compiled), one per slice. */
@@ -100,10 +179,10 @@ export class TimelineService {
     filter: EventFilter | undefined,
     maxItems: number,
     buckets: number,
-    nodes: Selection | undefined,
+    node: NodeSql | undefined,
   ): Promise<PickRow[]> {
     const days = daysBetween(from, to) + 1;
-    const firstRead = nodes ? Math.min(SLICE_READ, maxItems) : maxItems;
+    const firstRead = node ? Math.min(SLICE_READ, maxItems) : maxItems;
     const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems, tRead: firstRead };
     // An event's slice: its start day's offset in the window (events that began earlier fall in the first), scaled.
     const sliceOf = (start: string) => `least(:tBuckets - 1, ((greatest(${start}, :tFrom::date) - :tFrom::date) * :tBuckets) / :tDays)`;
@@ -159,12 +238,12 @@ export class TimelineService {
             picked AS (SELECT id, slice FROM ranked ORDER BY importance DESC, rn, start_date, id LIMIT :tMax),
             totals AS (${totals.sql})
        ${
-         nodes
-           ? `SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked, ${eventJson(this.dataSource, nodes, 'ev')} AS node,
+         node
+           ? `SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked, ${node.sql} AS node,
                      ev.start_date AS start
                 FROM picked p JOIN event ev ON ev.id = p.id
               UNION ALL
-              SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false, NULL::json, NULL::date FROM totals t
+              SELECT NULL, t.slice, t.n - (SELECT count(*) FROM picked p WHERE p.slice = t.slice), false, NULL::${node.type}, NULL::date FROM totals t
               ORDER BY picked DESC, start, id`
            : `SELECT p.id, p.slice AS bucket, NULL::bigint AS total, true AS picked FROM picked p
               UNION ALL
