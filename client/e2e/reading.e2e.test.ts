@@ -215,7 +215,10 @@ describeBrowser('reading the record in Chromium at 1440×900', () => {
     expect(await elsewhere.textContent()).toMatch(/\d+ events? match(es)? from .*2016|2017/);
     await page.screenshot({ path: screenshotPath('reading-matches-elsewhere') });
 
+    // The results list is a lazy chunk and its own query: it may fill after the timeline's message is shown.
+    await page.locator('[data-testid="search-results"] li').first().waitFor({ timeout: 15_000 });
     const hits = await page.$$eval('[data-testid="search-results"] li', (items) => items.length);
+    expect(hits).toBeGreaterThan(0);
     await page.getByRole('button', { name: /^Show all \d+ matches on the timeline$/ }).click();
     await page.waitForFunction(() => new Date(window.__detente!.timeline.getWindow().end).getFullYear() <= 2018, null, { timeout: 15_000 });
     await settled(page);
