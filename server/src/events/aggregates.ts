@@ -132,14 +132,6 @@ export class AggregateService {
    * The buckets, or with `shape` (the exact selection under the field, answer-text.ts) their JSON text as the
    * response carries it. A shape with a field the statement does not know gets the buckets.
    */
-  async eventCounts(from: string, to: string, bucket: Bucket, filter: EventFilter | undefined): Promise<BucketCount[]>;
-  async eventCounts(
-    from: string,
-    to: string,
-    bucket: Bucket,
-    filter: EventFilter | undefined,
-    shape: AnswerShape | undefined,
-  ): Promise<BucketCount[] | AnswerText>;
   async eventCounts(
     from: string,
     to: string,

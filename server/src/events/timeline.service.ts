@@ -87,7 +87,7 @@ export class TimelineService {
     nodes?: Selection,
   ): Promise<TimelineResult> {
     const node = nodes && { sql: eventJson(this.dataSource, nodes, 'ev'), type: 'json' as const };
-    const { rows, omitted } = await this.pickAndCount(from, to, filter, maxItems, buckets, node);
+    const { rows, omitted } = await this.pick(from, to, filter, maxItems, buckets, node);
     const picked = rows.filter((r) => r.picked);
     const events: TimelineResult['events'] = nodes
       ? picked.map((r) => r.node as CompiledEvent)
@@ -119,7 +119,7 @@ export class TimelineService {
     if (!text) return undefined;
     // Without events asked, each picked row still carries a (null) text, so the pick reads as a compiled read does.
     const node = { sql: text.events ?? `'null'`, type: 'text' as const };
-    const { rows, omitted } = await this.pickAndCount(from, to, filter, maxItems, DEFAULT_TIMELINE_BUCKETS, node);
+    const { rows, omitted } = await this.pick(from, to, filter, maxItems, DEFAULT_TIMELINE_BUCKETS, node);
     const picked = rows.filter((r) => r.picked);
     const totalCount = picked.length + omitted.reduce((sum, b) => sum + b.count, 0);
     const value = (name: string, sub: AnswerShape | undefined): string => {
@@ -148,8 +148,11 @@ export class TimelineService {
     return new AnswerText(`{${shape.map((f) => `${JSON.stringify(f.key)}:${value(f.name, f.shape)}`).join(',')}}`);
   }
 
-  /** The pick's rows, and the counts of what was left out per slice. */
-  private async pickAndCount(
+  /**
+   * The pick and the counts in one statement: a row per picked event (with its JSON or text when compiled), one
+   * per slice; and from those, the counts of what was left out per slice.
+   */
+  private async pick(
     from: string,
     to: string,
     filter: EventFilter | undefined,
@@ -158,29 +161,6 @@ export class TimelineService {
     node: NodeSql | undefined,
   ): Promise<{ rows: PickRow[]; omitted: OmittedBucket[] }> {
     if (from > to) throw badInput('Argument "from" must not be after "to"', 'from');
-    const days = daysBetween(from, to) + 1;
-    const rows = await this.pick(from, to, filter, maxItems, buckets, node);
-    const omitted = rows
-      .filter((r) => !r.picked && Number(r.total) > 0)
-      .map((r) => {
-        const b = Number(r.bucket);
-        const start = Math.floor((b * days) / buckets);
-        const end = Math.floor(((b + 1) * days) / buckets) - 1;
-        return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
-      })
-      .sort((a, b) => a.from.localeCompare(b.from));
-    return { rows, omitted };
-  }
-
-  /** The pick and the counts in one statement: a row per picked event (with its JSON when compiled), one per slice. */
-  private async pick(
-    from: string,
-    to: string,
-    filter: EventFilter | undefined,
-    maxItems: number,
-    buckets: number,
-    node: NodeSql | undefined,
-  ): Promise<PickRow[]> {
     const days = daysBetween(from, to) + 1;
     const firstRead = node ? Math.min(SLICE_READ, maxItems) : maxItems;
     const window = { tFrom: from, tTo: to, tBuckets: buckets, tDays: days, tMax: maxItems, tRead: firstRead };
@@ -251,6 +231,16 @@ export class TimelineService {
        }`,
       { ...candidates.getParameters(), ...totals.parameters, ...window },
     );
-    return this.dataSource.query(sql, params);
+    const rows: PickRow[] = await this.dataSource.query(sql, params);
+    const omitted = rows
+      .filter((r) => !r.picked && Number(r.total) > 0)
+      .map((r) => {
+        const b = Number(r.bucket);
+        const start = Math.floor((b * days) / buckets);
+        const end = Math.floor(((b + 1) * days) / buckets) - 1;
+        return { from: addDaysIso(from, start), to: addDaysIso(from, Math.max(start, end)), count: Number(r.total) };
+      })
+      .sort((a, b) => a.from.localeCompare(b.from));
+    return { rows, omitted };
   }
 }
