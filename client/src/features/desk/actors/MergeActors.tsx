@@ -25,6 +25,16 @@ export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: 
     if (into && !dialog.current?.open) dialog.current?.showModal();
   }, [into]);
 
+  // The dialog opens as the choice is made. Its close event comes a task after Escape, so a choice made again
+  // before it arrives must not be undone by it: a close that finds the dialog open again is stale.
+  function choose(actor: DeskActor) {
+    setInto(actor);
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }
+  function closed() {
+    if (!dialog.current?.open) setInto(null);
+  }
+
   const names = [from.name, ...from.aliases];
   const newAliases = into ? names.filter((n) => n !== into.name && !into.aliases.includes(n)) : [];
 
@@ -65,7 +75,7 @@ export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: 
         <ul className={styles.candidates} aria-label="Actors to keep">
           {options.map((a) => (
             <li key={a.id}>
-              <button type="button" className={ui.button} onClick={() => setInto(a)}>
+              <button type="button" className={ui.button} onClick={() => choose(a)}>
                 Keep {a.name}
               </button>{' '}
               <span className={ui.muted}>{[a.title, a.country, `${a.stats.total} events`].filter(Boolean).join(' · ')}</span>
@@ -79,7 +89,7 @@ export function MergeActors({ from, onDone }: { from: DeskActor; onDone: (kept: 
           Cancel merge
         </button>
       </div>
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby={`merge-${from.id}-confirm`} onClose={() => setInto(null)}>
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby={`merge-${from.id}-confirm`} onClose={closed}>
         {into && (
           <div className={styles.dialogBody}>
             <h4 id={`merge-${from.id}-confirm`} className={styles.editorHeading}>
